@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "onoma",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "onoma", targets: ["onoma"]),
+        .library(name: "OnomaText", targets: ["OnomaText"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The only target that includes ICU headers: plain-C `onoma_*` functions over the system ICU.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
+        ),
+        .target(name: "OnomaText", dependencies: ["CICU"]),
+        .executableTarget(
+            name: "onoma",
+            dependencies: [
+                "OnomaText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "onoma-bench", dependencies: ["OnomaText", "CICU"], path: "Benchmarks/onoma-bench"),
+        .testTarget(name: "OnomaTextTests", dependencies: ["OnomaText"]),
+        .testTarget(name: "OnomaCLITests", dependencies: ["onoma"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,23 @@
+/// Edit distances between sequences.
+public enum EditDistance {
+    /// The Levenshtein distance: insertions, deletions and substitutions each cost 1.
+    ///
+    ///     EditDistance.levenshtein(Array("kiev"), Array("kyiv"))   // 2
+    ///
+    /// - Complexity: O(m·n) time, O(n) memory.
+    public static func levenshtein<E: Equatable>(_ a: [E], _ b: [E]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

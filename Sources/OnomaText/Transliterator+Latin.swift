@@ -1,0 +1,64 @@
+import Synchronization
+
+extension Transliterator {
+    /// The script-filtered step `toLatin(lang:)` runs before Any-Latin, for each language whose
+    /// generic transform goes wrong. The filter keeps the step off other scripts (Ukrainian BGN
+    /// would otherwise turn the ’ of a Latin "Zelenskyy’s" into ʺ).
+    ///
+    /// - uk: Ukrainian-Latin/BGN (Київ → Kyyiv; Any-Latin gives Kiïv)
+    /// - ru: Russian-Latin/BGN (Зеленский → Zelenskiy)
+    /// - ko: Hangul-Latin (Korean-Latin/BGN leaves precomposed Hangul unchanged)
+    /// - ar: Arabic-Latin (Arabic-Latin/BGN leaves a plain ي untransliterated)
+    /// - fa: Persian-Latin/BGN
+    /// - ja: Katakana-Latin and Hiragana-Latin (the generic id leaves the long-vowel mark ー)
+    public static let latinSteps: [String: String] = [
+        "uk": "[:Cyrillic:] Ukrainian-Latin/BGN",
+        "ru": "[:Cyrillic:] Russian-Latin/BGN",
+        "ko": "[:Hangul:] Hangul-Latin",
+        "ar": "[:Arabic:] Arabic-Latin",
+        "fa": "[:Arabic:] Persian-Latin/BGN",
+        "ja": "[[:Katakana:][:Hiragana:]ー] Katakana-Latin; ::[[:Hiragana:]ー] Hiragana-Latin",
+    ]
+
+    /// The shared transliterator to Latin for a language (BCP 47 tag; only the primary subtag
+    /// counts, so "uk-UA" is "uk"): the language's step from `latinSteps`, then Any-Latin for
+    /// every other script. With `ascii`, Latin-ASCII follows, which drops diacritics.
+    ///
+    ///     Transliterator.toLatin(lang: "uk").transliterate("Володимир Зеленський")
+    ///     // "Volodymyr Zelensʹkyy"
+    ///
+    /// Instances are created once per language and shared; they are thread-safe.
+    public static func toLatin(lang: String?, ascii: Bool = false) -> Transliterator {
+        let rules = latinRules(lang: lang, ascii: ascii)
+        return shared.withLock { instances in
+            if let existing = instances[rules] { return existing }
+            do {
+                let name = "to-\(ascii ? "ascii" : "latin")(\(lang.map(primaryLanguage) ?? "any"))"
+                let created = try Transliterator(rules: rules, name: name, keepsASCII: true)
+                instances[rules] = created
+                return created
+            } catch {
+                // The rules name ICU built-ins, checked by tests: failing to open them means the
+                // ICU data on this machine is broken, and nothing onoma does would be right.
+                preconditionFailure("ICU cannot open its built-in transforms: \(error)")
+            }
+        }
+    }
+
+    /// The ICU rules `toLatin(lang:ascii:)` compiles for `lang`.
+    public static func latinRules(lang: String?, ascii: Bool = false) -> String {
+        // A filtered step is global when it comes first, so NFC leads.
+        var rules = "::NFC;"
+        if let lang, let step = latinSteps[primaryLanguage(lang)] { rules += " ::\(step);" }
+        rules += " ::Any-Latin;"
+        if ascii { rules += " ::Latin-ASCII;" }
+        return rules
+    }
+
+    /// The primary language subtag of a BCP 47 tag, lowercased ("uk-UA" → "uk").
+    public static func primaryLanguage(_ tag: String) -> String {
+        String(tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "").lowercased()
+    }
+
+    private static let shared = Mutex<[String: Transliterator]>([:])
+}

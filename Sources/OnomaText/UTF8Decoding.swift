@@ -1,0 +1,35 @@
+/// Turning input bytes into text: strict by default, lossy on request.
+public enum UTF8Decoding {
+    /// The outcome of decoding: the text, and the byte offset of the first invalid sequence
+    /// (nil when the bytes were valid UTF-8).
+    public struct Result {
+        public var text: String?
+        public var firstInvalidOffset: Int?
+    }
+
+    /// Decodes `bytes`. Strict mode gives no text for invalid UTF-8; lossy mode replaces each
+    /// invalid sequence with U+FFFD. Either way the offset of the first invalid byte is reported.
+    ///
+    /// - Complexity: O(n); invalid input is scanned a second time to find the offset.
+    public static func decode<C: Collection<UInt8>>(_ bytes: C, lossy: Bool) -> Result {
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return Result(text: text, firstInvalidOffset: nil)
+        }
+        let offset = firstInvalidOffset(in: bytes)
+        return Result(text: lossy ? String(decoding: bytes, as: UTF8.self) : nil, firstInvalidOffset: offset)
+    }
+
+    /// The byte offset of the first sequence that is not valid UTF-8, or nil.
+    public static func firstInvalidOffset<C: Collection<UInt8>>(in bytes: C) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+}

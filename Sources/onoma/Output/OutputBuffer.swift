@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Buffered writes to standard output: data, one write(2) per 64 KB.
+final class OutputBuffer {
+    private var bytes: [UInt8] = []
+    private let descriptor: Int32
+    private static let flushSize = 1 << 16
+
+    init(descriptor: Int32 = 1) {
+        self.descriptor = descriptor
+        bytes.reserveCapacity(Self.flushSize * 2)
+    }
+
+    deinit { flush() }
+
+    func write(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        if bytes.count >= Self.flushSize { flush() }
+    }
+
+    func write(_ text: Substring) {
+        bytes.append(contentsOf: text.utf8)
+        if bytes.count >= Self.flushSize { flush() }
+    }
+
+    /// Writes everything buffered. A closed pipe (EPIPE, e.g. `| head`) ends the process quietly.
+    func flush() {
+        var offset = 0
+        bytes.withUnsafeBytes { raw in
+            while offset < raw.count {
+                let n = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    if errno == EPIPE { exit(0) }
+                    StandardError.write("onoma: error: cannot write output: \(String(cString: strerror(errno)))\n")
+                    exit(1)
+                }
+                offset += n
+            }
+        }
+        bytes.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Unbuffered writes to standard error: diagnostics and progress.
+enum StandardError {
+    static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let n = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+    }
+}
