@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "onoma", targets: ["onoma"]),
         .library(name: "OnomaText", targets: ["OnomaText"]),
+        .library(name: "OnomaLexicon", targets: ["OnomaLexicon"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,15 +19,18 @@ let package = Package(
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
         ),
         .target(name: "OnomaText", dependencies: ["CICU"]),
+        .target(name: "OnomaLexicon", dependencies: ["OnomaText"]),
         .executableTarget(
             name: "onoma",
             dependencies: [
                 "OnomaText",
+                "OnomaLexicon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "onoma-bench", dependencies: ["OnomaText", "CICU"], path: "Benchmarks/onoma-bench"),
         .testTarget(name: "OnomaTextTests", dependencies: ["OnomaText"]),
+        .testTarget(name: "OnomaLexiconTests", dependencies: ["OnomaLexicon"]),
         .testTarget(name: "OnomaCLITests", dependencies: ["onoma"]),
     ],
     swiftLanguageModes: [.v6]

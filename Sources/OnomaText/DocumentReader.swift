@@ -145,14 +145,14 @@ public struct DocumentReader: Sendable {
         }
     }
 
-    private func invalidUTF8(path: String, line: Int?, offset: Int) -> Diagnostic {
+    func invalidUTF8(path: String, line: Int?, offset: Int) -> Diagnostic {
         lossy
             ? Diagnostic(.warning, "not valid UTF-8 at byte \(offset); invalid bytes replaced with U+FFFD", path: path, line: line)
             : Diagnostic(.error, "not valid UTF-8 at byte \(offset) (use --lossy to replace invalid bytes with U+FFFD)",
                          path: path, line: line)
     }
 
-    private static func ioDiagnostic(_ failure: ByteSource.Failure) -> Diagnostic {
+    static func ioDiagnostic(_ failure: ByteSource.Failure) -> Diagnostic {
         Diagnostic(.error, "cannot read: \(failure.reason)", path: failure.path)
     }
 }

@@ -72,6 +72,8 @@ struct JSONLDocument: Decodable {
             if let range = detail.range(of: "character "),
                let offset = Int(detail[range.upperBound...].prefix(while: \.isNumber)) {
                 column = String(decoding: line.prefix(offset), as: UTF8.self).unicodeScalars.count + 1
+            } else if detail.contains("end of file") {
+                column = String(decoding: line, as: UTF8.self).unicodeScalars.count + 1
             }
             let message = reason.isEmpty ? "invalid JSON" : "invalid JSON: " + reason.trimmingCharacters(in: .punctuationCharacters)
             return Problem(message: message, column: column)

@@ -30,7 +30,11 @@ public struct Normalization: Sendable, Hashable {
     public func normalize(_ text: String) -> String {
         let ascii = text.utf8.allSatisfy { $0 < 0x80 }
         if ascii && self != .nfkcCaseFold { return text }
-        if ascii && !text.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) { return text }
+        if ascii {
+            // On ASCII, NFKC_Casefold is exactly ASCII lowercasing.
+            guard text.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return text }
+            return String(decoding: text.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
         if isNormalized(text) { return text }
         let (result, status) = ICUString.withUTF16(text) { source in
             ICUString.produce(capacityHint: source.count + source.count / 2) { dest, capacity, status in

@@ -11,8 +11,11 @@ public struct Script: Hashable, Sendable, CustomStringConvertible {
     public init(rawValue: Int32) { self.rawValue = rawValue }
 
     /// The script for an ISO 15924 code or an English name ("Cyrl", "Cyrillic"), or nil.
-    /// Calls `uscript_getCode`.
+    /// Calls `uscript_getCode`, which also takes a locale id and gives its main script
+    /// ("uk" → Cyrl, "ja" → Kana).
     public init?(_ name: String) {
+        // uscript_getCode reads "" as the default locale, so "" would be that locale's script.
+        guard !name.isEmpty else { return nil }
         let code = onoma_script_code(name)
         guard code >= 0 else { return nil }
         rawValue = code

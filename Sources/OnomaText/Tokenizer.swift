@@ -14,16 +14,13 @@ public final class Tokenizer {
     /// Whether whitespace segments are reported as tokens of kind `.whitespace`.
     public let includesWhitespace: Bool
     private let breaker: WordBreakHandle
-    /// Maps ONOMA_KIND_* to token kinds; nil drops the segment.
-    private let kinds: [Token.Kind?]
-    private var segments = [onoma_word_segment](repeating: onoma_word_segment(), count: 512)
+    private var segments = [onoma_word_segment](repeating: onoma_word_segment(), count: 256)
 
     /// Opens a word break iterator for `locale` ("" is the root locale, which suits any language).
     /// Calls `ubrk_open(UBRK_WORD, …)`.
     public init(locale: String = "", includeWhitespace: Bool = false) throws(ICUError) {
         breaker = try WordBreakHandle(locale: locale)
         includesWhitespace = includeWhitespace
-        kinds = [includeWhitespace ? .whitespace : nil, .word, .number, .punctuation, .symbol, .emoji]
     }
 
     /// Calls `body` with each token of `text` in order, without collecting them.
@@ -32,28 +29,7 @@ public final class Tokenizer {
     public func forEachToken(in text: String, _ body: (Token) throws -> Void) rethrows {
         var text = text
         try text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-            breaker.setText(base, count: bytes.count)
-            try segments.withUnsafeMutableBufferPointer { buffer in
-                while true {
-                    let count = Int(onoma_word_break_next_segments(breaker.pointer, buffer.baseAddress, Int32(buffer.count)))
-                    if count == 0 { break }
-                    for segment in buffer[0..<count] {
-                        guard let kind = kinds[Int(segment.kind)] else { continue }
-                        let range = Int(segment.start)..<Int(segment.end)
-                        let slice = UnsafeBufferPointer(rebasing: bytes[range])
-                        let script = Script(rawValue: segment.script)
-                        try body(Token(
-                            text: String(decoding: slice, as: UTF8.self),
-                            range: range,
-                            kind: kind,
-                            script: script,
-                            possessiveSuffixLength: kind == .word && script == .latin
-                                ? Token.possessiveSuffixLength(of: slice) : 0
-                        ))
-                    }
-                }
-            }
+            try forEachSegment(in: bytes, nonASCIIOnly: false) { try body(Self.token($0, in: bytes)) }
         }
     }
 
@@ -62,11 +38,69 @@ public final class Tokenizer {
     /// - Complexity: O(n) in the length of `text`.
     public func tokenize(_ text: String) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(text.utf8.count / 5)
-        forEachToken(in: text) { tokens.append($0) }
+        var text = text
+        text.withUTF8 { bytes in
+            tokens.reserveCapacity(bytes.count / 5)
+            forEachSegment(in: bytes, nonASCIIOnly: false) { tokens.append(Self.token($0, in: bytes)) }
+        }
         return tokens
     }
 
+    /// Calls `body` with each segment of `bytes` that is a token (as `forEachToken` reports
+    /// them), or with `nonASCIIOnly` only those that contain a non-ASCII byte: ICU then skips
+    /// long ASCII runs without running the break rules over them.
+    func forEachSegment(
+        in bytes: UnsafeBufferPointer<UInt8>, nonASCIIOnly: Bool, _ body: (onoma_word_segment) throws -> Void
+    ) rethrows {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        breaker.setText(base, count: bytes.count)
+        let options = (includesWhitespace ? Int32(ONOMA_SEGMENTS_WHITESPACE) : 0)
+            | (nonASCIIOnly ? Int32(ONOMA_SEGMENTS_NON_ASCII) : 0)
+        try segments.withUnsafeMutableBufferPointer { buffer in
+            while true {
+                var status: Int32 = 0
+                let count = Int(onoma_word_break_next_segments(
+                    breaker.pointer, options, buffer.baseAddress, Int32(buffer.count), &status))
+                // Swift strings are valid UTF-8: ICU fails here only when memory runs out.
+                precondition(status <= 0, "ICU word break failed: \(String(cString: onoma_u_error_name(status)))")
+                if count == 0 { break }
+                for segment in buffer[..<count] { try body(segment) }
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func token(_ segment: onoma_word_segment, in bytes: UnsafeBufferPointer<UInt8>) -> Token {
+        let range = Int(segment.start)..<Int(segment.end)
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        let kind = Token.Kind(segmentKind: segment.kind)
+        let script = Script(rawValue: segment.script)
+        // Short ASCII strings skip UTF-8 validation this way.
+        let text = segment.is_ascii != 0
+            ? String(unsafeUninitializedCapacity: slice.count) { $0.initialize(fromContentsOf: slice) }
+            : String(decoding: slice, as: UTF8.self)
+        return Token(
+            text: text,
+            range: range,
+            kind: kind,
+            script: script,
+            possessiveSuffixLength: kind == .word && script == .latin ? Token.possessiveSuffixLength(of: slice) : 0
+        )
+    }
+}
+
+extension Token.Kind {
+    /// The kind for an ONOMA_KIND_* value.
+    init(segmentKind: Int32) {
+        switch segmentKind {
+        case Int32(ONOMA_KIND_WORD): self = .word
+        case Int32(ONOMA_KIND_NUMBER): self = .number
+        case Int32(ONOMA_KIND_PUNCTUATION): self = .punctuation
+        case Int32(ONOMA_KIND_EMOJI): self = .emoji
+        case Int32(ONOMA_KIND_WHITESPACE): self = .whitespace
+        default: self = .symbol
+        }
+    }
 }
 
 /// Owns one ICU word break iterator (and its UText).
@@ -88,7 +122,7 @@ final class WordBreakHandle {
         base.withMemoryRebound(to: CChar.self, capacity: count) {
             onoma_word_break_set_text(pointer, $0, Int64(count), &status)
         }
-        // utext_openUTF8 and ubrk_setUText fail only on allocation failure or a NULL text.
-        precondition(status <= 0, "ICU word break set_text failed: \(String(cString: onoma_u_error_name(status)))")
+        // Fails only for texts of 2 GB or more: ICU's offsets are 32-bit.
+        precondition(status <= 0, "ICU word break cannot take \(count) bytes at once: \(String(cString: onoma_u_error_name(status)))")
     }
 }

@@ -11,12 +11,16 @@ extension Transliterator {
     /// - ar: Arabic-Latin (Arabic-Latin/BGN leaves a plain ي untransliterated)
     /// - fa: Persian-Latin/BGN
     /// - ja: Katakana-Latin and Hiragana-Latin (the generic id leaves the long-vowel mark ー)
+    ///
+    /// The Arabic-script steps filter on Script_Extensions: the vowel marks (fatha, damma, kasra,
+    /// shadda) are Inherited and the Arabic comma and tatweel Common, so `[:Arabic:]` would leave
+    /// them in the Latin output (مُحَمَّد → mُḥَmَّd instead of muḥamãd).
     public static let latinSteps: [String: String] = [
         "uk": "[:Cyrillic:] Ukrainian-Latin/BGN",
         "ru": "[:Cyrillic:] Russian-Latin/BGN",
         "ko": "[:Hangul:] Hangul-Latin",
-        "ar": "[:Arabic:] Arabic-Latin",
-        "fa": "[:Arabic:] Persian-Latin/BGN",
+        "ar": "[:scx=Arabic:] Arabic-Latin",
+        "fa": "[:scx=Arabic:] Persian-Latin/BGN",
         "ja": "[[:Katakana:][:Hiragana:]ー] Katakana-Latin; ::[[:Hiragana:]ー] Hiragana-Latin",
     ]
 
@@ -52,6 +56,9 @@ extension Transliterator {
         if let lang, let step = latinSteps[primaryLanguage(lang)] { rules += " ::\(step);" }
         rules += " ::Any-Latin;"
         if ascii { rules += " ::Latin-ASCII;" }
+        // NFC again: steps can leave a combining mark after their output (the ja step turns
+        // かー into "ka" + U+0304), and equal keys must be equal bytes.
+        rules += " ::NFC;"
         return rules
     }
 

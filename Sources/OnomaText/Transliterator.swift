@@ -19,7 +19,7 @@ public final class Transliterator: Sendable {
     /// which lets ASCII tokens skip ICU.
     public let keepsASCII: Bool
     private let pool: Mutex<[TransliteratorHandle]>
-    private let cache = Mutex<[String: String]>([:])
+    private let cache = Mutex<[CacheKey: String]>([:])
     private let prototype: TransliteratorHandle
     private static let cacheLimit = 200_000
 
@@ -56,11 +56,12 @@ public final class Transliterator: Sendable {
     /// Transliterates one token through the cache.
     public func transliterateToken(_ token: String) -> String {
         if keepsASCII && token.utf8.allSatisfy({ $0 < 0x80 }) { return token }
-        if let hit = cache.withLock({ $0[token] }) { return hit }
+        let key = CacheKey(token)
+        if let hit = cache.withLock({ $0[key] }) { return hit }
         let result = transliterate(token)
         cache.withLock { cache in
             if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-            cache[token] = result
+            cache[key] = result
         }
         return result
     }
@@ -69,21 +70,35 @@ public final class Transliterator: Sendable {
     /// between tokens unchanged. Context-sensitive rules that look across a token boundary do
     /// not apply; for names and news text that loses nothing measurable.
     ///
+    /// When the transform keeps ASCII, only tokens with a non-ASCII character are looked at,
+    /// and the tokenizer skips long ASCII runs without segmenting them.
+    ///
     /// - Complexity: O(n) plus ICU time for each distinct token not yet cached.
     public func transliterate(document text: String, using tokenizer: Tokenizer) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count + text.utf8.count / 4)
-        let utf8 = Array(text.utf8)
-        var copied = 0
-        tokenizer.forEachToken(in: text) { token in
-            if token.range.lowerBound > copied {
-                output += String(decoding: utf8[copied..<token.range.lowerBound], as: UTF8.self)
+        var text = text
+        return text.withUTF8 { source in
+            var output: [UInt8] = []
+            output.reserveCapacity(source.count + source.count / 4)
+            // Tokens seen in this document, keyed by their bytes in `source`: no String, no lock.
+            var seen: [SourceBytes: String] = [:]
+            var copied = 0
+            tokenizer.forEachSegment(in: source, nonASCIIOnly: keepsASCII) { segment in
+                let token = UnsafeBufferPointer(rebasing: source[Int(segment.start)..<Int(segment.end)])
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied..<Int(segment.start)]))
+                copied = Int(segment.end)
+                let key = SourceBytes(token)
+                if let hit = seen[key] {
+                    output.append(contentsOf: hit.utf8)
+                    return
+                }
+                let result = transliterateToken(String(decoding: token, as: UTF8.self))
+                if seen.count >= Self.cacheLimit { seen.removeAll(keepingCapacity: true) }
+                seen[key] = result
+                output.append(contentsOf: result.utf8)
             }
-            output += transliterateToken(token.text)
-            copied = token.range.upperBound
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied...]))
+            return String(decoding: output, as: UTF8.self)
         }
-        if copied < utf8.count { output += String(decoding: utf8[copied...], as: UTF8.self) }
-        return output
     }
 
     /// Every transform id ICU knows, e.g. "Any-Latin", "Russian-Latin/BGN".
@@ -108,4 +123,32 @@ public final class Transliterator: Sendable {
                 || ["nfc", "nfd", "nfkc", "nfkd"].contains(step.trimmingCharacters(in: .whitespaces).lowercased())
         }
     }
+}
+
+/// A token as a cache key, compared byte by byte: faster than String's Unicode-aware hashing and
+/// equality, and canonically equivalent spellings (NFC, NFD) stay apart, as ICU may treat them.
+private struct CacheKey: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: CacheKey, b: CacheKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// Bytes of a document being transliterated, as a dictionary key; valid during that call only.
+private struct SourceBytes: Hashable {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    static func == (a: SourceBytes, b: SourceBytes) -> Bool {
+        a.bytes.count == b.bytes.count && memcmp(a.bytes.baseAddress!, b.bytes.baseAddress!, a.bytes.count) == 0
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(bytes: UnsafeRawBufferPointer(bytes)) }
 }

@@ -27,10 +27,18 @@ public struct TransliteratorError: Error, CustomStringConvertible, Sendable {
         let parts = id.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let known = Set(Transliterator.availableIDs.map { $0.lowercased() })
         let unknown = parts.first { part in
-            !known.contains(Self.stripFilter(part).lowercased())
+            !Self.isKnown(Self.stripFilter(part), in: known)
         } ?? id
         let closest = Transliterator.closestIDs(to: Self.stripFilter(unknown), count: 5)
         return "unknown transform id '\(unknown)'; closest: \(closest.joined(separator: ", ")) ('onoma translit --list' shows all)"
+    }
+
+    /// Whether ICU knows one compound step (lowercased ids in `known`). A step without a source
+    /// ("NFD", "Lower", "Latin", "Hex/C") is Any-<target>; an empty one was only a filter or an
+    /// inverse.
+    private static func isKnown(_ step: String, in known: Set<String>) -> Bool {
+        let step = step.lowercased()
+        return step.isEmpty || known.contains(step) || (!step.contains("-") && known.contains("any-" + step))
     }
 
     /// Removes a leading `[set]` filter and a trailing `(inverse)` from one compound step.

@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#include "cicu_regions.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -42,20 +44,36 @@ typedef struct onoma_word_segment {
     int32_t kind;
     /// UScriptCode of the first code point that is not Common or Inherited (else of the first).
     int32_t script;
+    /// 1 when every byte of the segment is ASCII, else 0.
+    int32_t is_ascii;
 } onoma_word_segment;
 
 typedef struct onoma_word_break onoma_word_break;
 
+/// Options of onoma_word_break_next_segments (bit flags).
+enum {
+    /// Report whitespace segments too (they are skipped otherwise).
+    ONOMA_SEGMENTS_WHITESPACE = 1,
+    /// Report only segments that contain a non-ASCII byte. Runs of ASCII longer than a few words
+    /// are skipped without running the break rules over them (the iterator resumes with
+    /// ubrk_following, which finds the same boundaries as iterating from the start).
+    ONOMA_SEGMENTS_NON_ASCII = 2,
+};
+
 /// Opens a UAX #29 word break iterator (ubrk_open(UBRK_WORD)) for `locale` ("" is the root locale).
 onoma_word_break *onoma_word_break_open(const char *locale, int32_t *status);
 void onoma_word_break_close(onoma_word_break *wb);
-/// Points the iterator at UTF-8 text (utext_openUTF8 + ubrk_setUText). The bytes must stay valid
-/// and unchanged until the next set_text or close.
+/// Points the iterator at UTF-8 text, which must be valid (as Swift strings are), stay valid and
+/// unchanged until the next set_text or close, and be at most INT32_MAX bytes. The iterator runs
+/// over UTF-16, converted a chunk of about 32 KB at a time; offsets it reports are UTF-8 bytes.
 void onoma_word_break_set_text(onoma_word_break *wb, const char *utf8, int64_t length, int32_t *status);
-/// Fills up to `capacity` segments after the previous call's last one; returns how many (0 at the end).
-int32_t onoma_word_break_next_segments(onoma_word_break *wb, onoma_word_segment *out, int32_t capacity);
-/// Counts the boundaries of the current text (ubrk_next to the end): the raw ICU baseline.
-int64_t onoma_word_break_count_boundaries(onoma_word_break *wb);
+/// Fills up to `capacity` segments after the previous call's last one, as `options`
+/// (ONOMA_SEGMENTS_*) select; returns how many (0 at the end, or on invalid UTF-8 with `*status` set).
+int32_t onoma_word_break_next_segments(onoma_word_break *wb, int32_t options, onoma_word_segment *out,
+                                       int32_t capacity, int32_t *status);
+/// Counts the boundaries of the text after 0 (ubrk_next to the end, with the same UTF-16
+/// conversion as next_segments): the raw ICU baseline.
+int64_t onoma_word_break_count_boundaries(onoma_word_break *wb, int32_t *status);
 
 // MARK: Transliterator
 

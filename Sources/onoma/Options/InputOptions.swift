@@ -38,19 +38,9 @@ extension DocumentReader {
 }
 
 /// Validates a `--lang` value as a BCP 47 tag shape ("uk", "pt-BR", "zh-Hant").
-enum LanguageTag {
+enum LanguageOption {
     static func validate(_ tag: String?, option: String = "--lang") throws {
-        guard let tag else { return }
-        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
-        let first = parts.first ?? ""
-        let wellFormed = (2...3).contains(first.count) && first.allSatisfy(\.isASCIILetter)
-            && parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
-        if !wellFormed {
-            throw ValidationError("\(option) '\(tag)' is not a BCP 47 language tag (expected e.g. 'uk', 'ru', 'pt-BR')")
-        }
+        guard let tag, !LanguageTag.isWellFormed(tag) else { return }
+        throw ValidationError("\(option) '\(tag)' is not a BCP 47 language tag (expected e.g. 'uk', 'ru', 'pt-BR')")
     }
-}
-
-extension Character {
-    fileprivate var isASCIILetter: Bool { isASCII && isLetter }
 }

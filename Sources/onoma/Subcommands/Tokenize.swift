@@ -30,7 +30,7 @@ extension Onoma {
         @OptionGroup var input: InputOptions
 
         func validate() throws {
-            try LanguageTag.validate(lang)
+            try LanguageOption.validate(lang)
         }
 
         func run() throws {

@@ -43,7 +43,7 @@ extension Onoma {
         var text: [String] = []
 
         func validate() throws {
-            try LanguageTag.validate(lang)
+            try LanguageOption.validate(lang)
             if transformID != nil && to != nil { throw ValidationError("give either --id or --to, not both") }
             if !text.isEmpty && !files.isEmpty { throw ValidationError("give TEXT arguments or --file, not both") }
             if let transformID {

@@ -1,0 +1,81 @@
+// onoma-bench: throughput of the tokenizer and of cached transliteration, each beside the raw
+// ICU call it wraps. Prints figures; it is not a timed test. See Options.usage.
+import CICU
+import Foundation
+import OnomaText
+
+let options = Options.parse(Array(CommandLine.arguments.dropFirst()))
+
+/// Boundaries of `text` from the shim's word break iterator with nothing else done: the peer.
+func rawWordBreak(_ breaker: OpaquePointer, _ text: String) -> Int {
+    var text = text
+    return text.withUTF8 { bytes in
+        var status: Int32 = 0
+        bytes.withMemoryRebound(to: CChar.self) {
+            onoma_word_break_set_text(breaker, $0.baseAddress, Int64($0.count), &status)
+        }
+        let count = onoma_word_break_count_boundaries(breaker, &status)
+        precondition(status <= 0, "ICU word break failed: \(String(cString: onoma_u_error_name(status)))")
+        return Int(count)
+    }
+}
+
+/// The UTF-8 prefix of `text` of about `megabytes`, cut at a line break.
+func slice(_ text: String, megabytes: Double) -> String {
+    let utf8 = text.utf8
+    guard let cut = utf8.index(utf8.startIndex, offsetBy: Int(megabytes * 1_000_000), limitedBy: utf8.endIndex),
+        let lineEnd = text[cut...].firstIndex(of: "\n")
+    else { return text }
+    return String(text[..<lineEnd])
+}
+
+func bench(_ input: BenchText) throws {
+    let bytes = input.text.utf8.count
+    print("\n== \(input.name): \(String(format: "%.1f", Double(bytes) / 1_000_000)) MB, transliterated as lang \(input.lang ?? "none")")
+    let rawBreaker = { var status: Int32 = 0; return onoma_word_break_open("", &status)! }()
+    defer { onoma_word_break_close(rawBreaker) }
+    let tokenizer = try Tokenizer()
+    let transliterator = Transliterator.toLatin(lang: input.lang)
+    let part = slice(input.text, megabytes: options.sliceMegabytes)
+    var tokens = 0
+    let raw = "ICU word break (raw)", whole = "ICU transform, whole text, no cache"
+    let cached = "transliterate(document:)"
+    let stages = [
+        Stage(name: raw, bytes: bytes) { rawWordBreak(rawBreaker, input.text) },
+        Stage(name: "Tokenizer.forEachToken", bytes: bytes, peer: raw) {
+            var sum = 0
+            tokens = 0
+            tokenizer.forEachToken(in: input.text) { token in
+                tokens += 1
+                sum &+= token.range.count &+ token.possessiveSuffixLength
+            }
+            return sum
+        },
+        Stage(name: "Tokenizer.tokenize", bytes: bytes, peer: raw) { tokenizer.tokenize(input.text).count },
+        Stage(name: whole, bytes: part.utf8.count) { transliterator.transliterate(part).utf8.count },
+        Stage(name: cached, bytes: bytes, peer: whole) {
+            transliterator.transliterate(document: input.text, using: tokenizer).utf8.count
+        },
+    ]
+    let times = measure(stages, repeats: options.repeats)
+    var rows = zip(stages, times).map { Row(stage: $0.name, bytes: $0.bytes, seconds: $1.best, peer: $0.peer) }
+    rows[rows.count - 1].stage += ", warm cache"
+    rows.append(Row(stage: cached + ", cold cache", bytes: bytes, seconds: times[times.count - 1].first, peer: whole))
+    printTable(rows)
+    print("\(tokens) tokens without whitespace; transform: \(transliterator.id)")
+}
+
+print("onoma-bench: MB = 10^6 UTF-8 bytes; s = CPU seconds, best of \(options.repeats) runs after one warm-up")
+print("(stages run in turn, K rounds; the cold-cache row is the warm-up run, with an empty cache)")
+if let path = options.input {
+    try bench(Inputs.file(path, megabytes: options.megabytes, lang: options.lang))
+} else {
+    let megabytes = options.megabytes ?? 20
+    try bench(Inputs.english(megabytes: megabytes))
+    if let mixed = try Inputs.nonLatin(megabytes: megabytes) {
+        try bench(mixed)
+    } else {
+        print("\n(skipping the non-Latin text: ../shared/dev is absent)")
+    }
+}
+print("\npeak RSS (VmHWM): \(peakRSS() ?? "unknown")")

@@ -1,0 +1,82 @@
+import OnomaText
+
+/// The bare forms a word may stand for once inflection and clitics are taken off, so that
+/// Зеленського, Києві, у Курській області, 젤렌스키는 and وزيلينسكي find their lexicon entries.
+///
+///     Inflection.slavicStem("Зеленського")     // "зеленськ"
+///     Inflection.slavicStems(ofLemma: "Київ")   // ["київ", "києв"]  (і/ї alternates with е/є, о)
+///     Inflection.koreanBase("젤렌스키는")       // "젤렌스키"
+///     Inflection.semiticBase("وزيلينسكي")       // "زيلينسكي"
+public enum Inflection {
+    /// Case and adjective endings of Ukrainian and Russian nouns and names, longest first.
+    public static let slavicEndings: [String] = [
+        "ого", "его", "ому", "ему", "ими", "ыми", "ами", "ями",
+        "ій", "ої", "ою", "ею", "ий", "ый", "ой", "ей", "ім", "им", "ым", "ом", "ем", "єм",
+        "ах", "ях", "ів", "ям", "ам", "ая", "яя", "ую", "юю", "ые", "ие", "ых", "их",
+        "а", "я", "у", "ю", "і", "ї", "и", "ы", "е", "є", "о", "ь", "й",
+    ].sorted { $0.count > $1.count }
+
+    /// Particles Korean attaches to nouns (topic, subject, object, genitive, locative …).
+    public static let koreanParticles: [String] = [
+        "에게서", "에서는", "으로", "에서", "에게", "께서", "까지", "부터", "처럼", "보다", "하고", "이나",
+        "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "로", "만",
+    ].sorted { $0.count > $1.count }
+
+    /// One-letter proclitics of Arabic (و ف ب ل ك) and Hebrew (ו ה ב ל מ ש כ).
+    public static let semiticProclitics: Set<Character> = ["و", "ف", "ب", "ل", "ك", "ו", "ה", "ב", "ל", "מ", "ש", "כ"]
+
+    private static let minimumStem = 3
+
+    /// The stem of a Cyrillic word (lowercased) without its longest case ending, keeping at
+    /// least three letters; nil for words in other scripts.
+    public static func slavicStem(_ word: String) -> String? {
+        let lower = Folding.caseFold(word)
+        guard lower.unicodeScalars.contains(where: { Script.of($0) == .cyrillic }) else { return nil }
+        for ending in slavicEndings where lower.hasSuffix(ending) && lower.count - ending.count >= minimumStem {
+            return String(lower.dropLast(ending.count))
+        }
+        return lower
+    }
+
+    /// The stems a lexicon form's word matches in inflected text: its own stem, and for
+    /// Ukrainian the stem with the closed-syllable і/ї turned back into о, е or є
+    /// (Київ → Києва, Харків → Харкова, Львів → Львова).
+    public static func slavicStems(ofLemma word: String) -> [String] {
+        guard let stem = slavicStem(word) else { return [] }
+        var stems = [stem]
+        let scalars = Array(stem.unicodeScalars)
+        // The last vowel, if only consonants follow it.
+        if let last = scalars.lastIndex(where: { "аеєиіїоуюяыэё".unicodeScalars.contains($0) }), last < scalars.count - 1 {
+            let alternatives: [Unicode.Scalar] = switch scalars[last] {
+            case "і": ["о", "е"]
+            case "ї": ["є"]
+            default: []
+            }
+            for alternative in alternatives {
+                var changed = scalars
+                changed[last] = alternative
+                var text = ""
+                text.unicodeScalars.append(contentsOf: changed)
+                stems.append(text)
+            }
+        }
+        return stems
+    }
+
+    /// A Hangul word without a trailing particle, keeping at least two syllables; nil when
+    /// there is none to take off.
+    public static func koreanBase(_ word: String) -> String? {
+        guard word.unicodeScalars.first.map({ Script.of($0) == .hangul }) == true else { return nil }
+        for particle in koreanParticles where word.hasSuffix(particle) && word.count - particle.count >= 2 {
+            return String(word.dropLast(particle.count))
+        }
+        return nil
+    }
+
+    /// An Arabic or Hebrew word without a one-letter proclitic ("and", "by", "to", "the" …),
+    /// keeping at least three letters; nil when there is none.
+    public static func semiticBase(_ word: String) -> String? {
+        guard let first = word.first, semiticProclitics.contains(first), word.count - 1 >= minimumStem else { return nil }
+        return String(word.dropFirst())
+    }
+}

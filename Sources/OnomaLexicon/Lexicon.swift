@@ -1,0 +1,79 @@
+import Foundation
+import OnomaText
+
+/// A set of lexicon entries loaded from one file or a directory of `*.tsv` files, with each
+/// entity's type and canonical form.
+///
+///     let (lexicon, problems) = Lexicon.load(path: "Lexicons/")
+///     lexicon.entities["Q1899"]?.canonical   // "Kyiv"
+public struct Lexicon: Sendable {
+    /// An entity: its id, type and display name.
+    public struct Entity: Hashable, Sendable {
+        public let id: String
+        public let type: EntityType
+        /// The form with role `canonical` (the first one, if the lexicon has errors).
+        public let canonical: String
+    }
+
+    public let entries: [LexiconEntry]
+    public let entities: [String: Entity]
+
+    /// Builds a lexicon from parsed entries. Entities without a canonical form use their first
+    /// alias (`LexiconValidator` reports them).
+    public init(entries: [LexiconEntry]) {
+        self.entries = entries
+        var entities: [String: Entity] = [:]
+        for entry in entries where entry.role == .canonical && entities[entry.entity] == nil {
+            entities[entry.entity] = Entity(id: entry.entity, type: entry.type, canonical: entry.form)
+        }
+        for entry in entries where entry.role == .alias && entities[entry.entity] == nil {
+            entities[entry.entity] = Entity(id: entry.entity, type: entry.type, canonical: entry.form)
+        }
+        self.entities = entities
+    }
+
+    /// Loads a lexicon file, or every `*.tsv` file below a directory (in path order), and checks
+    /// it: line problems from `LexiconParser`, then cross-line problems from `LexiconValidator`
+    /// (the confusable-skeleton warnings only when `confusables` is set: they cost an ICU call
+    /// per form and change nothing for matching).
+    public static func load(path: String, confusables: Bool = true) -> (lexicon: Lexicon, diagnostics: [Diagnostic]) {
+        var entries: [LexiconEntry] = []
+        var diagnostics: [Diagnostic] = []
+        let files: [String]
+        switch listFiles(path) {
+        case .success(let found): files = found
+        case .failure(let problem): return (Lexicon(entries: []), [problem])
+        }
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                diagnostics.append(Diagnostic(.error, "cannot read file", path: file))
+                continue
+            }
+            let decoded = UTF8Decoding.decode(data, lossy: false)
+            guard let text = decoded.text else {
+                diagnostics.append(Diagnostic(.error, "not valid UTF-8 at byte \(decoded.firstInvalidOffset ?? 0)", path: file))
+                continue
+            }
+            let parsed = LexiconParser.parse(text, path: file)
+            entries += parsed.entries
+            diagnostics += parsed.diagnostics
+        }
+        diagnostics += LexiconValidator.validate(entries, confusables: confusables)
+        return (Lexicon(entries: entries), diagnostics)
+    }
+
+    private static func listFiles(_ path: String) -> Result<[String], Diagnostic> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(Diagnostic(.error, "no such lexicon file or directory", path: path))
+        }
+        guard isDirectory.boolValue else { return .success([path]) }
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        let files = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".tsv") }
+            .sorted()
+            .map { prefix + $0 }
+        if files.isEmpty { return .failure(Diagnostic(.error, "no *.tsv lexicon files in directory", path: path)) }
+        return .success(files)
+    }
+}

@@ -1,0 +1,68 @@
+import OnomaText
+
+/// One matchable piece of text: a word (its possessive `'s` left out) or a single Han character.
+/// Lexicon forms and documents are cut into units the same way, so multi-word names match unit
+/// by unit.
+struct MatchUnit: Hashable {
+    /// The unit's text as written (without a possessive suffix).
+    let text: String
+    /// UTF-8 byte range in the source.
+    let range: Range<Int>
+    let script: Script
+    /// Whether sentence punctuation or a line break separates this unit from the previous one,
+    /// so that no name runs across it.
+    let breakBefore: Bool
+
+    /// Whether the unit starts with an uppercase letter (case-less scripts count as yes).
+    var isNameLike: Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        if first.properties.isUppercase { return true }
+        return !first.properties.changesWhenUppercased && first.properties.isAlphabetic
+    }
+
+    /// Cuts tokens (punctuation included) into units. Hyphens and the katakana middle dot join
+    /// the parts of one name; other punctuation and line breaks break names.
+    static func units(of tokens: [Token], in text: String) -> [MatchUnit] {
+        var units: [MatchUnit] = []
+        units.reserveCapacity(tokens.count)
+        var pendingBreak = false
+        var previousEnd = 0
+        let utf8 = text.utf8
+        for token in tokens {
+            if token.range.lowerBound > previousEnd, gapHasLineBreak(utf8, previousEnd..<token.range.lowerBound) {
+                pendingBreak = true
+            }
+            previousEnd = token.range.upperBound
+            switch token.kind {
+            case .word, .number:
+                if token.script == .han && token.text.unicodeScalars.count > 1 {
+                    var offset = token.range.lowerBound
+                    for character in token.text {
+                        let length = character.utf8.count
+                        units.append(MatchUnit(text: String(character), range: offset..<(offset + length), script: .han, breakBefore: pendingBreak))
+                        pendingBreak = false
+                        offset += length
+                    }
+                } else {
+                    let end = token.range.upperBound - token.possessiveSuffixLength
+                    units.append(MatchUnit(text: token.nameText, range: token.range.lowerBound..<end, script: token.script, breakBefore: pendingBreak))
+                    pendingBreak = false
+                }
+            case .punctuation:
+                if !connectors.contains(token.text) { pendingBreak = true }
+            case .symbol, .emoji, .whitespace:
+                pendingBreak = true
+            }
+        }
+        return units
+    }
+
+    /// Punctuation inside one name: hyphens, the katakana middle dot, the middle dot.
+    static let connectors: Set<String> = ["-", "\u{2010}", "\u{2011}", "\u{30FB}", "\u{00B7}", "\u{FF65}"]
+
+    private static func gapHasLineBreak(_ utf8: String.UTF8View, _ range: Range<Int>) -> Bool {
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let end = utf8.index(start, offsetBy: range.count)
+        return utf8[start..<end].contains(UInt8(ascii: "\n"))
+    }
+}

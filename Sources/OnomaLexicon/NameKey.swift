@@ -1,0 +1,138 @@
+import OnomaText
+import Synchronization
+
+/// The normalised forms of a name that matching compares: a `key` (transliterated to Latin,
+/// folded to ASCII, variant rules applied, doubled letters collapsed) and a consonant
+/// `skeleton` that blocks candidates for fuzzy matching.
+///
+///     let keys = NameKeyMaker()
+///     keys.key(for: "Зеленський", lang: "uk").key     // "zelenski"
+///     keys.key(for: "Zelenskyy", lang: "en").key      // "zelenski"
+///     keys.key(for: "젤렌스키", lang: "ko").skeleton   // "slnsk"
+public struct NameKey: Hashable, Sendable {
+    /// The normalised words, lowercase ASCII, separated by single spaces.
+    public let key: String
+    /// The key's consonants by sound class, without spaces: the blocking key.
+    public let skeleton: String
+
+    /// The key's words.
+    public var words: [Substring] { key.split(separator: " ") }
+}
+
+/// Computes name keys with per-word caches; safe to share between threads.
+public final class NameKeyMaker: Sendable {
+    public let rules: [NameKeyRule]
+    private let wordCache = Mutex<[WordCacheKey: [UInt8]]>([:])
+    private static let cacheLimit = 500_000
+
+    private struct WordCacheKey: Hashable {
+        let word: String
+        let lang: String
+    }
+
+    public init(rules: [NameKeyRule] = NameKeyRules.all) {
+        self.rules = rules
+    }
+
+    /// The key of a name in language `lang` (BCP 47; nil guesses from the script).
+    public func key(for name: String, lang: String?) -> NameKey {
+        let language = Self.effectiveLanguage(of: name, lang: lang)
+        let latin = Transliterator.toLatin(lang: language, ascii: true).transliterateToken(Folding.caseFold(name))
+        var words: [[UInt8]] = []
+        for raw in Self.asciiWords(latin) {
+            let word = normalise(raw, lang: language)
+            if !word.isEmpty { words.append(word) }
+        }
+        let key = String(decoding: Array(words.joined(separator: [UInt8(ascii: " ")])), as: UTF8.self)
+        return NameKey(key: key, skeleton: Self.skeleton(of: words))
+    }
+
+    /// The key of a name made of units whose keys are known: the unit keys in order.
+    static func joining(_ unitKeys: [String]) -> NameKey {
+        let words = unitKeys.filter { !$0.isEmpty }
+        return NameKey(key: words.joined(separator: " "), skeleton: skeleton(of: words.map { Array($0.utf8) }))
+    }
+
+    /// The key of one unit (a word, or a Han character) as one label: its key words run
+    /// together, so "U.S." and "US" both give "us".
+    public func unitKey(for unit: String, lang: String?) -> String {
+        let key = key(for: unit, lang: lang).key
+        return key.utf8.contains(UInt8(ascii: " ")) ? String(decoding: key.utf8.filter { $0 != UInt8(ascii: " ") }, as: UTF8.self) : key
+    }
+
+    /// The language rules apply for: the given one, else one guessed from the script.
+    public static func effectiveLanguage(of name: String, lang: String?) -> String {
+        if let lang, lang != "*" { return LanguageTag.primary(lang) }
+        return LanguageGuess.fromScript(name) ?? "und"
+    }
+
+    /// One word through the rules, then doubled letters collapsed.
+    private func normalise(_ word: [UInt8], lang: String) -> [UInt8] {
+        let cacheKey = WordCacheKey(word: String(decoding: word, as: UTF8.self), lang: lang)
+        if let hit = wordCache.withLock({ $0[cacheKey] }) { return hit }
+        var result = word
+        for index in rules.indices where rules[index].languages?.contains(lang) ?? true {
+            result = rules[index].apply(to: result)
+        }
+        result = Self.collapsingDoubles(result)
+        wordCache.withLock { cache in
+            if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[cacheKey] = result
+        }
+        return result
+    }
+
+    /// Lowercase ASCII letters and digits, split at everything else; apostrophes and quotes
+    /// vanish inside words (O'Brien → obrien) rather than splitting them.
+    static func asciiWords(_ text: String) -> [[UInt8]] {
+        var words: [[UInt8]] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte | 0x20)
+            case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"): continue
+            default:
+                if !current.isEmpty { words.append(current) }
+                current = []
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    static func collapsingDoubles(_ word: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(word.count)
+        for byte in word where result.last != byte { result.append(byte) }
+        return result
+    }
+
+    /// Consonants mapped to sound classes (b p f v → b, c k q g → k, s z j x → s, d t → t,
+    /// l r → l), vowels, h and w dropped, repeats collapsed: Zelensky, Selenskyj, 젤렌스키
+    /// (jellenseuki) and ゼレンスキー (zerensuki) all give "slnsk".
+    static func skeleton(of words: [[UInt8]]) -> String {
+        var result: [UInt8] = []
+        for word in words {
+            for byte in word {
+                guard let sound = soundClass(byte) else { continue }
+                if result.last != sound { result.append(sound) }
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    static func soundClass(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "b"), UInt8(ascii: "p"), UInt8(ascii: "f"), UInt8(ascii: "v"): UInt8(ascii: "b")
+        case UInt8(ascii: "c"), UInt8(ascii: "k"), UInt8(ascii: "q"), UInt8(ascii: "g"): UInt8(ascii: "k")
+        case UInt8(ascii: "s"), UInt8(ascii: "z"), UInt8(ascii: "j"), UInt8(ascii: "x"): UInt8(ascii: "s")
+        case UInt8(ascii: "d"), UInt8(ascii: "t"): UInt8(ascii: "t")
+        case UInt8(ascii: "l"), UInt8(ascii: "r"): UInt8(ascii: "l")
+        case UInt8(ascii: "m"): UInt8(ascii: "m")
+        case UInt8(ascii: "n"): UInt8(ascii: "n")
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import OnomaText
+
+/// Looks up the lexicon entities a name may refer to, best first.
+///
+///     let resolver = Resolver(index: index)
+///     resolver.resolve("Сирський", lang: "uk")
+///     // [Candidate(entity: "onoma:oleksandr-syrskyi", canonical: "Oleksandr Syrskyi", score: 1, method: .exact)]
+public struct Resolver: Sendable {
+    /// One entity a name may refer to.
+    public struct Candidate: Hashable, Sendable {
+        public let entity: String
+        public let canonical: String
+        public let score: Double
+        public let method: NameMatch.Method
+    }
+
+    public let index: LexiconIndex
+    public let threshold: Double
+    private let match: NameMatch
+
+    public init(index: LexiconIndex, threshold: Double = NameMatch.defaultThreshold) {
+        self.index = index
+        self.threshold = threshold
+        match = NameMatch(keys: index.keys)
+    }
+
+    /// Up to `top` entities whose forms score at least the threshold against `name`, best
+    /// first; ties go to the entity listed first. Forms blocked for an entity exclude it.
+    /// `lang` nil guesses from the script.
+    ///
+    /// - Complexity: O(k·m·n) for the k forms sharing the name's skeleton.
+    public func resolve(_ name: String, lang: String?, top: Int = 5) -> [Candidate] {
+        let key = index.keys.key(for: name, lang: lang)
+        guard !key.key.isEmpty else { return [] }
+        var best: [String: Candidate] = [:]
+        var blocked = Set<String>()
+        for id in candidateForms(key) {
+            let form = index.form(id)
+            let formLang = form.entry.lang == "*" ? nil : form.entry.lang
+            let (score, method) = match.compare(name, lang: lang, form.entry.form, lang: formLang)
+            if form.entry.role == .blocked {
+                if score >= 0.95 { blocked.insert(form.entry.entity) }
+                continue
+            }
+            guard score >= threshold, score > (best[form.entry.entity]?.score ?? -1),
+                  let entity = index.lexicon.entities[form.entry.entity] else { continue }
+            best[entity.id] = Candidate(entity: entity.id, canonical: entity.canonical, score: score, method: method)
+        }
+        let rank = index.entityRank
+        return best.values.filter { !blocked.contains($0.entity) }
+            .sorted { ($0.score, rank[$1.entity] ?? 0) > ($1.score, rank[$0.entity] ?? 0) }
+            .prefix(top).map { $0 }
+    }
+
+    /// The forms to score: those listed under the name's folded text or key, and those sharing
+    /// its skeleton.
+    private func candidateForms(_ key: NameKey) -> [Int32] {
+        var ids = Set(index.fuzzyCandidates(key))
+        var node = UnitTrie.root
+        for word in key.words {
+            guard let next = index.normalized.child(node, String(word)) else { node = -1; break }
+            node = next
+        }
+        if node >= 0 { ids.formUnion(index.normalized.values(at: node)) }
+        return ids.sorted()
+    }
+}

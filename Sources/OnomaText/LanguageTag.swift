@@ -1,0 +1,24 @@
+/// BCP 47 language tags, checked for shape ("uk", "pt-BR", "zh-Hant", "sr-Latn-RS").
+public enum LanguageTag {
+    /// Whether `tag` has the shape of a BCP 47 tag: a 2–3 letter language subtag, then
+    /// subtags of 1–8 letters or digits separated by hyphens.
+    ///
+    ///     LanguageTag.isWellFormed("pt-BR")   // true
+    ///     LanguageTag.isWellFormed("ukr_UA")  // false
+    public static func isWellFormed(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy(isASCIILetter) else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (1...8).contains(part.count) && part.allSatisfy { isASCIILetter($0) || ("0"..."9").contains($0) }
+        }
+    }
+
+    /// The primary language subtag, lowercased ("uk-UA" → "uk", "RU" → "ru").
+    public static func primary(_ tag: String) -> String {
+        String(tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "").lowercased()
+    }
+
+    private static func isASCIILetter(_ c: Character) -> Bool {
+        ("a"..."z").contains(c) || ("A"..."Z").contains(c)
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import OnomaLexicon
+import OnomaText
+
+extension Onoma {
+    struct Resolve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Look up the entities names may refer to, in any script.",
+            discussion: """
+                Prints one JSON line per query, in input order: \
+                {"query", "candidates": [{"entity", "canonical", "score", "method"}]}, best first; \
+                "candidates" is empty when nothing reaches the threshold (\(NameMatch.defaultThreshold)).
+                """
+        )
+
+        @OptionGroup var lexicon: LexiconOptions
+
+        @Option(help: "Language (BCP 47) of the names; without it the script decides.")
+        var lang: String?
+
+        @Option(help: "At most this many candidates per query.")
+        var top = 5
+
+        @Option(help: ArgumentHelp("Read one name per line from FILE (- for standard input).", valueName: "FILE"))
+        var names: String?
+
+        @Argument(help: "Names to resolve.")
+        var queries: [String] = []
+
+        func validate() throws {
+            try LanguageOption.validate(lang)
+            guard top > 0 else { throw ValidationError("--top must be at least 1") }
+            if names != nil && !queries.isEmpty { throw ValidationError("give NAME arguments or --names, not both") }
+            if names == nil && queries.isEmpty { throw ValidationError("give names to resolve, or --names FILE") }
+        }
+
+        func run() throws {
+            let printer = DiagnosticPrinter()
+            let resolver = Resolver(index: try lexicon.loadIndex(printer))
+            let output = OutputBuffer()
+            try NameLines.forEach(arguments: queries, file: names, printer) { query, _ in
+                let candidates = resolver.resolve(query, lang: lang, top: top).map {
+                    "{\"entity\":\(JSONText.quoted($0.entity)),\"canonical\":\(JSONText.quoted($0.canonical)),\"score\":\(Canon.score($0.score)),\"method\":\"\($0.method.rawValue)\"}"
+                }
+                output.write("{\"query\":\(JSONText.quoted(query)),\"candidates\":[\(candidates.joined(separator: ","))]}\n")
+            }
+            output.flush()
+            try printer.finish()
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import OnomaText
+
+@Suite struct DocumentReaderTests {
+    /// Writes files into a fresh directory and reads `inputs` (relative to it) back.
+    private func read(_ files: [String: Data], inputs: [String], lossy: Bool = false) throws -> [DocumentReader.Item] {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("onoma-reader-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (name, bytes) in files {
+            let url = root.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try bytes.write(to: url)
+        }
+        var items: [DocumentReader.Item] = []
+        try DocumentReader(inputs: inputs.map { root.appendingPathComponent($0).path }, lossy: lossy).read { items.append($0) }
+        return items
+    }
+
+    private func documents(_ items: [DocumentReader.Item]) -> [Document] {
+        items.compactMap { if case .document(let d) = $0 { d } else { nil } }
+    }
+
+    private func diagnostics(_ items: [DocumentReader.Item]) -> [Diagnostic] {
+        items.compactMap { if case .diagnostic(let d) = $0 { d } else { nil } }
+    }
+
+    @Test func jsonlFieldsAreRead() throws {
+        let items = try read(["d.jsonl": Data(#"{"id":"a","text":"Київ","lang":"uk","date":"2024-12-28","extra":1}"#.utf8)], inputs: ["d.jsonl"])
+        let doc = try #require(documents(items).first)
+        #expect(doc.id == "a")
+        #expect(doc.text == "Київ")
+        #expect(doc.lang == "uk")
+        #expect(doc.date == "2024-12-28")
+        #expect(doc.line == 1)
+    }
+
+    @Test func crlfLineEndsAndAMissingFinalNewlineAreAccepted() throws {
+        let jsonl = "{\"id\":\"a\",\"text\":\"x\"}\r\n{\"id\":\"b\",\"text\":\"y\"}"
+        let docs = documents(try read(["d.jsonl": Data(jsonl.utf8)], inputs: ["d.jsonl"]))
+        #expect(docs.map(\.id) == ["a", "b"])
+        #expect(docs.map(\.line) == [1, 2])
+    }
+
+    @Test func linesLongerThanTheReadChunkAreWhole() throws {
+        let long = String(repeating: "Зеленський ", count: 300_000)  // about 6 MB, several read chunks
+        let jsonl = "{\"id\":\"big\",\"text\":\"\(long)\"}\n{\"id\":\"small\",\"text\":\"x\"}\n"
+        let docs = documents(try read(["d.jsonl": Data(jsonl.utf8)], inputs: ["d.jsonl"]))
+        #expect(docs.map(\.id) == ["big", "small"])
+        #expect(docs.first?.text == long)
+    }
+
+    @Test func invalidUTF8InAJSONLLineGivesItsLineAndFileOffset() throws {
+        var bytes = Data(#"{"id":"a","text":"ok"}"#.utf8 + [0x0A])
+        bytes.append(Data(#"{"id":"b","text":""#.utf8))
+        bytes.append(contentsOf: [0xC0, 0xAF])
+        bytes.append(Data("\"}\n".utf8))
+        let items = try read(["d.jsonl": bytes], inputs: ["d.jsonl"])
+        #expect(documents(items).map(\.id) == ["a"])
+        let problem = try #require(diagnostics(items).first)
+        #expect(problem.line == 2)
+        #expect(problem.message.hasPrefix("not valid UTF-8 at byte 41"))
+    }
+
+    @Test func textFileIdIsItsPathAndDirectoriesGiveOnlyTxtFiles() throws {
+        let items = try read(["dir/b.txt": Data("b".utf8), "dir/a/c.txt": Data("c".utf8), "dir/x.json": Data("{}".utf8)], inputs: ["dir"])
+        #expect(documents(items).map { URL(fileURLWithPath: $0.id).lastPathComponent } == ["c.txt", "b.txt"])
+    }
+
+    @Test func emptyTextFileGivesNoDocument() throws {
+        #expect(try read(["e.txt": Data()], inputs: ["e.txt"]).isEmpty)
+    }
+
+    @Test func firstInvalidUTF8OffsetCountsBytes() {
+        #expect(UTF8Decoding.firstInvalidOffset(in: Array("Київ".utf8) + [0xFF]) == 8)
+        #expect(UTF8Decoding.firstInvalidOffset(in: Array("ok".utf8)) == nil)
+        // A truncated multi-byte sequence at the end.
+        #expect(UTF8Decoding.firstInvalidOffset(in: [0x41, 0xE2, 0x80]) == 1)
+    }
+
+    @Test func diagnosticsPrintAsPathLineColumn() {
+        #expect(Diagnostic(.error, "bad", path: "a.tsv", line: 3, column: 7).description == "a.tsv:3:7: error: bad")
+        #expect(Diagnostic(.warning, "odd", path: "a.txt").description == "a.txt: warning: odd")
+        #expect(Diagnostic(.error, "no input").description == "error: no input")
+    }
+}
