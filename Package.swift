@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "onoma", targets: ["onoma"]),
         .library(name: "OnomaText", targets: ["OnomaText"]),
         .library(name: "OnomaLexicon", targets: ["OnomaLexicon"]),
+        .library(name: "OnomaDedupe", targets: ["OnomaDedupe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,17 +21,20 @@ let package = Package(
         ),
         .target(name: "OnomaText", dependencies: ["CICU"]),
         .target(name: "OnomaLexicon", dependencies: ["OnomaText"]),
+        .target(name: "OnomaDedupe", dependencies: ["OnomaLexicon", "OnomaText"]),
         .executableTarget(
             name: "onoma",
             dependencies: [
                 "OnomaText",
                 "OnomaLexicon",
+                "OnomaDedupe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "onoma-bench", dependencies: ["OnomaText", "CICU"], path: "Benchmarks/onoma-bench"),
         .testTarget(name: "OnomaTextTests", dependencies: ["OnomaText"]),
         .testTarget(name: "OnomaLexiconTests", dependencies: ["OnomaLexicon"]),
+        .testTarget(name: "OnomaDedupeTests", dependencies: ["OnomaDedupe"]),
         .testTarget(name: "OnomaCLITests", dependencies: ["onoma"]),
     ],
     swiftLanguageModes: [.v6]

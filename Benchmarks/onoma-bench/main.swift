@@ -29,6 +29,23 @@ func slice(_ text: String, megabytes: Double) -> String {
     return String(text[..<lineEnd])
 }
 
+/// `text` cut at line breaks into documents of at least `bytes` (the last may be shorter).
+func documents(_ text: String, bytes: Int) -> [String] {
+    var documents: [String] = [], current = ""
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        current += line + "\n"
+        if current.utf8.count >= bytes {
+            documents.append(current)
+            current = ""
+        }
+    }
+    if !current.isEmpty { documents.append(current) }
+    return documents
+}
+
+/// Size of the documents of the "per document" stages: a news article.
+let documentBytes = 3_000
+
 func bench(_ input: BenchText) throws {
     let bytes = input.text.utf8.count
     print("\n== \(input.name): \(String(format: "%.1f", Double(bytes) / 1_000_000)) MB, transliterated as lang \(input.lang ?? "none")")
@@ -37,9 +54,10 @@ func bench(_ input: BenchText) throws {
     let tokenizer = try Tokenizer()
     let transliterator = Transliterator.toLatin(lang: input.lang)
     let part = slice(input.text, megabytes: options.sliceMegabytes)
+    let docs = documents(input.text, bytes: documentBytes)
     var tokens = 0
-    let raw = "ICU word break (raw)", whole = "ICU transform, whole text, no cache"
-    let cached = "transliterate(document:)"
+    let raw = "ICU word break (raw)", rawDocs = "ICU word break (raw), per document"
+    let whole = "ICU transform, whole text, no cache", cached = "transliterate(document:), warm cache"
     let stages = [
         Stage(name: raw, bytes: bytes) { rawWordBreak(rawBreaker, input.text) },
         Stage(name: "Tokenizer.forEachToken", bytes: bytes, peer: raw) {
@@ -52,21 +70,29 @@ func bench(_ input: BenchText) throws {
             return sum
         },
         Stage(name: "Tokenizer.tokenize", bytes: bytes, peer: raw) { tokenizer.tokenize(input.text).count },
+        Stage(name: rawDocs, bytes: bytes) { docs.reduce(0) { $0 + rawWordBreak(rawBreaker, $1) } },
+        Stage(name: "Tokenizer.tokenize, per document", bytes: bytes, peer: rawDocs) {
+            docs.reduce(0) { $0 + tokenizer.tokenize($1).count }
+        },
         Stage(name: whole, bytes: part.utf8.count) { transliterator.transliterate(part).utf8.count },
         Stage(name: cached, bytes: bytes, peer: whole) {
             transliterator.transliterate(document: input.text, using: tokenizer).utf8.count
         },
+        Stage(name: "transliterate(document:), per document", bytes: bytes, peer: whole) {
+            docs.reduce(0) { $0 + transliterator.transliterate(document: $1, using: tokenizer).utf8.count }
+        },
     ]
     let times = measure(stages, repeats: options.repeats)
     var rows = zip(stages, times).map { Row(stage: $0.name, bytes: $0.bytes, seconds: $1.best, peer: $0.peer) }
-    rows[rows.count - 1].stage += ", warm cache"
-    rows.append(Row(stage: cached + ", cold cache", bytes: bytes, seconds: times[times.count - 1].first, peer: whole))
+    // The first run of the whole-document transliteration found the cache empty.
+    let first = stages.firstIndex { $0.name == cached }!
+    rows.insert(Row(stage: "transliterate(document:), cold cache", bytes: bytes, seconds: times[first].first, peer: whole), at: first)
     printTable(rows)
-    print("\(tokens) tokens without whitespace; transform: \(transliterator.id)")
+    print("\(tokens) tokens without whitespace, \(docs.count) documents of about \(documentBytes) bytes; transform \(transliterator.id)")
 }
 
 print("onoma-bench: MB = 10^6 UTF-8 bytes; s = CPU seconds, best of \(options.repeats) runs after one warm-up")
-print("(stages run in turn, K rounds; the cold-cache row is the warm-up run, with an empty cache)")
+print("(each stage runs once to warm up, then all stages run in turn K times)")
 if let path = options.input {
     try bench(Inputs.file(path, megabytes: options.megabytes, lang: options.lang))
 } else {

@@ -13,6 +13,15 @@ public enum LanguageTag {
         }
     }
 
+    /// Primary language subtags ICU has locale data for ("en", "uk", "zh", …): the languages
+    /// onoma knows how to transliterate and fold.
+    public static let known: Set<String> = Set(RegionNames.locales.map { primary($0) })
+
+    /// Whether the tag's primary language is one ICU has data for.
+    public static func isKnown(_ tag: String) -> Bool {
+        known.contains(primary(tag))
+    }
+
     /// The primary language subtag, lowercased ("uk-UA" → "uk", "RU" → "ru").
     public static func primary(_ tag: String) -> String {
         String(tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "").lowercased()

@@ -81,6 +81,7 @@ public final class Transliterator: Sendable {
             output.reserveCapacity(source.count + source.count / 4)
             // Tokens seen in this document, keyed by their bytes in `source`: no String, no lock.
             var seen: [SourceBytes: String] = [:]
+            seen.reserveCapacity(min(source.count / 16, 1 << 16))
             var copied = 0
             tokenizer.forEachSegment(in: source, nonASCIIOnly: keepsASCII) { segment in
                 let token = UnsafeBufferPointer(rebasing: source[Int(segment.start)..<Int(segment.end)])
@@ -132,7 +133,10 @@ private struct CacheKey: Hashable {
 
     init(_ text: String) { self.text = text }
 
-    static func == (a: CacheKey, b: CacheKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    static func == (a: CacheKey, b: CacheKey) -> Bool {
+        var a = a.text, b = b.text
+        return a.withUTF8 { a in b.withUTF8 { b in SourceBytes(a) == SourceBytes(b) } }
+    }
 
     func hash(into hasher: inout Hasher) {
         var text = text
@@ -140,14 +144,14 @@ private struct CacheKey: Hashable {
     }
 }
 
-/// Bytes of a document being transliterated, as a dictionary key; valid during that call only.
+/// Bytes as a dictionary key, compared with memcmp; valid while the bytes are.
 private struct SourceBytes: Hashable {
     let bytes: UnsafeBufferPointer<UInt8>
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     static func == (a: SourceBytes, b: SourceBytes) -> Bool {
-        a.bytes.count == b.bytes.count && memcmp(a.bytes.baseAddress!, b.bytes.baseAddress!, a.bytes.count) == 0
+        a.bytes.count == b.bytes.count && (a.bytes.isEmpty || memcmp(a.bytes.baseAddress!, b.bytes.baseAddress!, a.bytes.count) == 0)
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(bytes: UnsafeRawBufferPointer(bytes)) }

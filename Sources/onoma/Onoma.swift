@@ -12,6 +12,6 @@ struct Onoma: ParsableCommand {
             Data goes to standard output; diagnostics and progress go to standard error.
             """,
         version: "0.1.0",
-        subcommands: [Tokenize.self, Translit.self, Canon.self, Resolve.self, Match.self, Lexicon.self]
+        subcommands: [Tokenize.self, Translit.self, Canon.self, Resolve.self, Match.self, Dedupe.self, Lexicon.self]
     )
 }

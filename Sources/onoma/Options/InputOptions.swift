@@ -37,10 +37,16 @@ extension DocumentReader {
     }
 }
 
-/// Validates a `--lang` value as a BCP 47 tag shape ("uk", "pt-BR", "zh-Hant").
+/// Validates a `--lang` value: a BCP 47 tag whose language ICU has data for.
 enum LanguageOption {
     static func validate(_ tag: String?, option: String = "--lang") throws {
-        guard let tag, !LanguageTag.isWellFormed(tag) else { return }
-        throw ValidationError("\(option) '\(tag)' is not a BCP 47 language tag (expected e.g. 'uk', 'ru', 'pt-BR')")
+        guard let tag else { return }
+        guard LanguageTag.isWellFormed(tag) else {
+            throw ValidationError("\(option) '\(tag)' is not a BCP 47 language tag (expected e.g. 'uk', 'ru', 'pt-BR')")
+        }
+        guard LanguageTag.isKnown(tag) else {
+            let known = LanguageTag.known.sorted().joined(separator: " ")
+            throw ValidationError("\(option) '\(tag)': unknown language '\(LanguageTag.primary(tag))'; known languages: \(known)")
+        }
     }
 }

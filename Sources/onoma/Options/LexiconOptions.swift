@@ -10,6 +10,11 @@ struct LexiconOptions: ParsableArguments {
     /// Loads and indexes the lexicon. Errors are printed and end the command (exit 1);
     /// warnings are summed up in one line, since `onoma lexicon check` lists them.
     func loadIndex(_ printer: DiagnosticPrinter) throws -> LexiconIndex {
+        try Self.loadIndex(path: path, printer)
+    }
+
+    /// Loads and indexes the lexicon at `path` (see `loadIndex(_:)`).
+    static func loadIndex(path: String, _ printer: DiagnosticPrinter) throws -> LexiconIndex {
         let (lexicon, diagnostics) = OnomaLexicon.Lexicon.load(path: path, confusables: false)
         let errors = diagnostics.filter { $0.severity == .error }
         for error in errors { printer.print(error) }

@@ -1,0 +1,97 @@
+import OnomaLexicon
+import OnomaText
+
+/// What a document is compared on, computed in one pass over its tokens.
+///
+/// - `shingles`: hashed character n-grams of the folded token stream in which entity mentions
+///   are their entity ids and numbers are their values, for same-language near-duplicates;
+/// - `fingerprint`: the language-independent evidence a translation keeps (entities, numbers,
+///   rare names) for cross-lingual links.
+public struct DocumentFeatures: Sendable {
+    public let shingles: [UInt64]
+    public let fingerprint: Fingerprint
+}
+
+/// Turns documents into features. One extractor per thread: it owns a tokenizer and, with a
+/// lexicon, a canonicalizer.
+public final class FeatureExtractor {
+    /// The character n-gram length of shingles.
+    public let shingleSize: Int
+    private let tokenizer: Tokenizer
+    private let canonicalizer: Canonicalizer?
+
+    /// - Parameters:
+    ///   - shingleSize: characters per shingle (5 measured best on news rewrites).
+    ///   - index: a lexicon index, so that names in any spelling become one entity id.
+    public init(shingleSize: Int = 5, index: LexiconIndex? = nil) throws {
+        guard shingleSize >= 2 else { throw DedupeError("the shingle size must be at least 2 characters, got \(shingleSize)") }
+        self.shingleSize = shingleSize
+        tokenizer = try Tokenizer()
+        canonicalizer = try index.map { try Canonicalizer(index: $0) }
+    }
+
+    /// The features of a text in language `lang` (BCP 47; nil guesses from the script).
+    ///
+    /// - Complexity: O(n) in the text length, plus canonicalization.
+    public func features(of text: String, lang: String?) -> DocumentFeatures {
+        let language = lang.map(LanguageTag.primary) ?? LanguageGuess.fromScript(text)
+        let tokens = tokenizer.tokenize(text)
+        let mentions = canonicalizer?.mentions(in: text, lang: language).filter { $0.entity != nil } ?? []
+        let numbers = NumberValue.values(in: tokens, of: text, lang: language)
+        var stream: [String] = []
+        stream.reserveCapacity(tokens.count)
+        var fingerprint = FingerprintBuilder(language: language)
+        var mentionIndex = 0, numberIndex = 0
+        var i = 0
+        while i < tokens.count {
+            let token = tokens[i]
+            while mentionIndex < mentions.count, mentions[mentionIndex].range.upperBound <= token.range.lowerBound { mentionIndex += 1 }
+            while numberIndex < numbers.count, numbers[numberIndex].range.upperBound <= token.range.lowerBound { numberIndex += 1 }
+            if mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound <= token.range.lowerBound {
+                let mention = mentions[mentionIndex]
+                stream.append("⟨" + mention.entity! + "⟩")
+                fingerprint.addEntity(mention.entity!)
+                i = Self.firstToken(after: mention.range.upperBound, in: tokens, from: i)
+                continue
+            }
+            if numberIndex < numbers.count, numbers[numberIndex].range.lowerBound <= token.range.lowerBound {
+                let number = numbers[numberIndex]
+                stream.append("#" + Fingerprint.canonical(number.value))
+                fingerprint.addNumber(number.value)
+                i = Self.firstToken(after: number.range.upperBound, in: tokens, from: i)
+                continue
+            }
+            if token.isWordLike {
+                let folded = Folding.matchKey(token.nameText)
+                stream.append(folded)
+                if token.kind == .word { fingerprint.addWord(token, folded: folded, previous: i > 0 ? tokens[i - 1] : nil) }
+            }
+            i += 1
+        }
+        return DocumentFeatures(shingles: shingles(of: stream), fingerprint: fingerprint.build())
+    }
+
+    /// Hashed character n-grams over the stream joined by single spaces, without repeats.
+    private func shingles(of stream: [String]) -> [UInt64] {
+        let bytes = Array(stream.joined(separator: " ").utf8)
+        // Byte offsets where characters (scalars) start, and the end.
+        var starts: [Int] = []
+        starts.reserveCapacity(bytes.count + 1)
+        for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { starts.append(offset) }
+        starts.append(bytes.count)
+        let characters = starts.count - 1
+        guard characters > 0 else { return [] }
+        guard characters >= shingleSize else { return [FeatureHash.hash(bytes)] }
+        var seen = Set<UInt64>(minimumCapacity: characters)
+        for i in 0...(characters - shingleSize) {
+            seen.insert(FeatureHash.hash(bytes[starts[i]..<starts[i + shingleSize]]))
+        }
+        return Array(seen)
+    }
+
+    private static func firstToken(after offset: Int, in tokens: [Token], from index: Int) -> Int {
+        var j = index
+        while j < tokens.count, tokens[j].range.lowerBound < offset { j += 1 }
+        return j
+    }
+}

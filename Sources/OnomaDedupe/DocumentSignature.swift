@@ -1,0 +1,63 @@
+import OnomaText
+
+/// Everything clustering needs from one document, computed on its own: the unit that
+/// `onoma dedupe sign` writes one line of per document and that the index stores.
+public struct DocumentSignature: Sendable, Hashable {
+    public let id: String
+    public let lang: String?
+    public let date: String?
+    /// The text length in characters: the longest document represents a cluster without dates.
+    public let length: Int
+    public let minHash: [UInt64]
+    /// One hash per LSH band of `minHash`.
+    public let bandKeys: [UInt64]
+    public let fingerprint: Fingerprint
+
+    public init(id: String, lang: String?, date: String?, length: Int, minHash: [UInt64], bandKeys: [UInt64], fingerprint: Fingerprint) {
+        self.id = id
+        self.lang = lang
+        self.date = date
+        self.length = length
+        self.minHash = minHash
+        self.bandKeys = bandKeys
+        self.fingerprint = fingerprint
+    }
+}
+
+/// Makes signatures; stateless from one document to the next, so documents can be signed in
+/// any order, on any machine, and give the same bytes.
+public final class Signer {
+    public let parameters: DedupeParameters
+    public let lsh: LSHParameters
+    private let minHash: MinHash
+    private let extractor: FeatureExtractor
+
+    public init(parameters: DedupeParameters, extractor: FeatureExtractor) throws {
+        self.parameters = parameters
+        lsh = try parameters.lsh()
+        minHash = MinHash(permutations: parameters.permutations, seed: parameters.seed)
+        self.extractor = extractor
+    }
+
+    /// The signature of one document. Without `lang`, the language is guessed from the script.
+    public func signature(id: String, text: String, lang: String?, date: String?) -> DocumentSignature {
+        let language = lang.map(LanguageTag.primary) ?? LanguageGuess.fromScript(text)
+        let features = extractor.features(of: text, lang: language)
+        let signature = minHash.signature(of: features.shingles)
+        return DocumentSignature(id: id, lang: language, date: date, length: text.count, minHash: signature,
+                                 bandKeys: Self.bandKeys(signature, lsh, seed: parameters.seed), fingerprint: features.fingerprint)
+    }
+
+    /// One hash per band: the band's index and values. Empty documents get no bands.
+    static func bandKeys(_ signature: [UInt64], _ lsh: LSHParameters, seed: UInt64) -> [UInt64] {
+        guard signature.contains(where: { $0 != .max }) else { return [] }
+        return (0..<lsh.bands).map { band in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(8 * (lsh.rows + 1))
+            for value in [UInt64(band)] + signature[(band * lsh.rows)..<((band + 1) * lsh.rows)] {
+                withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+            }
+            return FeatureHash.hash(bytes, seed: seed)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import OnomaLexicon
+import OnomaText
+
+/// The language-independent evidence that two documents tell the same story, kept by
+/// translation: canonical entity ids, number values, and rare names (capitalised words inside
+/// sentences) as name keys, so that "Mattersburg", "Зеленський" and "Zelensky" survive
+/// translation and transliteration.
+///
+///     fingerprint.features   // ["e:Q3874799", "n:12000", "w:matersburg", …]
+public struct Fingerprint: Sendable, Hashable {
+    /// Entity ids, sorted, without repeats.
+    public let entities: [String]
+    /// Number values in canonical decimal form, sorted, without repeats.
+    public let numbers: [String]
+    /// Name keys of rare names, sorted, without repeats.
+    public let names: [String]
+
+    public init(entities: [String], numbers: [String], names: [String]) {
+        self.entities = entities
+        self.numbers = numbers
+        self.names = names
+    }
+
+    /// All features with their kind as a prefix: "e:" entity, "n:" number, "w:" name.
+    public var features: [String] {
+        entities.map { "e:" + $0 } + numbers.map { "n:" + $0 } + names.map { "w:" + $0 }
+    }
+
+    /// A number in the shortest decimal form that reads back the same ("12000", "1.25").
+    public static func canonical(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+}
+
+/// Collects a fingerprint while the extractor walks the tokens.
+struct FingerprintBuilder {
+    private let language: String?
+    private var entities = Set<String>()
+    private var numbers = Set<String>()
+    private var names = Set<String>()
+    private static let keys = NameKeyMaker()
+
+    init(language: String?) {
+        self.language = language
+    }
+
+    mutating func addEntity(_ id: String) { entities.insert(id) }
+
+    /// Numbers that carry information: not 0–10, which every text is full of.
+    mutating func addNumber(_ value: Double) {
+        if abs(value) > 10 { numbers.insert(Fingerprint.canonical(value)) }
+    }
+
+    /// A word counts as a name when it starts with a capital and does not start a sentence,
+    /// or when its script has no case; its name key must have four letters or more.
+    mutating func addWord(_ token: Token, folded: String, previous: Token?) {
+        guard let first = token.text.unicodeScalars.first else { return }
+        let cased = first.properties.changesWhenLowercased || first.properties.changesWhenUppercased
+        if cased {
+            guard first.properties.isUppercase, let previous, !Self.endsSentence(previous) else { return }
+        }
+        let key = Self.keys.unitKey(for: token.nameText, lang: language)
+        if key.utf8.count >= 4 { names.insert(key) }
+    }
+
+    func build() -> Fingerprint {
+        Fingerprint(entities: entities.sorted(), numbers: numbers.sorted(), names: names.sorted())
+    }
+
+    private static func endsSentence(_ token: Token) -> Bool {
+        token.kind == .punctuation && [".", "!", "?", ":", "…", "。", "！", "？", "\"", "“", "”", "«", "»"].contains(token.text)
+    }
+}

@@ -1,0 +1,68 @@
+import Testing
+@testable import OnomaDedupe
+
+@Suite struct MinHashTests {
+    @Test func similarityEstimatesJaccard() {
+        // |A ∩ B| = 500, |A ∪ B| = 1500: Jaccard 1/3.
+        let a = (0..<1000).map { FeatureHash.hash(Array("w\($0)".utf8)) }
+        let b = (500..<1500).map { FeatureHash.hash(Array("w\($0)".utf8)) }
+        let minHash = MinHash(permutations: 256, seed: 1)
+        let estimate = MinHash.similarity(minHash.signature(of: a), minHash.signature(of: b))
+        #expect(abs(estimate - 1.0 / 3.0) < 0.08)
+    }
+
+    @Test func identicalSetsAgreeEverywhereAndDisjointAlmostNowhere() {
+        let minHash = MinHash(permutations: 128, seed: 7)
+        let a = (0..<300).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
+        let c = (1000..<1300).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
+        #expect(MinHash.similarity(minHash.signature(of: a), minHash.signature(of: a.reversed())) == 1)
+        #expect(MinHash.similarity(minHash.signature(of: a), minHash.signature(of: c)) < 0.05)
+    }
+
+    @Test func emptyDocumentsAreSimilarToNothing() {
+        let minHash = MinHash(permutations: 16, seed: 1)
+        #expect(MinHash.similarity(minHash.signature(of: []), minHash.signature(of: [])) == 0)
+    }
+
+    @Test func theSeedFixesTheSignature() {
+        let features = [UInt64(1), 2, 3]
+        #expect(MinHash(permutations: 8, seed: 3).signature(of: features) == MinHash(permutations: 8, seed: 3).signature(of: features))
+        #expect(MinHash(permutations: 8, seed: 3).signature(of: features) != MinHash(permutations: 8, seed: 4).signature(of: features))
+    }
+
+    @Test func featureHashIsStableAcrossRuns() {
+        // A fixed value: signatures stored in an index must still match next year.
+        #expect(FeatureHash.hash(Array("zelenski".utf8)) == FeatureHash.hash(Array("zelenski".utf8)))
+        #expect(FeatureHash.hash(Array("zelenski".utf8)) != FeatureHash.hash(Array("zelenska".utf8)))
+    }
+}
+
+@Suite struct LSHParametersTests {
+    @Test func thresholdGivesABandingWhoseCurveStepsThere() throws {
+        // Like datasketch's MinHashLSH(threshold=0.5, num_perm=128): pairs well above the
+        // threshold almost always become candidates, pairs well below it almost never.
+        let lsh = try LSHParameters(threshold: 0.5, permutations: 128)
+        #expect(lsh.bands * lsh.rows <= 128)
+        #expect(lsh.candidateProbability(atSimilarity: 0.8) > 0.95)
+        #expect(lsh.candidateProbability(atSimilarity: 0.2) < 0.1)
+    }
+
+    @Test func tooManyBandsAndRowsIsRefusedWithAHint() {
+        #expect(throws: DedupeError.self) { try LSHParameters(bands: 20, rows: 10, permutations: 128) }
+    }
+
+    @Test func thresholdOutsideTheOpenUnitIntervalIsRefused() {
+        #expect(throws: DedupeError.self) { try LSHParameters(threshold: 1.5, permutations: 128) }
+    }
+}
+
+@Suite struct UnionFindTests {
+    @Test func unionsAreTransitive() {
+        var sets = UnionFind(count: 5)
+        sets.union(0, 1)
+        sets.union(3, 4)
+        sets.union(1, 4)
+        #expect(sets.find(0) == sets.find(3))
+        #expect(sets.find(2) != sets.find(0))
+    }
+}
