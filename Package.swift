@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The only target that includes ICU headers: plain-C `onoma_*` functions over the system ICU.
@@ -21,7 +22,7 @@ let package = Package(
         ),
         .target(name: "OnomaText", dependencies: ["CICU"]),
         .target(name: "OnomaLexicon", dependencies: ["OnomaText"]),
-        .target(name: "OnomaDedupe", dependencies: ["OnomaLexicon", "OnomaText"]),
+        .target(name: "OnomaDedupe", dependencies: ["OnomaLexicon", "OnomaText", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "onoma",
             dependencies: [
@@ -31,7 +32,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "onoma-bench", dependencies: ["OnomaText", "CICU"], path: "Benchmarks/onoma-bench"),
+        .executableTarget(name: "onoma-bench", dependencies: ["OnomaText", "OnomaLexicon", "CICU"], path: "Benchmarks/onoma-bench"),
         .testTarget(name: "OnomaTextTests", dependencies: ["OnomaText"]),
         .testTarget(name: "OnomaLexiconTests", dependencies: ["OnomaLexicon"]),
         .testTarget(name: "OnomaDedupeTests", dependencies: ["OnomaDedupe"]),

@@ -44,10 +44,34 @@ public struct Clusterer: Sendable {
 
     /// - Complexity: O(n·b) for n documents and b bands, plus the candidate pairs.
     public func cluster(_ signatures: [DocumentSignature], crossLingual: Bool) -> Clustering {
-        var links: [DocumentLink] = []
+        let duplicates = duplicatePairs(signatures)
+        var linked = Set(duplicates.pairs.map(\.pair))
+        var links = duplicates.pairs.map { pair, similarity in
+            DocumentLink(a: signatures[pair.low].id, b: signatures[pair.high].id, similarity: similarity, relation: .duplicate)
+        }
+        if crossLingual {
+            var groups = UnionFind(count: signatures.count)
+            for pair in linked { groups.union(pair.low, pair.high) }
+            let candidates = TranslationLinker(features: signatures.map(\.fingerprint.features), languages: signatures.map(\.lang),
+                                               threshold: parameters.translationThreshold).pairs()
+            for (pair, similarity) in mutualBest(candidates, groups: &groups, languages: signatures.map(\.lang)) where !linked.contains(pair) {
+                linked.insert(pair)
+                links.append(DocumentLink(a: signatures[pair.low].id, b: signatures[pair.high].id,
+                                          similarity: similarity, relation: .translation))
+            }
+        }
+        links.sort { ($0.a, $0.b) < ($1.a, $1.b) }
+        return Clustering(assignments: assign(signatures, linked), links: links, skippedBuckets: duplicates.skipped)
+    }
+
+    /// Same-language near-duplicates: pairs that share an LSH band and whose MinHash similarity
+    /// reaches the threshold. Pairs of two documents before `knownCount` (linked in an earlier
+    /// batch) are not compared again. `similarity` compares two MinHash signatures.
+    func duplicatePairs(_ signatures: [DocumentSignature], knownCount: Int = 0,
+                        similarity: ([UInt64], [UInt64]) -> Double = MinHash.similarity) -> (pairs: [(pair: Pair, similarity: Double)], skipped: Int) {
+        var pairs: [(pair: Pair, similarity: Double)] = []
         var skipped = 0
         var linked = Set<Pair>()
-        // Same-language near-duplicates through LSH.
         var buckets: [UInt64: [Int32]] = [:]
         for (index, signature) in signatures.enumerated() {
             for key in signature.bandKeys { buckets[key, default: []].append(Int32(index)) }
@@ -57,52 +81,69 @@ public struct Clusterer: Sendable {
             for i in 0..<members.count {
                 for j in (i + 1)..<members.count {
                     let pair = Pair(Int(members[i]), Int(members[j]))
-                    guard !linked.contains(pair) else { continue }
-                    let a = signatures[pair.low], b = signatures[pair.high]
-                    let similarity = MinHash.similarity(a.minHash, b.minHash)
-                    guard similarity >= parameters.threshold else { continue }
+                    guard pair.high >= knownCount, !linked.contains(pair) else { continue }
+                    let estimate = similarity(signatures[pair.low].minHash, signatures[pair.high].minHash)
+                    guard estimate >= parameters.threshold else { continue }
                     linked.insert(pair)
-                    links.append(DocumentLink(a: a.id, b: b.id, similarity: similarity, relation: .duplicate))
+                    pairs.append((pair, estimate))
                 }
             }
         }
-        if crossLingual {
-            for (pair, similarity) in translationLinks(signatures, duplicates: linked) where !linked.contains(pair) {
-                linked.insert(pair)
-                links.append(DocumentLink(a: signatures[pair.low].id, b: signatures[pair.high].id,
-                                          similarity: similarity, relation: .translation))
-            }
-        }
-        links.sort { ($0.a, $0.b) < ($1.a, $1.b) }
-        return Clustering(assignments: assign(signatures, linked), links: links, skippedBuckets: skipped)
+        return (pairs, skipped)
     }
 
-    /// Translation links between same-language clusters: each cluster's best-scoring cluster
-    /// in every other language, kept when the choice is mutual and the score reaches the
-    /// threshold. One link per cluster pair (its best document pair) joins the two clusters;
-    /// requiring a mutual best keeps a related story (the same scandal a day later) from
-    /// gluing two stories together.
-    private func translationLinks(_ signatures: [DocumentSignature], duplicates: Set<Pair>) -> [(Pair, Double)] {
-        var sets = UnionFind(count: signatures.count)
-        for pair in duplicates { sets.union(pair.low, pair.high) }
-        // The best document pair for each pair of clusters.
+    /// A translation link made in an earlier batch, seen from the working set: `a` and `b` are
+    /// positions in it, or, for documents outside it, numbers from the working set's count up
+    /// (one per duplicate group).
+    struct KnownTranslation {
+        let a: Int
+        let b: Int
+        let languageA: String?
+        let languageB: String?
+        let similarity: Double
+    }
+
+    /// Translation links between same-language clusters (`groups`, the components of the
+    /// duplicate links): each cluster's best-scoring cluster in every other language, kept when
+    /// the choice is mutual and the score reaches the threshold. One link per cluster pair (its
+    /// best document pair) joins the two clusters; requiring a mutual best keeps a related story
+    /// (the same scandal a day later) from gluing two stories together. `known` links compete
+    /// for the best partner too, and a cluster pair they already join gets no second link.
+    func mutualBest(_ candidates: [(Pair, Double)], groups: inout UnionFind, languages: [String?],
+                    known: [KnownTranslation] = []) -> [(Pair, Double)] {
+        // The best document pair for each pair of clusters (ties go to the lower pair).
         var best: [Pair: (pair: Pair, score: Double)] = [:]
-        for (pair, score) in TranslationLinker(signatures, threshold: parameters.translationThreshold).pairs() {
-            let clusters = Pair(sets.find(pair.low), sets.find(pair.high))
-            if score > best[clusters]?.score ?? 0 { best[clusters] = (pair, score) }
+        for (pair, score) in candidates {
+            let clusters = Pair(groups.find(pair.low), groups.find(pair.high))
+            if let current = best[clusters], current.score > score || current.score == score && (current.pair.low, current.pair.high) < (pair.low, pair.high) { continue }
+            best[clusters] = (pair, score)
         }
-        // Each cluster's best partner per language.
+        var language: [Int: String?] = [:]
+        var scores = best.map { (clusters: $0.key, score: $0.value.score) }
+        var joined = Set<Pair>()
+        for link in known {
+            let a = link.a < languages.count ? groups.find(link.a) : link.a
+            let b = link.b < languages.count ? groups.find(link.b) : link.b
+            guard a != b else { continue }
+            language[a] = link.languageA
+            language[b] = link.languageB
+            joined.insert(Pair(a, b))
+            scores.append((Pair(a, b), link.similarity))
+        }
+        func languageOf(_ cluster: Int) -> String { (cluster < languages.count ? languages[cluster] : language[cluster] ?? nil) ?? "und" }
+        // Each cluster's best partner per language (ties go to the lower cluster).
         var favourite: [Int: [String: (cluster: Int, score: Double)]] = [:]
-        for (clusters, link) in best {
+        for (clusters, score) in scores {
             for (from, to) in [(clusters.low, clusters.high), (clusters.high, clusters.low)] {
-                let language = signatures[to].lang ?? "und"
-                if link.score > favourite[from]?[language]?.score ?? 0 { favourite[from, default: [:]][language] = (to, link.score) }
+                let target = languageOf(to)
+                if let current = favourite[from]?[target], current.score > score || current.score == score && current.cluster < to { continue }
+                favourite[from, default: [:]][target] = (to, score)
             }
         }
         return best.compactMap { clusters, link in
-            let languageHigh = signatures[clusters.high].lang ?? "und", languageLow = signatures[clusters.low].lang ?? "und"
-            guard favourite[clusters.low]?[languageHigh]?.cluster == clusters.high,
-                  favourite[clusters.high]?[languageLow]?.cluster == clusters.low else { return nil }
+            guard !joined.contains(clusters),
+                  favourite[clusters.low]?[languageOf(clusters.high)]?.cluster == clusters.high,
+                  favourite[clusters.high]?[languageOf(clusters.low)]?.cluster == clusters.low else { return nil }
             return (link.pair, link.score)
         }.sorted { ($0.0.low, $0.0.high) < ($1.0.low, $1.0.high) }
     }

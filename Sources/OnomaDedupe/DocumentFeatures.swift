@@ -17,6 +17,9 @@ public struct DocumentFeatures: Sendable {
 public final class FeatureExtractor {
     /// The character n-gram length of shingles.
     public let shingleSize: Int
+    /// "none" without a lexicon, else a hash of its entries: features made with different
+    /// lexicons are not comparable, so an index records the one it was built with.
+    public let lexiconDigest: String
     private let tokenizer: Tokenizer
     private let canonicalizer: Canonicalizer?
 
@@ -28,6 +31,16 @@ public final class FeatureExtractor {
         self.shingleSize = shingleSize
         tokenizer = try Tokenizer()
         canonicalizer = try index.map { try Canonicalizer(index: $0) }
+        lexiconDigest = index.map { Self.digest(of: $0.lexicon) } ?? "none"
+    }
+
+    private static func digest(of lexicon: Lexicon) -> String {
+        var bytes: [UInt8] = []
+        for entry in lexicon.entries {
+            bytes += "\(entry.entity)\t\(entry.type.rawValue)\t\(entry.lang)\t\(entry.form)\t\(entry.role.rawValue)\n".utf8
+        }
+        let hex = String(FeatureHash.hash(bytes), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// The features of a text in language `lang` (BCP 47; nil guesses from the script).

@@ -39,6 +39,9 @@ public final class Signer {
         self.extractor = extractor
     }
 
+    /// The lexicon the features were made with (see `FeatureExtractor.lexiconDigest`).
+    public var lexiconDigest: String { extractor.lexiconDigest }
+
     /// The signature of one document. Without `lang`, the language is guessed from the script.
     public func signature(id: String, text: String, lang: String?, date: String?) -> DocumentSignature {
         let language = lang.map(LanguageTag.primary) ?? LanguageGuess.fromScript(text)

@@ -15,8 +15,8 @@ import Synchronization
 public final class Transliterator: Sendable {
     /// The transform id, or the name given to custom rules.
     public let id: String
-    /// Whether ASCII text is known to come out unchanged (true for transforms to Latin and ASCII),
-    /// which lets ASCII tokens skip ICU.
+    /// Whether ASCII text is known to come out unchanged (true for transforms to Latin and ASCII
+    /// that ICU confirms leave ASCII alone), which lets ASCII tokens skip ICU.
     public let keepsASCII: Bool
     private let pool: Mutex<[TransliteratorHandle]>
     private let cache = Mutex<[CacheKey: String]>([:])
@@ -31,17 +31,22 @@ public final class Transliterator: Sendable {
     }
 
     /// Compiles custom ICU transform rules, which may include compound steps such as
-    /// `::Any-Latin;`. `name` identifies them in errors.
+    /// `::Any-Latin;`. `name` identifies them in errors; `keepsASCII` claims that ASCII passes
+    /// unchanged, and holds when ICU confirms it.
     public convenience init(rules: String, name: String = "custom", keepsASCII: Bool = false) throws(TransliteratorError) {
         try self.init(id: name, rules: rules, keepsASCII: keepsASCII)
     }
 
     private init(id: String, rules: String?, keepsASCII: Bool) throws(TransliteratorError) {
         self.id = id
-        self.keepsASCII = keepsASCII
         prototype = try TransliteratorHandle(id: id, rules: rules)
+        // Some transforms to Latin still rewrite ASCII (Greek-Latin turns ; into ?): ask ICU.
+        self.keepsASCII = keepsASCII && prototype.apply(Self.asciiSample).utf8.elementsEqual(Self.asciiSample.utf8)
         pool = Mutex([])
     }
+
+    /// Printable ASCII, tab and line breaks.
+    private static let asciiSample = "\t\n\r" + String((0x20..<0x7F).map { Character(Unicode.Scalar(UInt8($0))) })
 
     /// Transliterates `text` as one string, without the cache.
     ///

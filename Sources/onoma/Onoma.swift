@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct Onoma: ParsableCommand {
@@ -14,4 +17,11 @@ struct Onoma: ParsableCommand {
         version: "0.1.0",
         subcommands: [Tokenize.self, Translit.self, Canon.self, Resolve.self, Match.self, Dedupe.self, Lexicon.self]
     )
+
+    /// Runs the command with SIGPIPE ignored, so that `onoma … | head` ends quietly (a closed
+    /// pipe becomes EPIPE, which the output buffer treats as the end) instead of exit 141.
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        main(nil)
+    }
 }

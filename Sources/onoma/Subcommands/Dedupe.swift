@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import OnomaDedupe
 import OnomaLexicon
 import OnomaText
@@ -14,6 +15,12 @@ extension Onoma {
                 one line per link {"a", "b", "similarity", "relation"}, relation "duplicate" \
                 (same language, MinHash similarity) or "translation" (fingerprint similarity). \
                 Documents without "lang" get one guessed from their script.
+                With --index DB, the input is one batch: it is matched against every document \
+                added to DB before (--pairs prints the links to those too), then added to DB in \
+                one transaction; clusters span all batches. Ids already in DB are not added \
+                again and print their stored cluster. DB remembers the options that shape signatures (--permutations, \
+                --shingle-size, --bands, --rows or the --threshold that derives them, --lexicon) \
+                and refuses others.
                 """
         )
 
@@ -54,6 +61,12 @@ extension Onoma {
         @Flag(help: "Accept documents that repeat an id (the later one is a separate document).")
         var allowDuplicateIds = false
 
+        @Option(name: .customLong("index"), help: ArgumentHelp("An SQLite index of earlier batches to match the input against and add it to (created if missing).", valueName: "DB"))
+        var indexPath: String?
+
+        @Flag(help: "Print no progress (shown when standard error is a terminal) and no notes about the index.")
+        var quiet = false
+
         @OptionGroup var input: InputOptions
 
         var parameters: DedupeParameters {
@@ -74,12 +87,23 @@ extension Onoma {
             }
             guard permutations >= 1 else { throw ValidationError("--permutations must be at least 1") }
             do { _ = try parameters.lsh() } catch { throw ValidationError("\(error)") }
+            if indexPath != nil && allowDuplicateIds {
+                throw ValidationError("--allow-duplicate-ids cannot be used with --index: an index holds one document per id")
+            }
         }
 
         func run() throws {
             let printer = DiagnosticPrinter()
             let index = try lexiconPath.map { try LexiconOptions.loadIndex(path: $0, printer) }
             let signer = try Signer(parameters: parameters, extractor: FeatureExtractor(shingleSize: shingleSize, index: index))
+            var storyIndex: StoryIndex?
+            if let indexPath {
+                do { storyIndex = try StoryIndex(path: indexPath, parameters: parameters, lexiconDigest: signer.lexiconDigest) } catch {
+                    printer.print(Diagnostic(.error, error.message, path: error.path))
+                    throw ExitCode.failure
+                }
+            }
+            let progress = !quiet && isatty(2) != 0 ? Progress(inputs: input.inputs) : nil
             var signatures: [DocumentSignature] = []
             var firstSeen: [String: String] = [:]
             try input.forEachDocument(printer) { document in
@@ -92,8 +116,31 @@ extension Onoma {
                 }
                 firstSeen[document.id] = firstSeen[document.id] ?? place
                 signatures.append(signer.signature(id: document.id, text: document.text, lang: document.lang, date: document.date))
+                progress?.signed(document)
             }
-            let clustering = Clusterer(parameters: parameters).cluster(signatures, crossLingual: crossLingual)
+            let clustering: Clustering
+            if let storyIndex {
+                progress?.matching(signatures.count, against: storyIndex.path)
+                let batch: IndexedBatch
+                do { batch = try storyIndex.add(signatures, crossLingual: crossLingual) } catch {
+                    progress?.finish()
+                    printer.print(Diagnostic(.error, error.message, path: error.path))
+                    throw ExitCode.failure
+                }
+                progress?.finish()
+                clustering = batch.clustering
+                if !quiet && batch.alreadyIndexed > 0 {
+                    printer.print(Diagnostic(.note, "\(batch.alreadyIndexed) of \(signatures.count) documents were already in the index and were kept as they were",
+                                             path: storyIndex.path))
+                }
+                if !quiet && batch.relabelled > 0 {
+                    printer.print(Diagnostic(.note, "\(batch.relabelled) documents of earlier batches changed cluster id (clusters merged or got an earlier representative)",
+                                             path: storyIndex.path))
+                }
+            } else {
+                progress?.finish()
+                clustering = Clusterer(parameters: parameters).cluster(signatures, crossLingual: crossLingual)
+            }
             if clustering.skippedBuckets > 0 {
                 StandardError.write("dedupe: skipped \(clustering.skippedBuckets) LSH buckets shared by more than \(parameters.bucketLimit) documents (boilerplate)\n")
             }
@@ -120,5 +167,60 @@ extension Onoma {
             output.flush()
             try printer.finish()
         }
+    }
+}
+
+/// Progress of `onoma dedupe` on standard error, one line rewritten in place: documents
+/// signed, documents per second, and the time left estimated from the input bytes read
+/// (unknown for standard input).
+private final class Progress {
+    private let start = Date()
+    private let totalBytes: Int?
+    private var bytes = 0
+    private var documents = 0
+    private var shown = Date()
+
+    init(inputs: [String]) {
+        var total = 0
+        for input in inputs.isEmpty ? ["-"] : inputs {
+            if input == "-" { totalBytes = nil; return }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                let files = FileManager.default.enumerator(atPath: input)?.compactMap { $0 as? String } ?? []
+                for file in files { total += Self.size(of: (input as NSString).appendingPathComponent(file)) }
+            } else {
+                total += Self.size(of: input)
+            }
+        }
+        totalBytes = total
+    }
+
+    func signed(_ document: Document) {
+        documents += 1
+        // A JSON line carries its id, text, language, date and some syntax.
+        bytes += document.text.utf8.count + document.id.utf8.count + (document.lang?.utf8.count ?? 0) + (document.date?.utf8.count ?? 0) + 30
+        let now = Date()
+        guard now.timeIntervalSince(shown) >= 0.25 else { return }
+        shown = now
+        let rate = Double(documents) / max(now.timeIntervalSince(start), 0.001)
+        var line = "dedupe: \(documents) documents, \(Int(rate)) documents/s"
+        if let totalBytes, totalBytes > bytes, bytes > 0 {
+            let left = now.timeIntervalSince(start) * Double(totalBytes - bytes) / Double(bytes)
+            line += ", ETA \(Int(left) / 60):\(String(format: "%02d", Int(left) % 60))"
+        }
+        StandardError.write("\r\u{1B}[K" + line)
+    }
+
+    func matching(_ count: Int, against path: String) {
+        StandardError.write("\r\u{1B}[Kdedupe: matching \(count) documents against \(path) and adding them")
+    }
+
+    func finish() {
+        StandardError.write("\r\u{1B}[K")
+    }
+
+    private static func size(of path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
     }
 }

@@ -42,43 +42,66 @@ extension Onoma {
                 let locale = document.lang ?? lang ?? ""
                 let tokenizer = try tokenizers[locale] ?? Tokenizer(locale: locale, includeWhitespace: whitespace)
                 tokenizers[locale] = tokenizer
-                let tokens = tokenizer.tokenize(document.text)
-                var inCompound = [Bool](repeating: false, count: tokens.count)
-                for compound in tokens.hyphenatedCompounds() {
-                    for index in compound { inCompound[index] = true }
-                }
-                switch format {
-                case .tsv:
-                    if !wroteHeader { output.write("id\tstart\tend\tkind\tscript\ttext\tflags\n") }
+                if format == .tsv && !wroteHeader {
+                    output.write("id\tstart\tend\tkind\tscript\ttext\tflags\n")
                     wroteHeader = true
-                    writeTSV(document, tokens, inCompound, output)
-                case .jsonl: writeJSONL(document, tokens, inCompound, output)
                 }
+                let id = format == .tsv ? TSVText.field(document.id) : JSONText.quoted(document.id)
+                if format == .jsonl { output.write("{\"id\":\(id),\"tokens\":[") }
+                var first = true
+                // Tokens stream through a small window, so a 100 MB document never holds all its
+                // tokens at once; the window keeps the tail that may still join a compound.
+                var window: [Token] = []
+                func emit(upTo end: Int) {
+                    var inCompound = [Bool](repeating: false, count: window.count)
+                    for compound in window.hyphenatedCompounds() {
+                        for index in compound { inCompound[index] = true }
+                    }
+                    for index in 0..<end {
+                        switch format {
+                        case .tsv: writeTSV(id, window[index], inCompound[index], output)
+                        case .jsonl:
+                            writeJSON(window[index], inCompound[index], first: first, output)
+                            first = false
+                        }
+                    }
+                    window.removeFirst(end)
+                }
+                tokenizer.forEachToken(in: document.text) { token in
+                    window.append(token)
+                    if window.count >= 4096 { emit(upTo: Self.settledCount(window)) }
+                }
+                emit(upTo: window.count)
+                if format == .jsonl { output.write("]}\n") }
             }
             output.flush()
             try printer.finish()
         }
 
-        private func writeTSV(_ document: Document, _ tokens: [Token], _ inCompound: [Bool], _ output: OutputBuffer) {
-            let id = TSVText.field(document.id)
-            for (index, token) in tokens.enumerated() {
-                var flags: [String] = []
-                if token.isPossessive { flags.append("possessive") }
-                if inCompound[index] { flags.append("compound") }
-                output.write("\(id)\t\(token.range.lowerBound)\t\(token.range.upperBound)\t\(token.kind.rawValue)\t\(token.script.code)\t\(TSVText.field(token.text))\t\(flags.joined(separator: ","))\n")
+        /// How many tokens at the start of `window` can no longer change: all but a trailing run
+        /// of words and hyphens that touch each other, which the next token may extend.
+        static func settledCount(_ window: [Token]) -> Int {
+            var start = window.count - 1
+            while start > 0, window[start - 1].range.upperBound == window[start].range.lowerBound,
+                  window[start].kind != .whitespace, window[start - 1].kind != .whitespace {
+                start -= 1
             }
+            return max(0, start)
         }
 
-        private func writeJSONL(_ document: Document, _ tokens: [Token], _ inCompound: [Bool], _ output: OutputBuffer) {
-            output.write("{\"id\":\(JSONText.quoted(document.id)),\"tokens\":[")
-            for (index, token) in tokens.enumerated() {
-                if index > 0 { output.write(",") }
-                var line = "{\"text\":\(JSONText.quoted(token.text)),\"start\":\(token.range.lowerBound),\"end\":\(token.range.upperBound),\"kind\":\"\(token.kind.rawValue)\",\"script\":\"\(token.script.code)\""
-                if token.isPossessive { line += ",\"possessive\":true" }
-                if inCompound[index] { line += ",\"compound\":true" }
-                output.write(line + "}")
-            }
-            output.write("]}\n")
+        private func writeTSV(_ id: String, _ token: Token, _ inCompound: Bool, _ output: OutputBuffer) {
+            var flags: [String] = []
+            if token.isPossessive { flags.append("possessive") }
+            if inCompound { flags.append("compound") }
+            output.write("\(id)\t\(token.range.lowerBound)\t\(token.range.upperBound)\t\(token.kind.rawValue)\t\(token.script.code)\t\(TSVText.field(token.text))\t\(flags.joined(separator: ","))\n")
+        }
+
+        private func writeJSON(_ token: Token, _ inCompound: Bool, first: Bool, _ output: OutputBuffer) {
+            var line = first ? "" : ","
+            line += "{\"text\":\(JSONText.quoted(token.text)),\"start\":\(token.range.lowerBound),\"end\":\(token.range.upperBound),\"kind\":\"\(token.kind.rawValue)\",\"script\":\"\(token.script.code)\""
+            if token.isPossessive { line += ",\"possessive\":true" }
+            if inCompound { line += ",\"compound\":true" }
+            output.write(line + "}")
         }
     }
 }
