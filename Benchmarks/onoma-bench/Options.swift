@@ -12,14 +12,24 @@ struct Options {
     var repeats = 3
     /// Size of the slice the uncached ICU transform runs on, in MB.
     var sliceMegabytes = 1.0
+    /// Run the canonicalizer benchmark instead (issue 3): canon throughput and lexicon load.
+    var canon = false
+    /// Forms in the lexicon canon runs with, and in the lexicon whose load is timed.
+    var canonForms = 100_000
+    var loadForms = 1_000_000
 
     static let usage = """
         usage: onoma-bench [--mb N] [--input FILE [--lang TAG]] [--repeat K] [--slice-mb N]
+               onoma-bench --canon [--mb N] [--forms N] [--load-forms N] [--repeat K]
           --mb N        repeat the text to at least N MB (default 20; an --input file is used as is)
           --input FILE  benchmark this UTF-8 text instead of Corpus/ and the non-Latin text
           --lang TAG    language for the transliteration of --input (default: none, Any-Latin)
           --repeat K    best of K timed runs after one warm-up (default 3)
           --slice-mb N  size of the slice for the uncached ICU transform (default 1)
+          --canon       canonicalize English news with a large lexicon, beside tokenizing alone,
+                        and time loading a lexicon of --load-forms forms
+          --forms N     forms in the canon lexicon (default 100000: synthetic names + Lexicons/)
+          --load-forms N  forms in the lexicon whose load is timed (default 1000000)
         Run from the package root (Corpus/ and ../shared/dev/ are looked up there).
         """
 
@@ -41,6 +51,9 @@ struct Options {
             case "--lang": options.lang = value(flag)
             case "--repeat": options.repeats = Int(number(flag).rounded(.up))
             case "--slice-mb": options.sliceMegabytes = number(flag)
+            case "--canon": options.canon = true
+            case "--forms": options.canonForms = Int(number(flag))
+            case "--load-forms": options.loadForms = Int(number(flag))
             case "-h", "--help": print(usage); exit(0)
             default: fail("unknown option \(flag)")
             }

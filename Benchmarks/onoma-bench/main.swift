@@ -93,7 +93,9 @@ func bench(_ input: BenchText) throws {
 
 print("onoma-bench: MB = 10^6 UTF-8 bytes; s = CPU seconds, best of \(options.repeats) runs after one warm-up")
 print("(each stage runs once to warm up, then all stages run in turn K times)")
-if let path = options.input {
+if options.canon {
+    try benchCanon(text: Inputs.english(megabytes: options.megabytes ?? 20).text, forms: options.canonForms, loadForms: options.loadForms)
+} else if let path = options.input {
     try bench(Inputs.file(path, megabytes: options.megabytes, lang: options.lang))
 } else {
     let megabytes = options.megabytes ?? 20

@@ -141,14 +141,45 @@ static int32_t advance_units(const uint8_t *bytes, int32_t from, int32_t units) 
     return i;
 }
 
+/// Whether `c` is an emoji only when an emoji presentation selector (U+FE0F) or a keycap
+/// (U+20E3) follows it: # * 0-9 © ® ™ 〰 〽 (UTS #51's text-default emoji used in running text).
+static int text_default_emoji(UChar32 c) {
+    return c == '#' || c == '*' || (c >= '0' && c <= '9') || c == 0xA9 || c == 0xAE || c == 0x2122 ||
+           c == 0x3030 || c == 0x303D;
+}
+
+/// Whether the segment bytes[start..<end] that starts with `c` (ending at `next`) is an emoji,
+/// as Lucene's ICU tokenizer decides: its first character has the Emoji or Extended_Pictographic
+/// property, and a text-default one is followed by U+FE0F or U+20E3.
+static int is_emoji(const uint8_t *bytes, UChar32 c, int32_t next, int32_t end) {
+    if (text_default_emoji(c)) {
+        if (next >= end) return 0;
+        UChar32 following;
+        U8_NEXT(bytes, next, end, following);
+        return following == 0xFE0F || following == 0x20E3;
+    }
+    return u_hasBinaryProperty(c, UCHAR_EMOJI) || u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ||
+           u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR);
+}
+
 static int32_t segment_kind(const onoma_word_break *wb, int32_t start, int32_t end, int32_t rule_status) {
+    const uint8_t first = wb->bytes[start];
+    // A keycap (3️⃣, #️⃣) gets the number rule status or none: check it before the status.
+    // Its second byte starts U+FE0F (EF) or U+20E3 (E2), so plain ASCII segments skip this.
+    if (first < 0x80 && end - start > 1 && (wb->bytes[start + 1] == 0xEF || wb->bytes[start + 1] == 0xE2) &&
+        is_emoji(wb->bytes, first, start + 1, end))
+        return ONOMA_KIND_EMOJI;
     if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) return ONOMA_KIND_NUMBER;
     if (rule_status >= UBRK_WORD_LETTER) return ONOMA_KIND_WORD;
-    if (wb->bytes[start] < 0x80) return wb->ascii_kinds[wb->bytes[start]];
+    if (first < 0x80) return wb->ascii_kinds[first];
     UChar32 c;
     int32_t i = start;
     U8_NEXT(wb->bytes, i, end, c);
-    return c < 0 ? ONOMA_KIND_SYMBOL : code_point_kind(c);
+    if (c < 0) return ONOMA_KIND_SYMBOL;
+    if (is_emoji(wb->bytes, c, i, end)) return ONOMA_KIND_EMOJI;
+    int32_t kind = code_point_kind(c);
+    // ©, ® and ™ on their own are symbols, not emoji.
+    return kind == ONOMA_KIND_EMOJI ? ONOMA_KIND_SYMBOL : kind;
 }
 
 /// uscript_getScript through the cache; USCRIPT_INVALID_CODE on failure.

@@ -28,6 +28,8 @@ public final class Canonicalizer {
     public let options: Options
     private let tokenizer: Tokenizer
     private var labelCache: [UnitLabelKey: UnitLabels] = [:]
+    /// Fuzzy results by span key and language: news repeats its capitalised words.
+    private var fuzzyCache: [UnitLabelKey: (form: Int32, score: Double)?] = [:]
 
     private struct UnitLabelKey: Hashable {
         let text: String
@@ -71,7 +73,7 @@ public final class Canonicalizer {
         var listed: [Span] = []
         var i = 0
         while i < units.count {
-            if let span = listedMatch(at: i, units, language) {
+            if index.mayStartMatch(units[i]), let span = listedMatch(at: i, units, language) {
                 listed.append(span)
                 i = span.units.upperBound
             } else {
@@ -160,15 +162,9 @@ public final class Canonicalizer {
             end += 1
             let keys = spanKeys(units[start..<end], lang)
             for key in keys {
-                let words = key.split(separator: " ").map { Array($0.utf8) }
-                for id in index.fuzzyCandidates(NameKey(key: key, skeleton: NameKeyMaker.skeleton(of: words))) {
-                    let form = index.form(id)
-                    guard form.entry.role != .blocked, form.acceptsKeyMatch(from: units[start].script),
-                          form.acceptsKeyMatch(inLanguage: language), !Self.isDerivedWord(key, of: form.key.key) else { continue }
-                    let score = NameSimilarity.score(key, form.key.key)
-                    guard score >= options.fuzzyThreshold, score > (best?.score ?? 0) || end > (best?.units.upperBound ?? 0) && score >= (best?.score ?? 0) else { continue }
-                    best = Span(units: start..<end, forms: [id], method: .fuzzy, score: score)
-                }
+                guard let (id, score) = bestFuzzyForm(key, language: language, script: units[start].script) else { continue }
+                guard score > (best?.score ?? 0) || end > (best?.units.upperBound ?? 0) && score >= (best?.score ?? 0) else { continue }
+                best = Span(units: start..<end, forms: [id], method: .fuzzy, score: score)
             }
         }
         guard let best else { return nil }
@@ -189,6 +185,32 @@ public final class Canonicalizer {
     static func isDerivedWord(_ key: String, of base: String) -> Bool {
         guard key.count > base.count, key.hasPrefix(base) else { return false }
         return derivedEndings.contains(String(key.dropFirst(base.count)))
+    }
+
+    /// The closest form to `key` above the threshold, cached. Keys under four letters get no
+    /// fuzzy match: with a large lexicon, short capitalised words ("The", "Mr") would find a
+    /// short name one vowel away.
+    private func bestFuzzyForm(_ key: String, language: String, script: Script) -> (Int32, Double)? {
+        let cacheKey = UnitLabelKey(text: key, lang: language + script.code)
+        if let cached = fuzzyCache[cacheKey] { return cached }
+        let letters = key.utf8.filter { $0 != UInt8(ascii: " ") }.count
+        var best: (form: Int32, score: Double)?
+        if letters >= 4 {
+            let words = key.split(separator: " ").map { Array($0.utf8) }
+            for id in index.fuzzyCandidates(NameKey(key: key, skeleton: NameKeyMaker.skeleton(of: words))) {
+                let form = index.form(id)
+                let formLetters = form.key.key.utf8.count
+                // Each letter of length difference costs at least 0.5: skip forms too long or short to reach the threshold.
+                guard 1 - 0.5 * Double(abs(formLetters - letters)) / Double(max(formLetters, letters)) >= options.fuzzyThreshold,
+                      form.entry.role != .blocked, form.acceptsKeyMatch(from: script),
+                      form.acceptsKeyMatch(inLanguage: language), !Self.isDerivedWord(key, of: form.key.key) else { continue }
+                let score = NameSimilarity.score(key, form.key.key)
+                if score >= options.fuzzyThreshold, score > best?.score ?? 0 { best = (id, score) }
+            }
+        }
+        if fuzzyCache.count > 200_000 { fuzzyCache.removeAll(keepingCapacity: true) }
+        fuzzyCache[cacheKey] = best
+        return best
     }
 
     /// The keys a span may stand for: its words' keys, and for Cyrillic its stems' keys.

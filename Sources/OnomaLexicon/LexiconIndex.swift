@@ -46,6 +46,9 @@ public final class LexiconIndex: @unchecked Sendable {
     static let prefixBucketLimit = 256
     /// The most units in any form: the longest match to try.
     private(set) var maximumUnits = 1
+    /// Case-folded first units of forms that start without a capital (in a script with case):
+    /// the only lowercase words a match can start at.
+    private(set) var lowercaseStarts = Set<String>()
     /// Each entity's position of first appearance in the lexicon: ties go to the earlier one.
     private(set) var entityRank: [String: Int] = [:]
 
@@ -71,6 +74,7 @@ public final class LexiconIndex: @unchecked Sendable {
             forms.append(Form(entry: entry, units: units, key: key))
             maximumUnits = max(maximumUnits, units.count)
             exact.insert(units.map { Folding.caseFold($0.text) }, value: id)
+            if !units[0].isNameLike { lowercaseStarts.insert(Folding.caseFold(units[0].text)) }
             if unitKeys.allSatisfy({ !$0.isEmpty }) { normalized.insert(unitKeys, value: id) }
             if units.contains(where: { $0.script == .cyrillic }) {
                 for path in Self.stemPaths(units, keys: keys, lang: lang) { stems.insert(path, value: id) }
@@ -91,6 +95,12 @@ public final class LexiconIndex: @unchecked Sendable {
             if paths.count > 64 { break }
         }
         return paths.filter { $0.count == units.count }
+    }
+
+    /// Whether a match may start at `unit`: a capitalised word, a word in a script without case,
+    /// or a lowercase word that starts some form.
+    func mayStartMatch(_ unit: MatchUnit) -> Bool {
+        unit.isNameLike || lowercaseStarts.contains(Folding.caseFold(unit.text))
     }
 
     /// Candidate forms for fuzzy matching: those sharing the key's skeleton (transliteration

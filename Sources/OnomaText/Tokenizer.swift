@@ -69,6 +69,7 @@ public final class Tokenizer {
         }
     }
 
+    /// The token for a segment of `bytes`.
     @inline(__always)
     private static func token(_ segment: onoma_word_segment, in bytes: UnsafeBufferPointer<UInt8>) -> Token {
         let range = Int(segment.start)..<Int(segment.end)
@@ -103,7 +104,7 @@ extension Token.Kind {
     }
 }
 
-/// Owns one ICU word break iterator (and its UText).
+/// Owns one ICU word break iterator (and its UTF-16 buffer).
 final class WordBreakHandle {
     let pointer: OpaquePointer
 

@@ -139,8 +139,8 @@ private struct CacheKey: Hashable {
     init(_ text: String) { self.text = text }
 
     static func == (a: CacheKey, b: CacheKey) -> Bool {
-        var a = a.text, b = b.text
-        return a.withUTF8 { a in b.withUTF8 { b in SourceBytes(a) == SourceBytes(b) } }
+        var x = a.text, y = b.text
+        return x.withUTF8 { x in y.withUTF8 { y in SourceBytes(x) == SourceBytes(y) } }
     }
 
     func hash(into hasher: inout Hasher) {

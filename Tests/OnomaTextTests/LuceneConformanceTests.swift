@@ -118,16 +118,11 @@ struct LuceneConformanceTests {
     /// with onoma's `.emoji` kind: onoma keeps emoji as tokens too, and these are the cases
     /// where it differs. Each is asserted, so a change either way shows.
     static let emojiDifferences: Set<String> = [
-        // Keycap sequences: onoma's kind comes from the first character and ICU's rule status.
-        // A bug in the C shim's segment_kind (see TokenizerTests.emojiKindFollowsEmojiPresentationLikeLucene):
-        // remove these two when it is fixed.
-        "#️⃣",   // '#' + U+FE0F + U+20E3: first character '#' is punctuation, so Lucene's filter drops it
-        "3️⃣",   // '3' + U+FE0F + U+20E3: ICU gives number status, so kind .number, not <EMOJI>
         // Lucene splits Han into single ideographs (cjkAsWords=false); ICU's dictionary keeps 中國.
         "💩中國💩",
     ]
 
-    @Test func emojiTokensMatchLuceneExceptKeycapsAndHanWords() throws {
+    @Test func emojiTokensMatchLuceneExceptHanWords() throws {
         let cases = Self.all.filter { $0.test.hasPrefix("testEmoji") || $0.depends_on.contains("emoji token") }
         #expect(cases.count == 10)
         let tokenizer = try Tokenizer()
