@@ -37,7 +37,7 @@ extension Transliterator {
         return shared.withLock { instances in
             if let existing = instances[rules] { return existing }
             do {
-                let name = "to-\(ascii ? "ascii" : "latin")(\(lang.map(primaryLanguage) ?? "any"))"
+                let name = "to-\(ascii ? "ascii" : "latin")(\(lang.map(LanguageTag.primary) ?? "any"))"
                 let created = try Transliterator(rules: rules, name: name, keepsASCII: true)
                 instances[rules] = created
                 return created
@@ -53,18 +53,13 @@ extension Transliterator {
     public static func latinRules(lang: String?, ascii: Bool = false) -> String {
         // A filtered step is global when it comes first, so NFC leads.
         var rules = "::NFC;"
-        if let lang, let step = latinSteps[primaryLanguage(lang)] { rules += " ::\(step);" }
+        if let lang, let step = latinSteps[LanguageTag.primary(lang)] { rules += " ::\(step);" }
         rules += " ::Any-Latin;"
         if ascii { rules += " ::Latin-ASCII;" }
         // NFC again: steps can leave a combining mark after their output (the ja step turns
         // かー into "ka" + U+0304), and equal keys must be equal bytes.
         rules += " ::NFC;"
         return rules
-    }
-
-    /// The primary language subtag of a BCP 47 tag, lowercased ("uk-UA" → "uk").
-    public static func primaryLanguage(_ tag: String) -> String {
-        String(tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "").lowercased()
     }
 
     private static let shared = Mutex<[String: Transliterator]>([:])
