@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Write the learned tables the matcher ships, as compact TSV, to /tmp/onoma-names/tables/.
+
+    python3 scripts/names/learn_tables.py [--all] [--min-p 1e-5]
+
+Per script (ru ar he ko ja; zh): the m2m operation table learned by EM from the TRAIN pairs
+(with --all: from every pair of the data set, for shipping after evaluation), its null model,
+and the calibration (alpha, t, k) fitted on DEV by eval_protocol.py's `final` method
+(calibration-final.json). For zh also the Han character table.
+
+Files:
+  m2m-<script>.tsv   source<TAB>target<TAB>cost      cost = -ln P(source piece, target piece);
+                     "-" = empty piece; ^ and $ are the word-boundary marks of both strings
+  null-<script>.tsv  side<TAB>letter<TAB>cost         side q (query alphabet) or e (English);
+                     cost = -ln P(letter) of the unigram null model
+  han-zh.tsv         char<TAB>latin<TAB>cost          cost = -ln P(latin | char);
+                     rows "@<pinyin>" are the syllable back-off tables
+  calibration.tsv    script<TAB>alpha<TAB>t<TAB>k     see the README (score formula)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+
+import numpy as np
+
+import common as C
+import han as H
+import m2m
+import matcher as M
+from eval_protocol import load
+
+SCRIPTS = ["ru", "ar", "he", "ko", "ja", "zh"]   # ja: the japanese file (katakana + some kanji)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--all", action="store_true", help="learn from every pair (for shipping)")
+    ap.add_argument("--min-p", type=float, default=1e-5, help="drop operations less likely than this")
+    ap.add_argument("--out", default=os.path.join(C.OUT, "tables"))
+    args = ap.parse_args()
+    C.require_data()
+    os.makedirs(args.out, exist_ok=True)
+    sizes = {}
+    for s in SCRIPTS:
+        split, trans = load(s)
+        if args.all:
+            split.train = [p for k in split.forms for p in split.forms[k]]
+        model = M.get_model(split, trans)
+        path = os.path.join(args.out, f"m2m-{s}.tsv")
+        sizes[path] = m2m.to_tsv(model.logp, path, math.log(args.min_p))
+        npath = os.path.join(args.out, f"null-{s}.tsv")
+        with open(npath, "w") as f:
+            f.write("# side\tletter\tcost (-ln P, unigram null model)\n")
+            for i, ch in enumerate(m2m.SRC_ALPHA):
+                f.write(f"q\t{ch}\t{-model.uq[i]:.3f}\n")
+            for i, ch in enumerate(m2m.TGT_ALPHA):
+                f.write(f"e\t{ch}\t{-model.ue[i]:.3f}\n")
+        sizes[npath] = os.path.getsize(npath)
+        if s == "zh":
+            r = M.HanRunner(split, trans)
+            hpath = os.path.join(args.out, "han-zh.tsv")
+            write_han(r.model, hpath, args.min_p * 100)
+            sizes[hpath] = os.path.getsize(hpath)
+    cal = {}
+    for tag in ("final", "final-han"):
+        p = os.path.join(C.OUT, f"calibration-{tag}.json")
+        if os.path.exists(p):
+            for k, v in json.load(open(p)).items():
+                if tag == "final" or k == "zh":
+                    cal[k if tag == "final" else "zh-han"] = v
+    cpath = os.path.join(args.out, "calibration.tsv")
+    with open(cpath, "w") as f:
+        f.write("# script\talpha\tt\tk   score = 1/(1+exp(-(k*(llr/(nq+ne)^alpha - t) + ln 4)))\n")
+        for k, (a, t, kk) in sorted(cal.items()):
+            f.write(f"{k}\t{a}\t{t:.4f}\t{kk:.4f}\n")
+    sizes[cpath] = os.path.getsize(cpath)
+    for p, n in sizes.items():
+        print(f"{n:9d} bytes  {sum(1 for l in open(p) if not l.startswith('#')):7d} rows  {p}")
+
+
+def write_han(model: H.HanModel, path: str, min_p: float):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# char\tlatin\tcost (-ln P(latin | char)); '-' = empty; '@pinyin' rows: syllable back-off; "
+                "'#count' rows: the character's training count (weight of its own table)\n")
+        f.write(f"#lambda\t{H.LAMBDA}\n#backoff_k\t{H.BACKOFF_K}\n")
+        for c in sorted(model.table):
+            f.write(f"#count\t{c}\t{model.char_count.get(c, 0):.1f}\t{model.pinyin.get(c, '')}\n")
+            for b, p in sorted(model.table[c].items(), key=lambda kv: -kv[1]):
+                if p >= min_p:
+                    f.write(f"{c}\t{b or '-'}\t{-math.log(p):.3f}\n")
+        for syl in sorted(model.syl_table):
+            for b, p in sorted(model.syl_table[syl].items(), key=lambda kv: -kv[1]):
+                if p >= min_p:
+                    f.write(f"@{syl}\t{b or '-'}\t{-math.log(p):.3f}\n")
+        f.write("#english-unigram\t" + " ".join(f"{-v:.3f}" for v in model.uni) + "\n")
+        f.write("#length-prior\t" + " ".join(f"{-v:.3f}" for v in model.len_logp) + "\n")
+        f.write(f"#end\t{-model.end_logp:.3f}\n")
+
+
+if __name__ == "__main__":
+    main()
