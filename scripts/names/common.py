@@ -87,6 +87,8 @@ def read_pairs(fname: str) -> list[tuple[str, str]]:
 def translit(strings: list[str], lang: str, to: str) -> dict[str, str]:
     """`onoma translit --to {to} --lang {lang}` of each string, through a file cache."""
     uniq = sorted(set(strings))
+    if not uniq:
+        return {}
     assert all("\n" not in s for s in uniq)
     binary = onoma_binary()
     h = hashlib.sha1(("\n".join(uniq) + f"|{lang}|{to}|{os.path.getsize(binary)}").encode()).hexdigest()[:16]

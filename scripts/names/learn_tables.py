@@ -6,7 +6,7 @@
 Per script (ru ar he ko ja; zh): the m2m operation table learned by EM from the TRAIN pairs
 (with --all: from every pair of the data set, for shipping after evaluation), its null model,
 and the calibration (alpha, t, k) fitted on DEV by eval_protocol.py's `final` method
-(calibration-final.json). For zh also the Han character table.
+(recomputed here from its DEV dumps). For zh also the Han character table.
 
 Files:
   m2m-<script>.tsv   source<TAB>target<TAB>cost      cost = -ln P(source piece, target piece);
@@ -66,12 +66,15 @@ def main():
             write_han(r.model, hpath, args.min_p * 100)
             sizes[hpath] = os.path.getsize(hpath)
     cal = {}
-    for tag in ("final", "final-han"):
-        p = os.path.join(C.OUT, f"calibration-{tag}.json")
-        if os.path.exists(p):
-            for k, v in json.load(open(p)).items():
-                if tag == "final" or k == "zh":
-                    cal[k if tag == "final" else "zh-han"] = v
+    for s in SCRIPTS + ["ja-kana"]:
+        for tag, key in (("final", s), ("final-han", "zh-han")):
+            if tag == "final-han" and s != "zh":
+                continue
+            dev = os.path.join(C.OUT, "dumps", f"{s}-{tag}-dev.pkl")
+            if os.path.exists(dev):
+                cal[key] = M.fit_calibrator(dev)
+            else:
+                print(f"no DEV run for {s} ({dev}): run eval_protocol.py --methods {tag} first")
     cpath = os.path.join(args.out, "calibration.tsv")
     with open(cpath, "w") as f:
         f.write("# script\talpha\tt\tk   score = 1/(1+exp(-(k*(llr/(nq+ne)^alpha - t) + ln 4)))\n")
