@@ -23,14 +23,24 @@ public struct NameMatch: Sendable {
     }
 
     /// The score of two names and how it was reached: 1 when equal up to case, 0.95 when their
-    /// keys are equal, else the key similarity.
+    /// keys are equal; else, for a name in a script with a `LetterModel` against a Latin-script
+    /// name, the model's calibrated score (at the threshold where fewer than 2% of different
+    /// people pass on the model's development data); else the key similarity.
     public func compare(_ a: String, lang langA: String?, _ b: String, lang langB: String?) -> (score: Double, method: Method) {
         if Folding.caseFold(a) == Folding.caseFold(b) { return (1, .exact) }
         let keyA = keys.key(for: a, lang: langA), keyB = keys.key(for: b, lang: langB)
         if !keyA.key.isEmpty, keyA.key.replacingOccurrences(of: " ", with: "") == keyB.key.replacingOccurrences(of: " ", with: "") {
             return (0.95, .normalized)
         }
+        if let (model, raw) = crossScript(a, langA, latin: b) ?? crossScript(b, langB, latin: a) {
+            return (model.calibrated(raw, at: Self.defaultThreshold), .fuzzy)
+        }
         return (NameSimilarity.score(keyA.key, keyB.key), .fuzzy)
+    }
+
+    private func crossScript(_ name: String, _ lang: String?, latin: String) -> (LetterModel, Double)? {
+        guard CrossScriptIndex.isLatin(latin) else { return nil }
+        return CrossScriptIndex.score(name, lang: lang, latin: latin)
     }
 
     /// The score alone.

@@ -17,16 +17,27 @@ public struct Resolver: Sendable {
     public let index: LexiconIndex
     public let threshold: Double
     private let match: NameMatch
+    private let crossScript: CrossScriptIndex
+
+    /// The posterior probability from which a cross-script candidate scored by a letter model
+    /// counts: more likely this person than anyone else, the lexicon's others included.
+    public static let crossScriptAcceptance = 0.5
 
     public init(index: LexiconIndex, threshold: Double = NameMatch.defaultThreshold) {
         self.index = index
         self.threshold = threshold
         match = NameMatch(keys: index.keys)
+        crossScript = CrossScriptIndex(lexicon: index.lexicon)
     }
 
     /// Up to `top` entities whose forms score at least the threshold against `name`, best
     /// first; ties go to the entity listed first. Forms blocked for an entity exclude it.
     /// `lang` nil guesses from the script.
+    ///
+    /// A name in a script with a `LetterModel` (Cyrillic, Arabic, Hebrew, Hangul, kana, Han) is
+    /// compared with the lexicon's Latin-script forms by that model instead of by keys (forms
+    /// in its own script still match by key): its score is the posterior probability that the
+    /// candidate is the person named, which passes at `crossScriptAcceptance`.
     ///
     /// - Complexity: O(k·m·n) for the k forms sharing the name's skeleton.
     public func resolve(_ name: String, lang: String?, top: Int = 5) -> [Candidate] {
@@ -34,6 +45,11 @@ public struct Resolver: Sendable {
         guard !key.key.isEmpty else { return [] }
         var best: [String: Candidate] = [:]
         var blocked = Set<String>()
+        let modelled = crossScript.scores(for: name, lang: lang)
+        func add(_ entityID: String, _ score: Double, _ method: NameMatch.Method) {
+            guard score > (best[entityID]?.score ?? -1), let entity = index.lexicon.entities[entityID] else { return }
+            best[entityID] = Candidate(entity: entityID, canonical: entity.canonical, score: score, method: method)
+        }
         for id in candidateForms(key) {
             let form = index.form(id)
             let formLang = form.entry.lang == "*" ? nil : form.entry.lang
@@ -42,9 +58,15 @@ public struct Resolver: Sendable {
                 if score >= 0.95 { blocked.insert(form.entry.entity) }
                 continue
             }
-            guard score >= threshold, score > (best[form.entry.entity]?.score ?? -1),
-                  let entity = index.lexicon.entities[form.entry.entity] else { continue }
-            best[entity.id] = Candidate(entity: entity.id, canonical: entity.canonical, score: score, method: method)
+            if modelled != nil, method != .exact, form.script == .latin { continue }
+            if score >= threshold { add(form.entry.entity, score, method) }
+        }
+        if let (model, scores) = modelled {
+            let entities = Array(scores.keys)
+            for (entity, posterior) in zip(entities, model.posteriors(entities.map { scores[$0]! }))
+            where posterior >= Self.crossScriptAcceptance {
+                add(entity, posterior, .fuzzy)
+            }
         }
         let rank = index.entityRank
         return best.values.filter { !blocked.contains($0.entity) }

@@ -56,7 +56,7 @@ class Tables:
             for line in f:
                 if line.startswith("#"):
                     continue
-                s, a, t, k = line.rstrip("\n").split("\t")
+                s, a, t, k = line.rstrip("\n").split("\t")[:4]
                 if s == script:
                     self.alpha, self.t, self.k = float(a), float(t), float(k)
         # best rendering of each source piece (for blocking): argmin cost, and -ln P(b | a)

@@ -10,7 +10,11 @@ extension Onoma {
             discussion: """
                 Prints one JSON line per query, in input order: \
                 {"query", "candidates": [{"entity", "canonical", "score", "method"}]}, best first; \
-                "candidates" is empty when nothing reaches the threshold (\(NameMatch.defaultThreshold)).
+                "candidates" is empty when nothing reaches the threshold (\(NameMatch.defaultThreshold)). \
+                A name in Cyrillic, Arabic, Hebrew, Hangul, kana or Han script is compared with the \
+                lexicon's Latin-script forms by a letter model learned from Wikidata name pairs; its \
+                score is the probability that the candidate is the person named, and it counts from \
+                \(Resolver.crossScriptAcceptance).
                 """
         )
 

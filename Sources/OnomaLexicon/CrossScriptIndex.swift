@@ -1,0 +1,226 @@
+import OnomaText
+import Synchronization
+
+/// Finds the lexicon's Latin-script names a name in another script may be a spelling of: the
+/// candidates share a consonant-skeleton key with the query (or with its cheapest English
+/// rendering), and each is scored by the `LetterModel` of the query's script.
+///
+/// The index over the lexicon is built on the first query that needs it.
+final class CrossScriptIndex: Sendable {
+    /// A Latin-script lexicon form, as the model reads it.
+    private struct Name {
+        let entity: String
+        /// The framed letter codes of each word order tried (as written, reversed, last first),
+        /// and for a one-word query also of each word alone (Trump for Donald Trump).
+        let orders: [[UInt8]], words: [[UInt8]]
+
+        /// The spellings a query of `wordCount` words is compared with.
+        func variants(wordCount: Int) -> [[UInt8]] {
+            wordCount == 1 ? orders + words : orders
+        }
+    }
+
+    private struct Built {
+        let names: [Name]
+        let blocks: [String: [Int32]]
+    }
+
+    private let lexicon: Lexicon
+    private let built = Mutex<Built?>(nil)
+
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+    }
+
+    /// The model that reads `name` and the language to transliterate it as, or nil when `name`
+    /// is in Latin script or in a script without a model.
+    static func model(for name: String, lang: String?) -> (model: LetterModel, language: String)? {
+        var counts: [Script: Int] = [:]
+        for scalar in name.unicodeScalars where scalar.value >= 0x80 {
+            let script = Script.of(scalar)
+            if !script.isShared { counts[script, default: 0] += 1 }
+        }
+        let kana = (counts[.hiragana] ?? 0) + (counts[.katakana] ?? 0)
+        let given = lang.flatMap { $0 == "*" ? nil : LanguageTag.primary($0) }
+        let family: String
+        switch counts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) })?.key {
+        case .cyrillic?: family = "ru"
+        case .arabic?: family = "ar"
+        case .hebrew?: family = "he"
+        case .hangul?: family = "ko"
+        case .hiragana?, .katakana?: family = "ja"
+        case .han?: family = kana > 0 || given == "ja" ? "ja" : "zh"
+        default: return nil
+        }
+        guard let model = LetterModel.model(for: family) else { return nil }
+        return (model, given ?? LanguageGuess.fromScript(name) ?? family)
+    }
+
+    /// How many of the best-matching spellings (by likelihood ratio) compete in the posterior,
+    /// as in the data the posterior was fitted on.
+    private static let competitors = 10
+
+    /// Each entity's best raw score among the candidates for `name` that compete, or nil when
+    /// no model reads the name's script.
+    func scores(for name: String, lang: String?) -> (model: LetterModel, scores: [String: Double])? {
+        guard let (model, language) = Self.model(for: name, lang: lang) else { return nil }
+        let latin = Transliterator.toLatin(lang: language, ascii: false).transliterateToken(name)
+        let words = LetterFold.words(latin, lang: language)
+        let source = String(words.joined().unicodeScalars.filter { ("a"..."z").contains($0) || $0 == "'" })
+        let query = LetterModel.framed(source)
+        guard query.count > 2 else { return (model, [:]) }
+        let index = built.withLock { built in
+            if built == nil { built = Self.build(lexicon) }
+            return built!
+        }
+        let rendering = model.rendering(query)
+        var keys = Set<String>()
+        let strings = [source, rendering]
+        for string in strings { keys.formUnion(Self.keys(Self.skeleton(string))) }
+        for word in words.count > 1 ? words : strings {
+            let skeleton = Self.skeleton(word)
+            if skeleton.utf8.count >= Self.wordKeyMinimum { keys.formUnion(Self.keys(skeleton).map { "w:" + $0 }) }
+        }
+        var candidates = Set<Int32>()
+        for key in keys { candidates.formUnion(index.blocks[key] ?? []) }
+        var scored: [(entity: String, ratio: Double, raw: Double)] = []
+        for candidate in candidates {
+            let name = index.names[Int(candidate)]
+            for variant in name.variants(wordCount: words.count) {
+                let score = model.score(query: query, english: variant)
+                scored.append((name.entity, score.ratio, score.raw))
+            }
+        }
+        scored.sort { ($0.ratio, $1.entity) > ($1.ratio, $0.entity) }
+        var best: [String: Double] = [:]
+        for score in scored.prefix(Self.competitors) where score.raw > best[score.entity] ?? -.infinity {
+            best[score.entity] = score.raw
+        }
+        return (model, best)
+    }
+
+    /// The raw score of a name in another script against one Latin-script name, or nil when no
+    /// model reads the first name's script.
+    static func score(_ name: String, lang: String?, latin english: String) -> (model: LetterModel, score: Double)? {
+        guard let (model, language) = model(for: name, lang: lang) else { return nil }
+        let latin = Transliterator.toLatin(lang: language, ascii: false).transliterateToken(name)
+        let words = LetterFold.words(latin, lang: language)
+        let query = LetterModel.framed(words.joined())
+        guard query.count > 2, let english = Self.name(entity: "", words: LetterFold.words(english, lang: "en")) else {
+            return (model, -.infinity)
+        }
+        return (model, english.variants(wordCount: words.count).map { model.score(query: query, english: $0).raw }.max()!)
+    }
+
+    /// Skeletons shorter than this do not get one-deletion keys.
+    private static let oneDeletionMinimum = 2
+    /// Skeletons at least this long also get two-deletion keys.
+    private static let twoDeletionMinimum = 6
+    /// Longer skeletons (not names but text) get no deletion keys: their neighbourhood would be
+    /// quadratic in their length.
+    private static let deletionMaximum = 24
+    /// Words of a multi-word name with a skeleton this long get keys of their own, so one
+    /// well-matching word (the surname) is enough to be a candidate.
+    private static let wordKeyMinimum = 3
+
+    private static func build(_ lexicon: Lexicon) -> Built {
+        var names: [Name] = []
+        var blocks: [String: [Int32]] = [:]
+        for entry in lexicon.entries where entry.role != .blocked && isLatin(entry.form) {
+            let words = LetterFold.words(entry.form, lang: "en")
+            let orders = orders(of: letters(words))
+            guard let name = name(entity: entry.entity, words: words) else { continue }
+            var keys = Set<String>()
+            for order in orders { keys.formUnion(Self.keys(skeleton(order))) }
+            if words.count > 1 {
+                for word in words {
+                    let skeleton = skeleton(word)
+                    if skeleton.utf8.count >= wordKeyMinimum { keys.formUnion(Self.keys(skeleton).map { "w:" + $0 }) }
+                }
+            }
+            let id = Int32(names.count)
+            for key in keys { blocks[key, default: []].append(id) }
+            names.append(name)
+        }
+        return Built(names: names, blocks: blocks)
+    }
+
+    /// A Latin name's words prepared for scoring, or nil when it has no letters.
+    private static func name(entity: String, words: [String]) -> Name? {
+        let letters = letters(words)
+        let orders = orders(of: letters)
+        guard !orders.isEmpty else { return nil }
+        return Name(entity: entity, orders: orders.map(LetterModel.framed),
+                    words: letters.count > 1 ? letters.map(LetterModel.framed) : [])
+    }
+
+    /// The words' letters a-z, without words that have none.
+    private static func letters(_ words: [String]) -> [String] {
+        words.map { String($0.unicodeScalars.filter { ("a"..."z").contains($0) }) }.filter { !$0.isEmpty }
+    }
+
+    /// The word orders a Latin name is compared in, each joined into one string: as written,
+    /// and for several words reversed and last word first (family name first in Korean,
+    /// Chinese and Japanese).
+    private static func orders(of words: [String]) -> [String] {
+        guard !words.isEmpty else { return [] }
+        var orders = [words]
+        if words.count > 1 { orders.append(words.reversed()) }
+        if words.count > 2 { orders.append([words.last!] + words.dropLast()) }
+        return orders.map { $0.joined() }
+    }
+
+    /// Whether a form's letters are all Latin.
+    static func isLatin(_ form: String) -> Bool {
+        var latin = false
+        for scalar in form.unicodeScalars where scalar.properties.isAlphabetic {
+            let script = Script.of(scalar)
+            if script == .latin { latin = true } else if !script.isShared { return false }
+        }
+        return latin
+    }
+
+    /// Consonants by sound class; h, w and apostrophes transparent (a class repeated across
+    /// them counts once), vowels separate repeats (r-a-r keeps two).
+    static func skeleton(_ text: String) -> String {
+        var result: [UInt8] = []
+        var previous: UInt8?
+        for byte in text.utf8 {
+            guard let sound = NameKeyMaker.soundClass(byte) else {
+                if byte != UInt8(ascii: "h") && byte != UInt8(ascii: "w") && byte != UInt8(ascii: "'") { previous = nil }
+                continue
+            }
+            if sound == previous { continue }
+            result.append(sound)
+            previous = sound
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The skeleton and its deletion neighbourhood: with one class deleted, and for long
+    /// skeletons two, so skeletons one or two edits apart share a key.
+    static func keys(_ skeleton: String) -> Set<String> {
+        guard !skeleton.isEmpty else { return [] }
+        let s = Array(skeleton.utf8)
+        var keys: Set<String> = [skeleton]
+        guard s.count <= deletionMaximum else { return keys }
+        if s.count >= oneDeletionMinimum {
+            for i in s.indices {
+                var k = s
+                k.remove(at: i)
+                keys.insert(String(decoding: k, as: UTF8.self))
+            }
+        }
+        if s.count >= twoDeletionMinimum {
+            for i in s.indices {
+                for j in (i + 1)..<s.count {
+                    var k = s
+                    k.remove(at: j)
+                    k.remove(at: i)
+                    keys.insert(String(decoding: k, as: UTF8.self))
+                }
+            }
+        }
+        return keys
+    }
+}

@@ -1,0 +1,72 @@
+import Testing
+@testable import OnomaLexicon
+
+/// Names in other scripts resolved to a lexicon that lists only English forms, by the learned
+/// letter models: one test per script's difficulty.
+@Suite struct CrossScriptNameTests {
+    /// English forms only: every other-script query must go through a letter model.
+    static let index: LexiconIndex = {
+        let people = [
+            "Volodymyr Zelenskyy", "Oleksandr Syrskyi", "Donald Trump", "Keir Starmer", "Robert Fico",
+            "David Lammy", "John Kirby", "Joe Biden", "Vladimir Putin", "Kim Jong Un", "Benjamin Netanyahu",
+            "Mahmoud Abbas", "Angela Merkel", "Emmanuel Macron", "Olaf Scholz", "Xi Jinping",
+            "Shinzo Abe", "Fumio Kishida", "Yoon Suk Yeol", "Lee Jae-myung", "Recep Tayyip Erdogan",
+            "Narendra Modi", "Justin Trudeau", "Giorgia Meloni", "Pedro Sanchez", "Viktor Orban",
+        ]
+        let text = people.enumerated().map { "p\($0.offset)\tperson\ten\t\($0.element)\tcanonical" }.joined(separator: "\n")
+        let parsed = LexiconParser.parse(text, path: "people.tsv")
+        precondition(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+        return try! LexiconIndex(lexicon: Lexicon(entries: parsed.entries))
+    }()
+
+    static func top(_ name: String, lang: String? = nil) -> String? {
+        Resolver(index: index).resolve(name, lang: lang, top: 1).first?.canonical
+    }
+
+    @Test func cyrillicSpellingOfAnEnglishName() {
+        #expect(Self.top("Кир Стармер") == "Keir Starmer")
+        #expect(Self.top("Стармер", lang: "ru") == "Keir Starmer")
+    }
+
+    @Test func koreanLoanwordEpentheticVowels() {
+        #expect(Self.top("도널드 트럼프") == "Donald Trump")
+        #expect(Self.top("트럼프") == "Donald Trump")
+    }
+
+    @Test func koreanFamilyNameFirst() {
+        #expect(Self.top("김정은") == "Kim Jong Un")
+        #expect(Self.top("윤석열") == "Yoon Suk Yeol")
+    }
+
+    @Test func hebrewWithoutWrittenVowels() {
+        #expect(Self.top("בנימין נתניהו") == "Benjamin Netanyahu")
+        #expect(Self.top("דונלד טראמפ") == "Donald Trump")
+    }
+
+    @Test func arabicWithoutShortVowels() {
+        #expect(Self.top("محمود عباس") == "Mahmoud Abbas")
+        #expect(Self.top("ماكرون") == "Emmanuel Macron")
+    }
+
+    @Test func japaneseKatakanaLongVowelsAndSmallKana() {
+        #expect(Self.top("エマニュエル・マクロン") == "Emmanuel Macron")
+        #expect(Self.top("メローニ") == "Giorgia Meloni")
+    }
+
+    @Test func chineseSyllablesForForeignNames() {
+        #expect(Self.top("唐纳德·特朗普") == "Donald Trump")
+        #expect(Self.top("默克尔") == "Angela Merkel")
+    }
+
+    @Test func someoneNotInTheLexiconGetsNoCandidate() {
+        #expect(Self.top("Сергей Лавров") == nil)
+        #expect(Self.top("이순신") == nil)
+        #expect(Self.top("אהוד ברק") == nil)
+    }
+
+    @Test func crossScriptPairScoreCrossesTheMatchThreshold() {
+        let match = NameMatch(keys: NameKeyMaker())
+        #expect(match.score("도널드 트럼프", lang: nil, "Donald Trump", lang: "en") >= NameMatch.defaultThreshold)
+        #expect(match.score("도널드 트럼프", lang: nil, "Viktor Orban", lang: "en") < NameMatch.defaultThreshold)
+    }
+}
