@@ -68,7 +68,7 @@ final class CrossScriptIndex: Sendable {
         let words = LetterFold.words(latin, lang: language)
         let source = String(words.joined().unicodeScalars.filter { ("a"..."z").contains($0) || $0 == "'" })
         let query = LetterModel.framed(source)
-        guard query.count > 2 else { return (model, [:]) }
+        guard query.count > 2, query.count <= Self.maximumLetters else { return (model, [:]) }
         let index = built.withLock { built in
             if built == nil { built = Self.build(lexicon) }
             return built!
@@ -106,12 +106,15 @@ final class CrossScriptIndex: Sendable {
         let latin = Transliterator.toLatin(lang: language, ascii: false).transliterateToken(name)
         let words = LetterFold.words(latin, lang: language)
         let query = LetterModel.framed(words.joined())
-        guard query.count > 2, let english = Self.name(entity: "", words: LetterFold.words(english, lang: "en")) else {
+        guard query.count > 2, query.count <= maximumLetters, let english = Self.name(entity: "", words: LetterFold.words(english, lang: "en")) else {
             return (model, -.infinity)
         }
         return (model, english.variants(wordCount: words.count).map { model.score(query: query, english: $0).raw }.max()!)
     }
 
+    /// Longer queries are text, not a name: the model does not score them (alignment is
+    /// quadratic in the length).
+    private static let maximumLetters = 120
     /// Skeletons shorter than this do not get one-deletion keys.
     private static let oneDeletionMinimum = 2
     /// Skeletons at least this long also get two-deletion keys.

@@ -70,6 +70,12 @@ import Testing
             """)
     }
 
+    @Test func resolveFindsAnUnlistedHebrewSpellingByTheLetterModel() throws {
+        let result = try OnomaProcess.run(["resolve", "--top", "1", "דונלד טראמפ"])
+        #expect(result.stdout.contains("\"entity\":\"Q22686\""))
+        #expect(result.stdout.contains("\"method\":\"fuzzy\""))
+    }
+
     @Test func resolveReadsNamesFromAFile() throws {
         let dir = try TemporaryDirectory()
         let names = try dir.write("names.txt", "젤렌스키\n\nSirsky\n")
