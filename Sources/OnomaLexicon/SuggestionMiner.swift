@@ -56,6 +56,12 @@ public final class SuggestionMiner {
         var surfaces: [String: Int] = [:]
         var langs: [String: Int] = [:]
         var examples: [Suggestion.Example] = []
+        /// Mentions of one word, and those of them next to another capitalised word (Bruno in
+        /// "Bruno Le Maire" is not Brunei).
+        var singleWord = 0
+        var besideName = 0
+        /// Mentions in a document that also names the entity by a listed form or its key.
+        var corroborated = 0
     }
 
     /// A run of capitalised words as written, and what was seen around it.
@@ -72,11 +78,18 @@ public final class SuggestionMiner {
     private struct WordStats {
         var lowercase = 0
         var capitalisedInside = 0
+        /// Times the word was a capitalised name on its own, and inside a longer one.
+        var alone = 0
+        var inRun = 0
     }
 
     /// Lowercase words that may sit inside a name ("Bank of England", "Ursula von der Leyen").
     static let connectors: Set<String> = ["of", "de", "del", "della", "di", "da", "do", "dos", "du", "des", "la", "le",
                                           "von", "van", "der", "den", "al", "el", "bin", "ibn", "y"]
+
+    /// German articles, which join a name only after von/van ("Ursula von der Leyen"), never
+    /// on their own ("Rückgang der Wertschöpfung").
+    static let germanArticles: Set<String> = ["der", "den", "des", "dem", "die", "das"]
 
     public init(index: LexiconIndex, options: Options = Options()) throws {
         self.index = index
@@ -104,15 +117,22 @@ public final class SuggestionMiner {
         let units = MatchUnit.units(of: tokens, in: document.text)
         let initial = Self.sentenceStarts(tokens, document.text)
         let utf8 = Array(document.text.utf8)
-        collectVariants(mentions, document, lang, utf8)
+        let covered = Self.covered(units, by: mentions)
+        collectVariants(mentions, units, covered, initial, document, lang, utf8)
         countWords(units, initial)
-        collectRuns(units, covered: Self.covered(units, by: mentions), initial: initial, document, lang, utf8)
+        collectRuns(units, covered: covered, initial: initial, document, lang, utf8)
     }
 
     // MARK: Variants
 
-    private func collectVariants(_ mentions: [Mention], _ document: Document, _ lang: String?, _ utf8: [UInt8]) {
-        for mention in mentions {
+    private func collectVariants(_ mentions: [Mention], _ units: [MatchUnit], _ covered: [Int?], _ initial: Set<Int>,
+                                 _ document: Document, _ lang: String?, _ utf8: [UInt8]) {
+        let named = Set(mentions.filter { $0.method != .fuzzy }.compactMap(\.entity))
+        var unitIndex = 0
+        for (m, mention) in mentions.enumerated() {
+            while unitIndex < units.count && covered[unitIndex] != m { unitIndex += 1 }
+            var last = unitIndex
+            while last + 1 < units.count && covered[last + 1] == m { last += 1 }
             guard let entity = mention.entity else { continue }
             // Fuzzy matches, and whole-key matches (another spelling); not inflected forms.
             guard mention.method == .fuzzy || mention.method == .normalized && mention.score > 0.9 else { continue }
@@ -125,9 +145,41 @@ public final class SuggestionMiner {
             evidence.score = max(evidence.score, mention.score)
             evidence.surfaces[mention.text, default: 0] += 1
             evidence.langs[formLanguage(mention.text, lang), default: 0] += 1
+            if named.contains(entity) { evidence.corroborated += 1 }
+            if last == unitIndex && unitIndex < units.count {
+                evidence.singleWord += 1
+                // A neighbour is part of a name when capitalised, not a title and not a sentence's first word.
+                func isNamePart(_ k: Int) -> Bool {
+                    Self.isCapitalised(units[k]) && !initial.contains(units[k].range.lowerBound)
+                        && !TypeGuess.isTitle(Folding.caseFold(units[k].text))
+                }
+                let before = unitIndex > 0 && !units[unitIndex].breakBefore && isNamePart(unitIndex - 1)
+                let after = last + 1 < units.count && !units[last + 1].breakBefore && isNamePart(last + 1)
+                if before || after { evidence.besideName += 1 }
+            }
             Self.addExample(&evidence.examples, document.id, mention.range, utf8)
             variants[key] = evidence
         }
+    }
+
+    /// Whether a variant is worth proposing: a fuzzy one needs a document that also names the
+    /// entity; a single word needs a score of at least 0.9, must mostly stand alone (not be a
+    /// first name or part of a longer name) and must not be a common word.
+    private func isPlausible(_ evidence: Evidence) -> Bool {
+        // A fuzzy match (not the same key) must be backed by a document that names the entity
+        // otherwise too: "John Kerry" is not John Kirby, "Albany" not Albania.
+        if evidence.score < 0.95 && evidence.corroborated == 0 { return false }
+        guard evidence.singleWord > 0 else { return true }
+        let surface = Self.mostCommon(evidence.surfaces)
+        // All-capital short words are acronyms, which meet country codes and short names by chance.
+        let isAcronym = surface.count <= 5 && surface.allSatisfy { $0.isUppercase || !$0.isLetter }
+        return evidence.score >= 0.9 && evidence.besideName * 2 < evidence.count && !isCommon(surface.lowercased()) && !isAcronym
+    }
+
+    /// A word seen more often lowercase than capitalised inside sentences.
+    private func isCommon(_ lowercased: String) -> Bool {
+        let stats = wordStats[lowercased] ?? WordStats()
+        return stats.lowercase > stats.capitalisedInside
     }
 
     /// Case-folded letters and digits only.
@@ -143,8 +195,10 @@ public final class SuggestionMiner {
         for piece in pieces {
             let lang = piece.lang == "*" ? nil : piece.lang
             guard piece.count >= options.minVariantCount,
-                  let best = resolver.resolve(piece.surface, lang: lang, top: 2).first, best.score >= 0.9,
-                  !isDerived(piece.key.key) else {
+                  !piece.isLatinWord || !isCommon(piece.surface.lowercased()),
+                  let best = resolver.resolve(piece.surface, lang: lang, top: 2).first,
+                  best.score >= (piece.isLatinWord ? 0.95 : 0.9), !isDerived(piece.key.key),
+                  !piece.isLatinWord || isCloseToCanonical(piece, best.entity) else {
                 if !piece.isLatinWord { rest.append(piece) }
                 continue
             }
@@ -158,9 +212,43 @@ public final class SuggestionMiner {
             evidence.surfaces[piece.surface, default: 0] += piece.count
             evidence.langs[piece.lang, default: 0] += piece.count
             evidence.examples = Array((evidence.examples + piece.examples).prefix(2))
+            if piece.isLatinWord { evidence.singleWord += piece.count }
+            if best.score >= 0.95 { evidence.corroborated += piece.count }
             found[key] = evidence
         }
         return (Array(found.values), rest)
+    }
+
+    /// Whether some word of a name keeps to few other words: a name's words recur with the same
+    /// partners ("Emmanuel Macron", "Wall Street"), while common nouns, which German
+    /// capitalises, combine with many ("Milliarden Euro", "Millionen Euro", "Millionen Dollar";
+    /// "Anfang Juli", "Ende Juli", "Mitte Juli"). Names of one non-Latin word pass.
+    private func hasNameWord(_ piece: Piece, partners: [String: Int]) -> Bool {
+        let words = Self.words(of: piece.surface)
+        guard words.count > 1 else { return true }
+        return words.contains { !Self.connectors.contains($0) && partners[$0, default: 0] <= 2 }
+    }
+
+    /// How many different names each word (lowercased) is part of.
+    private static func partners(_ pieces: [Piece]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for surface in Set(pieces.map { Folding.caseFold($0.surface) }) {
+            for word in Set(words(of: surface)) { counts[word, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    private static func words(of surface: String) -> [String] {
+        surface.split(whereSeparator: { $0 == " " || $0 == "-" }).map { $0.lowercased() }
+    }
+
+    /// Whether a word is within fuzzy reach of the entity's canonical form: the resolver also
+    /// ties short words to entities through forms in other scripts and languages ("Ende",
+    /// "Art" to India), which a lone capitalised word must not be proposed for.
+    private func isCloseToCanonical(_ piece: Piece, _ entity: String) -> Bool {
+        guard let canonical = canonicalEntries[entity] else { return false }
+        let key = index.keys.key(for: canonical.form, lang: canonical.lang == "*" ? nil : canonical.lang).key
+        return NameSimilarity.score(piece.key.key, key) >= canonicalizer.options.fuzzyThreshold
     }
 
     /// Whether `key` is a lexicon form's key plus a demonym or adjective ending, or a plural of one.
@@ -177,12 +265,13 @@ public final class SuggestionMiner {
 
     // MARK: New names
 
-    private static func covered(_ units: [MatchUnit], by mentions: [Mention]) -> [Bool] {
-        var covered = [Bool](repeating: false, count: units.count)
+    /// For each unit, the index of the mention covering it.
+    private static func covered(_ units: [MatchUnit], by mentions: [Mention]) -> [Int?] {
+        var covered = [Int?](repeating: nil, count: units.count)
         var m = 0
         for (i, unit) in units.enumerated() {
             while m < mentions.count && mentions[m].range.upperBound <= unit.range.lowerBound { m += 1 }
-            if m < mentions.count && mentions[m].range.lowerBound < unit.range.upperBound { covered[i] = true }
+            if m < mentions.count && mentions[m].range.lowerBound < unit.range.upperBound { covered[i] = m }
         }
         return covered
     }
@@ -227,7 +316,7 @@ public final class SuggestionMiner {
         }
     }
 
-    private func collectRuns(_ units: [MatchUnit], covered: [Bool], initial: Set<Int>, _ document: Document,
+    private func collectRuns(_ units: [MatchUnit], covered: [Int?], initial: Set<Int>, _ document: Document,
                              _ lang: String?, _ utf8: [UInt8]) {
         func joined(_ j: Int) -> Bool { units[j - 1].range.upperBound < units[j].range.lowerBound && gap(j) != " " }
         func gap(_ j: Int) -> String {
@@ -238,15 +327,16 @@ public final class SuggestionMiner {
         func capitalisedAfterConnectors(_ j: Int) -> Int? {
             var k = j
             while k < units.count, k - j < 3, !units[k].breakBefore, Self.connectors.contains(units[k].text) { k += 1 }
-            guard k > j, k < units.count, !units[k].breakBefore, !covered[k], Self.isCapitalised(units[k]) else { return nil }
+            guard k > j, k < units.count, !units[k].breakBefore, covered[k] == nil, Self.isCapitalised(units[k]),
+                  !(lang.map(LanguageTag.primary) == "de" && Self.germanArticles.contains(units[j].text)) else { return nil }
             return k
         }
         var i = 0
         while i < units.count {
-            guard !covered[i], Self.isCapitalised(units[i]) else { i += 1; continue }
+            guard covered[i] == nil, Self.isCapitalised(units[i]) else { i += 1; continue }
             var end = i + 1
             var j = i + 1
-            while j < units.count, j - i < 8, !units[j].breakBefore, !covered[j] {
+            while j < units.count, j - i < 8, !units[j].breakBefore, covered[j] == nil {
                 if Self.isCapitalised(units[j]) || joined(j) && units[j].script == units[j - 1].script {
                     j += 1
                     end = j
@@ -255,6 +345,10 @@ public final class SuggestionMiner {
                 } else {
                     break
                 }
+            }
+            for unit in units[i..<end] where Self.isCapitalised(unit) {
+                if end > i + 1 { wordStats[unit.text.lowercased(), default: WordStats()].inRun += 1 }
+                else if !initial.contains(unit.range.lowerBound) { wordStats[unit.text.lowercased(), default: WordStats()].alone += 1 }
             }
             if end > i + 1 || !initial.contains(units[i].range.lowerBound) {
                 let words = units[i..<end].map(\.text)
@@ -287,9 +381,11 @@ public final class SuggestionMiner {
     /// canonical form first.
     public func suggestions() -> [Suggestion] {
         let (resolved, pieces) = resolveVariants(namePieces())
+        let partners = Self.partners(pieces)
         var all = variants
         for evidence in resolved { all["\(evidence.entity)\t\(Folding.caseFold(Self.mostCommon(evidence.surfaces)))"] = evidence }
-        return variantSuggestions(Array(all.values)) + newEntitySuggestions(pieces.filter { !isDerived($0.key.key) })
+        return variantSuggestions(all.values.filter(isPlausible))
+            + newEntitySuggestions(pieces.filter { !isDerived($0.key.key) && hasNameWord($0, partners: partners) })
     }
 
     /// Variant lines grouped by entity (the entity with the most mentions first), each group
@@ -352,6 +448,12 @@ public final class SuggestionMiner {
         var members: [Int: [Int]] = [:]
         for i in pieces.indices { members[groups.find(i), default: []].append(i) }
         var usedIDs = Set(index.lexicon.entities.keys)
+        // First words of names a title marks as people ("Michael", "Jean") mark other names as people.
+        var givenNames = Set<String>()
+        for piece in pieces where TypeGuess.decide(piece.votes) == .person {
+            let words = Self.words(of: piece.surface)
+            if (2...3).contains(words.count) { givenNames.insert(words[0]) }
+        }
         return members.values
             .map { group in group.map { pieces[$0] } }
             .filter { $0.reduce(0) { $0 + $1.count } >= options.minCount }
@@ -359,11 +461,11 @@ public final class SuggestionMiner {
                 let (x, y) = (a.reduce(0) { $0 + $1.count }, b.reduce(0) { $0 + $1.count })
                 return x != y ? x > y : a.map(\.surface).min()! < b.map(\.surface).min()!
             }
-            .flatMap { proposal(for: $0, usedIDs: &usedIDs) }
+            .flatMap { proposal(for: $0, givenNames: givenNames, usedIDs: &usedIDs) }
     }
 
     /// The lines of one proposed entity: its canonical form, then its other forms.
-    private func proposal(for group: [Piece], usedIDs: inout Set<String>) -> [Suggestion] {
+    private func proposal(for group: [Piece], givenNames: Set<String>, usedIDs: inout Set<String>) -> [Suggestion] {
         // One line per spelling; Cyrillic spellings by stem: the commonest stands for its inflections.
         var forms: [String: Piece] = [:]
         for piece in group {
@@ -382,11 +484,15 @@ public final class SuggestionMiner {
         let total = group.reduce(0) { $0 + $1.count }
         var votes: [EntityType: Double] = [:]
         for form in ordered { votes.merge(form.votes, uniquingKeysWith: +) }
-        if let last = canonical.surface.split(whereSeparator: { $0 == " " || $0 == "-" }).last,
-           let head = TypeGuess.vote(forHead: String(last)) {
+        // The head is the last word, or the word before a connector ("University of Michigan").
+        let parts = canonical.surface.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+        let headWord = parts.firstIndex { Self.connectors.contains($0) }.flatMap { $0 > 0 ? parts[$0 - 1] : nil } ?? parts.last
+        if let headWord, let head = TypeGuess.vote(forHead: headWord) {
             votes[head.type, default: 0] += head.weight * Double(total)
         }
-        let type = TypeGuess.decide(votes)
+        var type = TypeGuess.decide(votes)
+        let words = Self.words(of: canonical.surface)
+        if type == .other, (2...3).contains(words.count), givenNames.contains(words[0]) { type = .person }
         let slug = canonical.key.key.replacingOccurrences(of: " ", with: "-")
         var id = "onoma:new:\(slug)"
         var suffix = 2
@@ -438,7 +544,7 @@ public final class SuggestionMiner {
             }
             for (k, word) in run.words.enumerated() {
                 let lower = word.lowercased()
-                let isTitle = TypeGuess.titles.contains(Folding.caseFold(word))
+                let isTitle = TypeGuess.isTitle(Folding.caseFold(word))
                 let stats = wordStats[lower] ?? WordStats()
                 // A word more often lowercase than capitalised inside sentences is a common word;
                 // a first word never capitalised inside a sentence is a sentence's first word.

@@ -28,6 +28,6 @@ done
 echo "other variant suggestions:"
 printf '%s\n' "$variants" | awk -F'\t' -v held="$(IFS='|'; echo "${held[*]}")" '
     BEGIN { n = split(held, h, "|"); for (i = 1; i <= n; i++) drop[h[i]] = 1 }
-    NF && !($4 in drop) { print "  " $1 "\t" $4 "\t" $7 "\t" $8 }'
+    NF && $6 != "known" && !($4 in drop) { print "  " $1 "\t" $4 "\t" $7 "\t" $8 }'
 echo "new-entity lines: $(printf '%s\n' "$news" | awk 'NF' | wc -l)"
 printf '%s\n' "$news" | awk -F'\t' 'NF { print "  " $1 "\t" $2 "\t" $4 "\t" $5 "\t" $7 }'
