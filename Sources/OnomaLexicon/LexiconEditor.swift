@@ -128,16 +128,10 @@ public struct LexiconEditor {
         files.filter(\.isChanged).map { ($0.path, Self.render($0)) }
     }
 
-    /// Problems the lexicon would have once written: errors mean it must not be written.
+    /// Problems the lexicon would have once written: errors mean it must not be written. Each
+    /// added line was parsed on its own by `add`, so this checks across lines only.
     public func checkResult() -> [Diagnostic] {
-        var all: [LexiconEntry] = []
-        var diagnostics: [Diagnostic] = []
-        for file in files {
-            let parsed = LexiconParser.parse(String(decoding: Self.render(file), as: UTF8.self), path: file.path)
-            all += parsed.entries
-            diagnostics += parsed.diagnostics
-        }
-        return diagnostics + LexiconValidator.validate(all, confusables: false)
+        LexiconValidator.validate(lexicon.entries, confusables: false)
     }
 
     /// Writes every changed file atomically (take a `LexiconLock` around reading and writing).
