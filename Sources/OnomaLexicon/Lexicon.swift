@@ -37,14 +37,29 @@ public struct Lexicon: Sendable {
     /// (the confusable-skeleton warnings only when `confusables` is set: they cost an ICU call
     /// per form and change nothing for matching).
     public static func load(path: String, confusables: Bool = true) -> (lexicon: Lexicon, diagnostics: [Diagnostic]) {
+        let (files, problems) = readFiles(path)
         var entries: [LexiconEntry] = []
-        var diagnostics: [Diagnostic] = []
-        let files: [String]
-        switch listFiles(path) {
-        case .success(let found): files = found
-        case .failure(let problem): return (Lexicon(entries: []), [problem])
-        }
+        var diagnostics = problems
         for file in files {
+            let parsed = LexiconParser.parse(file.text, path: file.path)
+            entries += parsed.entries
+            diagnostics += parsed.diagnostics
+        }
+        diagnostics += LexiconValidator.validate(entries, confusables: confusables)
+        return (Lexicon(entries: entries), diagnostics)
+    }
+
+    /// The text of each lexicon file at `path` (a file, or the `*.tsv` files below a directory
+    /// in path order), and the files that cannot be read or are not UTF-8.
+    static func readFiles(_ path: String) -> (files: [(path: String, text: String)], diagnostics: [Diagnostic]) {
+        let paths: [String]
+        switch listFiles(path) {
+        case .success(let found): paths = found
+        case .failure(let problem): return ([], [problem])
+        }
+        var files: [(path: String, text: String)] = []
+        var diagnostics: [Diagnostic] = []
+        for file in paths {
             guard let data = FileManager.default.contents(atPath: file) else {
                 diagnostics.append(Diagnostic(.error, "cannot read file", path: file))
                 continue
@@ -54,12 +69,9 @@ public struct Lexicon: Sendable {
                 diagnostics.append(Diagnostic(.error, "not valid UTF-8 at byte \(decoded.firstInvalidOffset ?? 0)", path: file))
                 continue
             }
-            let parsed = LexiconParser.parse(text, path: file)
-            entries += parsed.entries
-            diagnostics += parsed.diagnostics
+            files.append((file, text))
         }
-        diagnostics += LexiconValidator.validate(entries, confusables: confusables)
-        return (Lexicon(entries: entries), diagnostics)
+        return (files, diagnostics)
     }
 
     private static func listFiles(_ path: String) -> Result<[String], Diagnostic> {

@@ -4,8 +4,8 @@ extension Onoma {
     struct Lexicon: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "lexicon",
-            abstract: "Check and maintain lexicon files (see Lexicons/README.md for the format).",
-            subcommands: [Check.self, Import.self]
+            abstract: "Check, grow and maintain lexicon files (see Lexicons/README.md for the format).",
+            subcommands: [Check.self, Import.self, Suggest.self, Review.self, Apply.self, Add.self]
         )
     }
 }
