@@ -1,4 +1,5 @@
 import Foundation
+import OnomaLexicon
 
 /// A link between two documents and why.
 public struct DocumentLink: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import OnomaLexicon
 
 /// What adding a batch to a `StoryIndex` gave.
 public struct IndexedBatch: Sendable {

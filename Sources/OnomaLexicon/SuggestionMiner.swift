@@ -429,7 +429,7 @@ public final class SuggestionMiner {
 
     private func newEntitySuggestions(_ pieces: [Piece]) -> [Suggestion] {
         // Group: the same stem key, or the same skeleton and a similar key.
-        var groups = UnionFind(pieces.count)
+        var groups = UnionFind(count: pieces.count)
         var byStem: [String: Int] = [:]
         var bySkeleton: [String: [Int]] = [:]
         for (i, piece) in pieces.enumerated() {
@@ -590,26 +590,5 @@ public final class SuggestionMiner {
         while end > range.upperBound && end < utf8.count && utf8[end] & 0xC0 == 0x80 { end -= 1 }
         let text = String(decoding: utf8[start..<end], as: UTF8.self)
         return String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
-    }
-}
-
-/// Union-find with path halving, for grouping the forms of one name.
-private struct UnionFind {
-    private var parent: [Int]
-
-    init(_ count: Int) { parent = Array(0..<count) }
-
-    mutating func find(_ x: Int) -> Int {
-        var x = x
-        while parent[x] != x {
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        }
-        return x
-    }
-
-    mutating func union(_ a: Int, _ b: Int) {
-        let (x, y) = (find(a), find(b))
-        if x != y { parent[max(x, y)] = min(x, y) }
     }
 }

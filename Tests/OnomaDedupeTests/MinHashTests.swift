@@ -1,5 +1,6 @@
 import Testing
 @testable import OnomaDedupe
+import OnomaLexicon
 
 @Suite struct MinHashTests {
     @Test func similarityEstimatesJaccard() {

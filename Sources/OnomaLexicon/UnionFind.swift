@@ -1,5 +1,5 @@
 /// Disjoint sets over 0..<n with path halving and union by size: the clusters of a graph of
-/// duplicate links.
+/// links (duplicate stories, spellings of one new name).
 ///
 ///     var sets = UnionFind(count: 4)
 ///     sets.union(0, 2); sets.union(2, 3)
