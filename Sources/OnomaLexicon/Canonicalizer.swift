@@ -218,7 +218,7 @@ public final class Canonicalizer {
         let plain = span.map { labels($0, lang).key }.joined(separator: " ")
         let stemmed = span.map { labels($0, lang).stemKey ?? labels($0, lang).key }.joined(separator: " ")
         let bare = span.count == 1 ? labels(span[span.startIndex], lang).bareKeys : []
-        return Array(Set([plain, stemmed] + bare))
+        return ([plain, stemmed] + bare).uniqued()
     }
 
     private func blockedEntities(for keys: [String]) -> Set<String> {

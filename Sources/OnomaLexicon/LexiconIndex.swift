@@ -90,7 +90,7 @@ public final class LexiconIndex: @unchecked Sendable {
         for unit in units {
             let stems = Inflection.slavicStems(ofLemma: unit.text)
             let options = stems.isEmpty ? [keys.unitKey(for: unit.text, lang: lang)]
-                : Array(Set(stems.map { keys.unitKey(for: $0, lang: lang) }))
+                : stems.map { keys.unitKey(for: $0, lang: lang) }.uniqued()
             paths = paths.flatMap { path in options.map { path + [$0] } }
             if paths.count > 64 { break }
         }
@@ -110,7 +110,7 @@ public final class LexiconIndex: @unchecked Sendable {
         let bySound = bySkeleton[key.skeleton] ?? []
         guard let prefix = Self.prefix(of: key.key), let byStart = byPrefix[prefix],
               byStart.count <= Self.prefixBucketLimit else { return bySound }
-        return bySound.isEmpty ? byStart : Array(Set(bySound).union(byStart))
+        return bySound.isEmpty ? byStart : (bySound + byStart).uniqued()
     }
 
     /// The first four letters of a key (spaces left out), or nil for shorter keys.
