@@ -27,23 +27,53 @@ public final class Canonicalizer {
     public let index: LexiconIndex
     public let options: Options
     private let tokenizer: Tokenizer
-    private var labelCache: [UnitLabelKey: UnitLabels] = [:]
-    /// Fuzzy results by span key and language: news repeats its capitalised words.
-    private var fuzzyCache: [UnitLabelKey: (form: Int32, score: Double)?] = [:]
+    /// Labels of the words seen, by language (`noLanguage` when guessed from each word) and text:
+    /// positions in `labelStore`.
+    private var labelCache: [String: [String: Int32]] = [:]
+    private var labelStore: [UnitLabels] = []
+    private static let labelLimit = 200_000
+    private static let noLanguage = "\u{0}"
+    /// Fuzzy results by span key, language and script: news repeats its capitalised words.
+    private var fuzzyCache: [FuzzyKey: (form: Int32, score: Double)?] = [:]
 
-    private struct UnitLabelKey: Hashable {
-        let text: String
-        let lang: String
+    private struct FuzzyKey: Hashable {
+        let key: String
+        let language: String
+        let script: Script
     }
 
     /// What a unit can match: its case-folded text, its key, and keys of its bare forms.
     private struct UnitLabels {
-        let folded: String
+        /// The ids the trie walks use.
+        let ids: UnitIDs
+        /// The language the unit's keys are made for.
+        let language: String
+        /// Whether the unit has more than one character.
+        let isLong: Bool
         let key: String
-        /// Keys of the unit without Korean particles or Semitic proclitics.
+        /// Keys of the unit without Korean particles or Semitic proclitics, and their label ids.
         let bareKeys: [String]
+        let bareIDs: [Int32]
         /// Key of the Slavic stem, for Cyrillic units.
         let stemKey: String?
+        /// The fuzzy match of the unit alone once looked for: the script it was looked for in, the
+        /// match, and whether a blocked form of the unit excludes its entity.
+        var fuzzy: (script: Script, match: (form: Int32, score: Double)?, blocked: Bool)?
+    }
+
+    /// A unit's label ids (-1 where no form has the label), copied out of `labelStore` per
+    /// document for the trie walks.
+    private struct UnitIDs {
+        /// Position of the unit's labels in `labelStore`.
+        let store: Int32
+        /// The case-folded unit.
+        let folded: Int32
+        let key: Int32
+        /// The stem's key, else the unit's key: what the stem trie is walked with.
+        let stem: Int32
+        let isNameLike: Bool
+        /// Whether a listed form may start at the unit.
+        let mayStart: Bool
     }
 
     /// One match before ambiguity is settled.
@@ -66,14 +96,15 @@ public final class Canonicalizer {
     /// - Complexity: O(n) hash lookups in the number of words, plus fuzzy scoring of the few
     ///   capitalised spans that share a skeleton with a lexicon form.
     public func mentions(in text: String, lang: String?) -> [Mention] {
-        let units = MatchUnit.units(of: tokenizer.tokenize(text), in: text)
+        let units = MatchUnit.units(in: text, tokenizer: tokenizer)
         let language = lang.map(LanguageTag.primary)
+        let labels = unitIDs(units, language)
         // Listed forms first, everywhere; fuzzy matches only in the gaps they leave, so that a
         // loose span never swallows a word that a listed form would take.
         var listed: [Span] = []
         var i = 0
         while i < units.count {
-            if index.mayStartMatch(units[i]), let span = listedMatch(at: i, units, language) {
+            if labels[i].mayStart, let span = listedMatch(at: i, units, labels) {
                 listed.append(span)
                 i = span.units.upperBound
             } else {
@@ -85,7 +116,7 @@ public final class Canonicalizer {
         for span in listed + [Span(units: units.count..<units.count, forms: [], method: .exact, score: 0)] {
             var j = gapStart
             while j < span.units.lowerBound {
-                if let fuzzy = fuzzyMatch(at: j, limit: span.units.lowerBound, units, language) {
+                if let fuzzy = fuzzyMatch(at: j, limit: span.units.lowerBound, units, labels) {
                     spans.append(fuzzy)
                     j = fuzzy.units.upperBound
                 } else {
@@ -101,36 +132,55 @@ public final class Canonicalizer {
     // MARK: Listed forms
 
     /// The longest match of a listed form, its key or its stems at unit `start`.
-    private func listedMatch(at start: Int, _ units: [MatchUnit], _ lang: String?) -> Span? {
+    private func listedMatch(at start: Int, _ units: [MatchUnit], _ labels: [UnitIDs]) -> Span? {
         var best: Span?
         let script = units[start].script
-        let language = textLanguage(units[start], lang)
-        func consider(_ end: Int, _ forms: [Int32], _ method: Mention.Method, _ score: Double) {
+        let first = labelStore[Int(labels[start].store)]
+        let language = first.language
+        let capitalised = labels[start].isNameLike
+        func consider(_ end: Int, _ forms: ArraySlice<Int32>, _ method: Mention.Method, _ score: Double) {
+            if let current = best, current.units.upperBound > end || (current.units.upperBound == end && current.score >= score) { return }
             let forms = forms.filter { id in
-                let form = index.form(id)
-                return caseFits(units[start], form)
+                let form = index.forms[Int(id)]
+                return (capitalised || !form.needsCapital)
                     && (method == .exact || form.acceptsKeyMatch(from: script) && form.acceptsKeyMatch(inLanguage: language))
             }
             guard !forms.isEmpty else { return }
-            if let current = best, current.units.upperBound > end || (current.units.upperBound == end && current.score >= score) { return }
             best = Span(units: start..<end, forms: forms, method: method, score: score)
         }
-        walk(index.exact, from: start, units) { [labels($0, lang).folded] } found: { consider($0, $1, .exact, 1) }
-        walk(index.normalized, from: start, units) { [labels($0, lang).key] } found: { consider($0, $1, .normalized, 0.95) }
-        walk(index.normalized, from: start, units) { labels($0, lang).bareKeys } found: { consider($0, $1, .normalized, 0.9) }
-        walk(index.stems, from: start, units) { labels($0, lang).stemKey.map { [$0] } ?? [labels($0, lang).key] } found: {
-            consider($0, $1, .normalized, 0.9)
+        walk(index.exact, from: start, units, labels, { $0.folded }) { consider($0, $1, .exact, 1) }
+        walk(index.normalized, from: start, units, labels, { $0.key }) { consider($0, $1, .normalized, 0.95) }
+        if !first.bareIDs.isEmpty {
+            walkBare(index.normalized, from: start, units, labels) { consider($0, $1, .normalized, 0.9) }
         }
+        walk(index.stems, from: start, units, labels, { $0.stem }) { consider($0, $1, .normalized, 0.9) }
         return best
     }
 
-    /// Walks `trie` from unit `start` through every label choice, reporting each node with forms.
-    private func walk(_ trie: UnitTrie, from start: Int, _ units: [MatchUnit],
-                      labels: (MatchUnit) -> [String], found: (Int, [Int32]) -> Void) {
+    /// Walks `trie` from unit `start` along each unit's `label`, reporting each node with forms.
+    @inline(__always)
+    private func walk(_ trie: UnitTrie, from start: Int, _ units: [MatchUnit], _ labels: [UnitIDs],
+                      _ label: (UnitIDs) -> Int32, found: (Int, ArraySlice<Int32>) -> Void) {
+        var node = UnitTrie.root
+        var position = start
+        while position < units.count, position - start < index.maximumUnits {
+            if position > start && units[position].breakBefore { return }
+            guard let next = trie.child(node, label(labels[position])) else { return }
+            let forms = trie.values(at: next)
+            if !forms.isEmpty { found(position + 1, forms) }
+            node = next
+            position += 1
+        }
+    }
+
+    /// Walks `trie` from unit `start` through every bare key of each unit, reporting each node
+    /// with forms.
+    private func walkBare(_ trie: UnitTrie, from start: Int, _ units: [MatchUnit], _ labels: [UnitIDs],
+                          found: (Int, ArraySlice<Int32>) -> Void) {
         func step(_ node: UnitTrie.Node, _ position: Int) {
             guard position < units.count, position - start < index.maximumUnits else { return }
             if position > start && units[position].breakBefore { return }
-            for label in labels(units[position]) where !label.isEmpty {
+            for label in labelStore[Int(labels[position].store)].bareIDs {
                 guard let next = trie.child(node, label) else { continue }
                 let forms = trie.values(at: next)
                 if !forms.isEmpty { found(position + 1, forms) }
@@ -140,42 +190,46 @@ public final class Canonicalizer {
         step(UnitTrie.root, start)
     }
 
-    /// A form written with a capital (in a script with case) only matches capitalised text:
-    /// "Trump" but not "trump card", "NATO" but not Italian "nato".
-    private func caseFits(_ unit: MatchUnit, _ form: LexiconIndex.Form) -> Bool {
-        guard let first = form.units.first, first.isNameLike,
-              first.text.unicodeScalars.first?.properties.isUppercase == true else { return true }
-        return unit.isNameLike
-    }
-
     // MARK: Fuzzy
 
     /// The best fuzzy match of one to three capitalised units starting at `start`, ending
     /// before `limit`. A one-letter word does not start a name (Ukrainian "У", English "A").
-    private func fuzzyMatch(at start: Int, limit: Int, _ units: [MatchUnit], _ lang: String?) -> Span? {
-        guard options.fuzzy, units[start].isNameLike, units[start].script != .han, units[start].text.count > 1 else { return nil }
-        let language = textLanguage(units[start], lang)
-        var best: Span?
-        var end = start
+    private func fuzzyMatch(at start: Int, limit: Int, _ units: [MatchUnit], _ labels: [UnitIDs]) -> Span? {
+        let store = Int(labels[start].store)
+        guard options.fuzzy, labels[start].isNameLike, units[start].script != .han, labelStore[store].isLong else { return nil }
+        let language = labelStore[store].language
+        let script = units[start].script
+        // The unit alone, cached with its labels: capitalised words that are not names recur.
+        if labelStore[store].fuzzy?.script != script {
+            let match = bestFuzzyForm(spanKeys(units[start..<(start + 1)], labels[start..<(start + 1)]), language: language, script: script)
+            let blocked = match.map { isBlocked($0.form, units[start..<(start + 1)], labels[start..<(start + 1)]) } ?? false
+            labelStore[store].fuzzy = (script, match, blocked)
+        }
+        var best = labelStore[store].fuzzy!.match.map { Span(units: start..<(start + 1), forms: [$0.form], method: .fuzzy, score: $0.score) }
+        var end = start + 1
         while end < min(limit, start + 3) {
-            if end > start && (units[end].breakBefore || !units[end].isNameLike || units[end].script == .han) { break }
+            if units[end].breakBefore || !labels[end].isNameLike || units[end].script == .han { break }
             end += 1
-            let keys = spanKeys(units[start..<end], lang)
-            for key in keys {
-                guard let (id, score) = bestFuzzyForm(key, language: language, script: units[start].script) else { continue }
-                guard score > (best?.score ?? 0) || end > (best?.units.upperBound ?? 0) && score >= (best?.score ?? 0) else { continue }
-                best = Span(units: start..<end, forms: [id], method: .fuzzy, score: score)
-            }
+            guard let (id, score) = bestFuzzyForm(spanKeys(units[start..<end], labels[start..<end]), language: language, script: script),
+                  score >= (best?.score ?? 0) else { continue }
+            best = Span(units: start..<end, forms: [id], method: .fuzzy, score: score)
         }
         guard let best else { return nil }
         // A fuzzy match must not reach an entity that blocks this spelling.
-        let blocked = blockedEntities(for: spanKeys(units[best.units], lang))
-        return blocked.contains(index.form(best.forms[0]).entry.entity) ? nil : best
+        let blocked = best.units.count == 1 ? labelStore[store].fuzzy!.blocked
+            : isBlocked(best.forms[0], units[best.units], labels[best.units])
+        return blocked ? nil : best
     }
 
-    /// The language of a unit: the document's, else guessed from the unit's script, else "und".
-    private func textLanguage(_ unit: MatchUnit, _ lang: String?) -> String {
-        lang ?? LanguageGuess.fromScript(unit.text) ?? "und"
+    /// The form among the fuzzy matches of `keys` with the highest score (the first key's on
+    /// a tie).
+    private func bestFuzzyForm(_ keys: [String], language: String, script: Script) -> (form: Int32, score: Double)? {
+        var best: (form: Int32, score: Double)?
+        for key in keys {
+            guard let match = bestFuzzyForm(key, language: language, script: script), match.score > best?.score ?? -1 else { continue }
+            best = match
+        }
+        return best
     }
 
     /// Adjective and demonym endings: "Russian" is not Russia, "North Korean" not North Korea.
@@ -190,15 +244,15 @@ public final class Canonicalizer {
     /// The closest form to `key` above the threshold, cached. Keys under four letters get no
     /// fuzzy match: with a large lexicon, short capitalised words ("The", "Mr") would find a
     /// short name one vowel away.
-    private func bestFuzzyForm(_ key: String, language: String, script: Script) -> (Int32, Double)? {
-        let cacheKey = UnitLabelKey(text: key, lang: language + script.code)
+    private func bestFuzzyForm(_ key: String, language: String, script: Script) -> (form: Int32, score: Double)? {
+        let cacheKey = FuzzyKey(key: key, language: language, script: script)
         if let cached = fuzzyCache[cacheKey] { return cached }
         let letters = key.utf8.filter { $0 != UInt8(ascii: " ") }.count
         var best: (form: Int32, score: Double)?
         if letters >= 4 {
             let words = key.split(separator: " ").map { Array($0.utf8) }
             for id in index.fuzzyCandidates(NameKey(key: key, skeleton: NameKeyMaker.skeleton(of: words))) {
-                let form = index.form(id)
+                let form = index.forms[Int(id)]
                 let formLetters = form.key.key.utf8.count
                 // Each letter of length difference costs at least 0.5: skip forms too long or short to reach the threshold.
                 guard 1 - 0.5 * Double(abs(formLetters - letters)) / Double(max(formLetters, letters)) >= options.fuzzyThreshold,
@@ -214,47 +268,65 @@ public final class Canonicalizer {
     }
 
     /// The keys a span may stand for: its words' keys, and for Cyrillic its stems' keys.
-    private func spanKeys(_ span: ArraySlice<MatchUnit>, _ lang: String?) -> [String] {
-        let plain = span.map { labels($0, lang).key }.joined(separator: " ")
-        let stemmed = span.map { labels($0, lang).stemKey ?? labels($0, lang).key }.joined(separator: " ")
-        let bare = span.count == 1 ? labels(span[span.startIndex], lang).bareKeys : []
+    private func spanKeys(_ span: ArraySlice<MatchUnit>, _ ids: ArraySlice<UnitIDs>) -> [String] {
+        let labels = ids.map { labelStore[Int($0.store)] }
+        let plain = labels.map(\.key).joined(separator: " ")
+        let stemmed = labels.map { $0.stemKey ?? $0.key }.joined(separator: " ")
+        let bare = labels.count == 1 ? labels[0].bareKeys : []
         return ([plain, stemmed] + bare).uniqued()
     }
 
-    private func blockedEntities(for keys: [String]) -> Set<String> {
-        var entities = Set<String>()
-        for key in keys {
+    /// Whether a form of the span's keys blocks the entity of form `id`.
+    private func isBlocked(_ id: Int32, _ span: ArraySlice<MatchUnit>, _ ids: ArraySlice<UnitIDs>) -> Bool {
+        let entity = index.forms[Int(id)].entry.entity
+        for key in spanKeys(span, ids) {
             var node = UnitTrie.root
             for word in key.split(separator: " ") {
                 guard let next = index.normalized.child(node, String(word)) else { node = -1; break }
                 node = next
             }
             guard node >= 0 else { continue }
-            for id in index.normalized.values(at: node) where index.form(id).entry.role == .blocked {
-                entities.insert(index.form(id).entry.entity)
+            for id in index.normalized.values(at: node) where index.forms[Int(id)].entry.role == .blocked && index.forms[Int(id)].entry.entity == entity {
+                return true
             }
         }
-        return entities
+        return false
     }
 
     // MARK: Labels
 
-    private func labels(_ unit: MatchUnit, _ lang: String?) -> UnitLabels {
-        let language = lang ?? LanguageGuess.fromScript(unit.text) ?? "und"
-        let cacheKey = UnitLabelKey(text: unit.text, lang: language)
-        if let cached = labelCache[cacheKey] { return cached }
+    /// The label ids of `units` in a document of language `lang` (nil: guessed per word).
+    private func unitIDs(_ units: [MatchUnit], _ lang: String?) -> [UnitIDs] {
+        if labelStore.count > Self.labelLimit {
+            labelStore.removeAll(keepingCapacity: true)
+            labelCache.removeAll()
+        }
+        let cacheKey = lang ?? Self.noLanguage
+        var cache = labelCache.removeValue(forKey: cacheKey) ?? [:]
+        defer { labelCache[cacheKey] = cache }
+        return units.map { unit in
+            if let known = cache[unit.text] { return labelStore[Int(known)].ids }
+            let labels = makeLabels(unit.text, lang, store: Int32(labelStore.count))
+            cache[unit.text] = labels.ids.store
+            labelStore.append(labels)
+            return labels.ids
+        }
+    }
+
+    private func makeLabels(_ text: String, _ lang: String?, store: Int32) -> UnitLabels {
+        let language = lang ?? LanguageGuess.fromScript(text) ?? "und"
         let keys = index.keys
-        let bare = [Inflection.koreanBase(unit.text), Inflection.semiticBase(unit.text)].compactMap { $0 }
-        let stem = Inflection.slavicStem(unit.text)
-        let labels = UnitLabels(
-            folded: Folding.caseFold(unit.text),
-            key: keys.unitKey(for: unit.text, lang: language),
-            bareKeys: bare.map { keys.unitKey(for: $0, lang: language) },
-            stemKey: stem.map { keys.unitKey(for: $0, lang: language) }
-        )
-        if labelCache.count > 200_000 { labelCache.removeAll(keepingCapacity: true) }
-        labelCache[cacheKey] = labels
-        return labels
+        let bare = [Inflection.koreanBase(text), Inflection.semiticBase(text)].compactMap { $0 }
+        let stem = Inflection.slavicStem(text)
+        let key = keys.unitKey(for: text, lang: language)
+        let bareKeys = bare.map { keys.unitKey(for: $0, lang: language) }
+        let stemKey = stem.map { keys.unitKey(for: $0, lang: language) }
+        let folded = index.labels.id(Folding.caseFold(text))
+        let isNameLike = MatchUnit.isNameLike(text)
+        let ids = UnitIDs(store: store, folded: folded, key: index.labels.id(key), stem: index.labels.id(stemKey ?? key),
+                          isNameLike: isNameLike, mayStart: isNameLike || index.lowercaseStarts.contains(folded))
+        return UnitLabels(ids: ids, language: language, isLong: text.count > 1, key: key,
+                          bareKeys: bareKeys, bareIDs: bareKeys.map(index.labels.id), stemKey: stemKey)
     }
 
     // MARK: Ambiguity
@@ -263,10 +335,9 @@ public final class Canonicalizer {
     /// fits several entities by the entities the document names unambiguously elsewhere.
     private func settle(_ spans: [Span], _ units: [MatchUnit], _ text: String) -> [Mention] {
         func entities(of span: Span) -> [String] {
-            let blocked = Set(span.forms.map(index.form).filter { $0.entry.role == .blocked }.map(\.entry.entity))
-            var seen = Set<String>()
-            return span.forms.map(index.form).filter { $0.entry.role != .blocked && !blocked.contains($0.entry.entity) }
-                .map(\.entry.entity).filter { seen.insert($0).inserted }
+            let entries = span.forms.map { index.forms[Int($0)].entry }
+            let blocked = Set(entries.filter { $0.role == .blocked }.map(\.entity))
+            return entries.filter { $0.role != .blocked && !blocked.contains($0.entity) }.map(\.entity).uniqued()
         }
         let candidates = spans.map(entities)
         var named = Set<String>()

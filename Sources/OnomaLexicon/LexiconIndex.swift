@@ -7,12 +7,15 @@ public final class LexiconIndex: @unchecked Sendable {
     /// A form prepared for matching.
     struct Form {
         let entry: LexiconEntry
-        let units: [MatchUnit]
         /// The whole form's key: what fuzzy scoring compares.
         let key: NameKey
-
         /// The primary language of the form, or "*".
-        var language: String { entry.lang == "*" ? "*" : LanguageTag.primary(entry.lang) }
+        let language: String
+        /// The script of the form's first letters.
+        let script: Script
+        /// Whether the form starts with a capital in a script with case: it then only matches
+        /// capitalised text.
+        let needsCapital: Bool
 
         /// Whether a key or fuzzy match from text in `language` may use this form: forms in
         /// that language, in English (the lexicons' common language) or marked "*". Exact
@@ -21,9 +24,6 @@ public final class LexiconIndex: @unchecked Sendable {
             let own = self.language
             return own == "*" || own == "en" || own == language
         }
-
-        /// The script of the form's first letters.
-        var script: Script { units.first { !$0.script.isShared }?.script ?? .common }
 
         /// Text in `script` may match this form by key or fuzzily: forms in the same script, and
         /// Latin forms from any script. A Latin word never matches a transliterated
@@ -36,71 +36,80 @@ public final class LexiconIndex: @unchecked Sendable {
 
     public let lexicon: Lexicon
     let keys: NameKeyMaker
+    /// The labels of all tries, interned.
+    let labels = LabelTable()
     private(set) var forms: [Form] = []
-    private(set) var exact = UnitTrie()
-    private(set) var normalized = UnitTrie()
-    private(set) var stems = UnitTrie()
+    private(set) var exact: UnitTrie
+    private(set) var normalized: UnitTrie
+    private(set) var stems: UnitTrie
     private(set) var bySkeleton: [String: [Int32]] = [:]
     private(set) var byPrefix: [String: [Int32]] = [:]
     /// Prefix buckets larger than this are not searched: too common to block anything.
     static let prefixBucketLimit = 256
     /// The most units in any form: the longest match to try.
     private(set) var maximumUnits = 1
-    /// Case-folded first units of forms that start without a capital (in a script with case):
-    /// the only lowercase words a match can start at.
-    private(set) var lowercaseStarts = Set<String>()
+    /// Label ids of the case-folded first units of forms that start without a capital (in a
+    /// script with case): the only lowercase words a match can start at.
+    private(set) var lowercaseStarts = Set<Int32>()
     /// Each entity's position of first appearance in the lexicon: ties go to the earlier one.
     private(set) var entityRank: [String: Int] = [:]
 
-    /// Indexes every form of `lexicon`. Keys are computed once per form.
+    /// Indexes every form of `lexicon`. Keys are computed once per distinct word and language.
     ///
     /// - Complexity: O(n) in the total length of the forms (ICU transliteration of each
     ///   distinct non-Latin word dominates).
     public init(lexicon: Lexicon, keys: NameKeyMaker = NameKeyMaker()) throws {
         self.lexicon = lexicon
         self.keys = keys
+        exact = UnitTrie(labels: labels)
+        normalized = UnitTrie(labels: labels)
+        stems = UnitTrie(labels: labels)
         let tokenizer = try Tokenizer()
+        var words = FormWords(keys: keys, labels: labels)
+        var languages: [String: String] = [:]
         forms.reserveCapacity(lexicon.entries.count)
         for (position, entry) in lexicon.entries.enumerated() where entityRank[entry.entity] == nil {
             entityRank[entry.entity] = position
         }
         for entry in lexicon.entries {
-            let units = MatchUnit.units(of: tokenizer.tokenize(entry.form), in: entry.form)
+            let units = MatchUnit.units(in: entry.form, tokenizer: tokenizer)
             guard !units.isEmpty else { continue }
             let id = Int32(forms.count)
             let lang = entry.lang == "*" ? nil : entry.lang
-            let unitKeys = units.map { keys.unitKey(for: $0.text, lang: lang) }
-            let key = NameKeyMaker.joining(unitKeys)
-            forms.append(Form(entry: entry, units: units, key: key))
+            let prepared = units.map { words.word($0.text, lang: entry.lang) }
+            let key = NameKeyMaker.joining(prepared.map(\.key))
+            let language = languages[entry.lang] ?? {
+                let primary = entry.lang == "*" ? "*" : LanguageTag.primary(entry.lang)
+                languages[entry.lang] = primary
+                return primary
+            }()
+            forms.append(Form(entry: entry, key: key, language: language,
+                              script: units.first { !$0.script.isShared }?.script ?? .common,
+                              needsCapital: prepared[0].startsWithCapital))
             maximumUnits = max(maximumUnits, units.count)
-            exact.insert(units.map { Folding.caseFold($0.text) }, value: id)
-            if !units[0].isNameLike { lowercaseStarts.insert(Folding.caseFold(units[0].text)) }
-            if unitKeys.allSatisfy({ !$0.isEmpty }) { normalized.insert(unitKeys, value: id) }
+            exact.insert(prepared.map(\.foldedID), value: id)
+            if !prepared[0].isNameLike { lowercaseStarts.insert(prepared[0].foldedID) }
+            if prepared.allSatisfy({ $0.keyID >= 0 }) { normalized.insert(prepared.map(\.keyID), value: id) }
             if units.contains(where: { $0.script == .cyrillic }) {
-                for path in Self.stemPaths(units, keys: keys, lang: lang) { stems.insert(path, value: id) }
+                for path in Self.stemPaths(units.map { words.stemOptions($0.text, lang: lang) }) { stems.insert(path, value: id) }
             }
             if !key.skeleton.isEmpty { bySkeleton[key.skeleton, default: []].append(id) }
             if let prefix = Self.prefix(of: key.key) { byPrefix[prefix, default: []].append(id) }
         }
+        exact.finish()
+        normalized.finish()
+        stems.finish()
     }
 
-    /// Every combination of the units' stem keys (a Ukrainian stem may alternate: Київ/Києв).
-    private static func stemPaths(_ units: [MatchUnit], keys: NameKeyMaker, lang: String?) -> [[String]] {
-        var paths: [[String]] = [[]]
-        for unit in units {
-            let stems = Inflection.slavicStems(ofLemma: unit.text)
-            let options = stems.isEmpty ? [keys.unitKey(for: unit.text, lang: lang)]
-                : stems.map { keys.unitKey(for: $0, lang: lang) }.uniqued()
-            paths = paths.flatMap { path in options.map { path + [$0] } }
+    /// Every combination of the units' stem label options (a Ukrainian stem may alternate:
+    /// Київ/Києв), at most 64.
+    private static func stemPaths(_ options: [[Int32]]) -> [[Int32]] {
+        var paths: [[Int32]] = [[]]
+        for unitOptions in options {
+            paths = paths.flatMap { path in unitOptions.map { path + [$0] } }
             if paths.count > 64 { break }
         }
-        return paths.filter { $0.count == units.count }
-    }
-
-    /// Whether a match may start at `unit`: a capitalised word, a word in a script without case,
-    /// or a lowercase word that starts some form.
-    func mayStartMatch(_ unit: MatchUnit) -> Bool {
-        unit.isNameLike || lowercaseStarts.contains(Folding.caseFold(unit.text))
+        return paths.filter { $0.count == options.count }
     }
 
     /// Candidate forms for fuzzy matching: those sharing the key's skeleton (transliteration
@@ -122,5 +131,5 @@ public final class LexiconIndex: @unchecked Sendable {
     func form(_ id: Int32) -> Form { forms[Int(id)] }
 
     /// Hash-table entries used, for memory reports.
-    public var tableEntries: Int { exact.edgeCount + normalized.edgeCount + stems.edgeCount + bySkeleton.count + byPrefix.count }
+    public var tableEntries: Int { exact.edgeCount + normalized.edgeCount + stems.edgeCount + bySkeleton.count + byPrefix.count + labels.count }
 }
