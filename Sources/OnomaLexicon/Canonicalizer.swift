@@ -36,6 +36,16 @@ public final class Canonicalizer {
     /// Fuzzy results by span key, language and script: news repeats its capitalised words.
     private var fuzzyCache: [FuzzyKey: (form: Int32, score: Double)?] = [:]
 
+    /// Fuzzy results of spans of two or three units by their labels (positions in `labelStore`).
+    private var spanFuzzyCache: [SpanKey: (match: (form: Int32, score: Double)?, blocked: Bool)] = [:]
+
+    private struct SpanKey: Hashable {
+        let first: Int32
+        let second: Int32
+        let third: Int32
+        let script: Script
+    }
+
     private struct FuzzyKey: Hashable {
         let key: String
         let language: String
@@ -206,18 +216,25 @@ public final class Canonicalizer {
             labelStore[store].fuzzy = (script, match, blocked)
         }
         var best = labelStore[store].fuzzy!.match.map { Span(units: start..<(start + 1), forms: [$0.form], method: .fuzzy, score: $0.score) }
+        var blocked = labelStore[store].fuzzy!.blocked
         var end = start + 1
         while end < min(limit, start + 3) {
             if units[end].breakBefore || !labels[end].isNameLike || units[end].script == .han { break }
             end += 1
-            guard let (id, score) = bestFuzzyForm(spanKeys(units[start..<end], labels[start..<end]), language: language, script: script),
-                  score >= (best?.score ?? 0) else { continue }
+            let spanKey = SpanKey(first: labels[start].store, second: labels[start + 1].store,
+                                  third: end == start + 3 ? labels[start + 2].store : -1, script: script)
+            let found = spanFuzzyCache[spanKey] ?? {
+                let match = bestFuzzyForm(spanKeys(units[start..<end], labels[start..<end]), language: language, script: script)
+                let found = (match: match, blocked: match.map { isBlocked($0.form, units[start..<end], labels[start..<end]) } ?? false)
+                if spanFuzzyCache.count > Self.labelLimit { spanFuzzyCache.removeAll(keepingCapacity: true) }
+                spanFuzzyCache[spanKey] = found
+                return found
+            }()
+            guard let (id, score) = found.match, score >= (best?.score ?? 0) else { continue }
             best = Span(units: start..<end, forms: [id], method: .fuzzy, score: score)
+            blocked = found.blocked
         }
-        guard let best else { return nil }
         // A fuzzy match must not reach an entity that blocks this spelling.
-        let blocked = best.units.count == 1 ? labelStore[store].fuzzy!.blocked
-            : isBlocked(best.forms[0], units[best.units], labels[best.units])
         return blocked ? nil : best
     }
 
@@ -300,6 +317,7 @@ public final class Canonicalizer {
         if labelStore.count > Self.labelLimit {
             labelStore.removeAll(keepingCapacity: true)
             labelCache.removeAll()
+            spanFuzzyCache.removeAll()
         }
         let cacheKey = lang ?? Self.noLanguage
         var cache = labelCache.removeValue(forKey: cacheKey) ?? [:]
@@ -334,20 +352,26 @@ public final class Canonicalizer {
     /// Turns spans into mentions: drops entities whose form is blocked, and settles a span that
     /// fits several entities by the entities the document names unambiguously elsewhere.
     private func settle(_ spans: [Span], _ units: [MatchUnit], _ text: String) -> [Mention] {
-        func entities(of span: Span) -> [String] {
-            let entries = span.forms.map { index.forms[Int($0)].entry }
-            let blocked = Set(entries.filter { $0.role == .blocked }.map(\.entity))
-            return entries.filter { $0.role != .blocked && !blocked.contains($0.entity) }.map(\.entity).uniqued()
+        func entities(of span: Span) -> [Int32] {
+            if span.forms.count == 1 {
+                let form = index.forms[Int(span.forms[0])]
+                return form.entry.role == .blocked ? [] : [form.entity]
+            }
+            let blocked = span.forms.filter { index.forms[Int($0)].entry.role == .blocked }.map { index.forms[Int($0)].entity }
+            return span.forms.compactMap { id in
+                let form = index.forms[Int(id)]
+                return form.entry.role != .blocked && !blocked.contains(form.entity) ? form.entity : nil
+            }.uniqued()
         }
         let candidates = spans.map(entities)
-        var named = Set<String>()
+        var named = Set<Int32>()
         for list in candidates where list.count == 1 { named.insert(list[0]) }
         let utf8 = Array(text.utf8)
         var mentions: [Mention] = []
         for (span, entityIDs) in zip(spans, candidates) where !entityIDs.isEmpty {
             let range = units[span.units.lowerBound].range.lowerBound..<units[span.units.upperBound - 1].range.upperBound
             let mentionText = String(decoding: utf8[range], as: UTF8.self)
-            var chosen: String? = entityIDs.count == 1 ? entityIDs[0] : nil
+            var chosen: Int32? = entityIDs.count == 1 ? entityIDs[0] : nil
             var score = span.score
             if chosen == nil {
                 let inContext = entityIDs.filter(named.contains)
@@ -356,10 +380,10 @@ public final class Canonicalizer {
                     score *= 0.9
                 }
             }
-            let entity = chosen.flatMap { index.lexicon.entities[$0] }
-            mentions.append(Mention(range: range, text: mentionText, entity: chosen, canonical: entity?.canonical,
-                                    type: entity?.type, score: score, method: span.method,
-                                    candidates: chosen.map { [$0] } ?? entityIDs))
+            let entity = chosen.flatMap { index.entities[Int($0)] }
+            mentions.append(Mention(range: range, text: mentionText, entity: chosen.map { index.entityIDs[Int($0)] },
+                                    canonical: entity?.canonical, type: entity?.type, score: score, method: span.method,
+                                    candidates: (chosen.map { [$0] } ?? entityIDs).map { index.entityIDs[Int($0)] }))
         }
         return mentions
     }

@@ -7,6 +7,8 @@ public final class LexiconIndex: @unchecked Sendable {
     /// A form prepared for matching.
     struct Form {
         let entry: LexiconEntry
+        /// The entry's entity: its position in `entityIDs`.
+        let entity: Int32
         /// The whole form's key: what fuzzy scoring compares.
         let key: NameKey
         /// The primary language of the form, or "*".
@@ -38,21 +40,25 @@ public final class LexiconIndex: @unchecked Sendable {
     let keys: NameKeyMaker
     /// The labels of all tries, interned.
     let labels = LabelTable()
-    private(set) var forms: [Form] = []
-    private(set) var exact: UnitTrie
-    private(set) var normalized: UnitTrie
-    private(set) var stems: UnitTrie
-    private(set) var bySkeleton: [String: [Int32]] = [:]
-    private(set) var byPrefix: [String: [Int32]] = [:]
+    let forms: [Form]
+    let exact: UnitTrie
+    let normalized: UnitTrie
+    let stems: UnitTrie
+    let bySkeleton: [String: [Int32]]
+    let byPrefix: [String: [Int32]]
     /// Prefix buckets larger than this are not searched: too common to block anything.
     static let prefixBucketLimit = 256
     /// The most units in any form: the longest match to try.
-    private(set) var maximumUnits = 1
+    let maximumUnits: Int
     /// Label ids of the case-folded first units of forms that start without a capital (in a
     /// script with case): the only lowercase words a match can start at.
-    private(set) var lowercaseStarts = Set<Int32>()
+    let lowercaseStarts: Set<Int32>
     /// Each entity's position of first appearance in the lexicon: ties go to the earlier one.
-    private(set) var entityRank: [String: Int] = [:]
+    let entityRank: [String: Int]
+    /// The lexicon's entity ids in order of first appearance, and the entities they name (nil
+    /// for an entity without canonical form or alias).
+    let entityIDs: [String]
+    let entities: [Lexicon.Entity?]
 
     /// Indexes every form of `lexicon`. Keys are computed once per distinct word and language.
     ///
@@ -67,9 +73,14 @@ public final class LexiconIndex: @unchecked Sendable {
         let tokenizer = try Tokenizer()
         var words = FormWords(keys: keys, labels: labels)
         var languages: [String: String] = [:]
+        var forms: [Form] = [], bySkeleton: [String: [Int32]] = [:], byPrefix: [String: [Int32]] = [:]
+        var maximumUnits = 1, lowercaseStarts = Set<Int32>(), entityRank: [String: Int] = [:]
         forms.reserveCapacity(lexicon.entries.count)
+        var entityOrdinals: [String: Int32] = [:], entityIDs: [String] = []
         for (position, entry) in lexicon.entries.enumerated() where entityRank[entry.entity] == nil {
             entityRank[entry.entity] = position
+            entityOrdinals[entry.entity] = Int32(entityIDs.count)
+            entityIDs.append(entry.entity)
         }
         for entry in lexicon.entries {
             let units = MatchUnit.units(in: entry.form, tokenizer: tokenizer)
@@ -83,7 +94,7 @@ public final class LexiconIndex: @unchecked Sendable {
                 languages[entry.lang] = primary
                 return primary
             }()
-            forms.append(Form(entry: entry, key: key, language: language,
+            forms.append(Form(entry: entry, entity: entityOrdinals[entry.entity]!, key: key, language: language,
                               script: units.first { !$0.script.isShared }?.script ?? .common,
                               needsCapital: prepared[0].startsWithCapital))
             maximumUnits = max(maximumUnits, units.count)
@@ -96,6 +107,14 @@ public final class LexiconIndex: @unchecked Sendable {
             if !key.skeleton.isEmpty { bySkeleton[key.skeleton, default: []].append(id) }
             if let prefix = Self.prefix(of: key.key) { byPrefix[prefix, default: []].append(id) }
         }
+        self.forms = forms
+        self.bySkeleton = bySkeleton
+        self.byPrefix = byPrefix
+        self.maximumUnits = maximumUnits
+        self.lowercaseStarts = lowercaseStarts
+        self.entityRank = entityRank
+        self.entityIDs = entityIDs
+        entities = entityIDs.map { lexicon.entities[$0] }
         exact.finish()
         normalized.finish()
         stems.finish()

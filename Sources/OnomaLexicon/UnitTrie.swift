@@ -3,7 +3,7 @@
 /// million forms cost a few machine words each rather than an object or a hashed string per node.
 ///
 /// Build it with `insert`, then call `finish()` before looking anything up.
-struct UnitTrie {
+final class UnitTrie {
     typealias Node = Int32
 
     static let root: Node = 0
@@ -22,7 +22,7 @@ struct UnitTrie {
     }
 
     /// Adds `value` at the end of the path `path` (label ids, none negative).
-    mutating func insert(_ path: [Int32], value: Int32) {
+    func insert(_ path: [Int32], value: Int32) {
         var node = Self.root
         for label in path {
             if let next = edges[node, label] {
@@ -37,7 +37,7 @@ struct UnitTrie {
     }
 
     /// Freezes the values: each node's values in insertion order, repeats left out.
-    mutating func finish() {
+    func finish() {
         var counts = [Int32](repeating: 0, count: Int(nodeCount) + 1)
         for (node, _) in pending { counts[Int(node) + 1] += 1 }
         for index in 1..<counts.count { counts[index] += counts[index - 1] }
