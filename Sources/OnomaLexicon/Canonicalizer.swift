@@ -48,7 +48,7 @@ public final class Canonicalizer {
 
     private struct FuzzyKey: Hashable {
         let key: String
-        let language: String
+        let language: Int32
         let script: Script
     }
 
@@ -56,8 +56,6 @@ public final class Canonicalizer {
     private struct UnitLabels {
         /// The ids the trie walks use.
         let ids: UnitIDs
-        /// The language the unit's keys are made for.
-        let language: String
         /// Whether the unit has more than one character.
         let isLong: Bool
         let key: String
@@ -82,6 +80,8 @@ public final class Canonicalizer {
         /// The stem's key, else the unit's key: what the stem trie is walked with.
         let stem: Int32
         let isNameLike: Bool
+        /// The language the unit's keys are made for, as `LexiconIndex.languageID(_:)` gives it.
+        let language: Int32
         /// Whether a listed form may start at the unit.
         let mayStart: Bool
     }
@@ -145,13 +145,12 @@ public final class Canonicalizer {
     private func listedMatch(at start: Int, _ units: [MatchUnit], _ labels: [UnitIDs]) -> Span? {
         var best: Span?
         let script = units[start].script
-        let first = labelStore[Int(labels[start].store)]
-        let language = first.language
+        let language = labels[start].language
         let capitalised = labels[start].isNameLike
         func consider(_ end: Int, _ forms: ArraySlice<Int32>, _ method: Mention.Method, _ score: Double) {
             if let current = best, current.units.upperBound > end || (current.units.upperBound == end && current.score >= score) { return }
             let forms = forms.filter { id in
-                let form = index.forms[Int(id)]
+                let form = index.traits[Int(id)]
                 return (capitalised || !form.needsCapital)
                     && (method == .exact || form.acceptsKeyMatch(from: script) && form.acceptsKeyMatch(inLanguage: language))
             }
@@ -160,7 +159,7 @@ public final class Canonicalizer {
         }
         walk(index.exact, from: start, units, labels, { $0.folded }) { consider($0, $1, .exact, 1) }
         walk(index.normalized, from: start, units, labels, { $0.key }) { consider($0, $1, .normalized, 0.95) }
-        if !first.bareIDs.isEmpty {
+        if !labelStore[Int(labels[start].store)].bareIDs.isEmpty {
             walkBare(index.normalized, from: start, units, labels) { consider($0, $1, .normalized, 0.9) }
         }
         walk(index.stems, from: start, units, labels, { $0.stem }) { consider($0, $1, .normalized, 0.9) }
@@ -207,7 +206,7 @@ public final class Canonicalizer {
     private func fuzzyMatch(at start: Int, limit: Int, _ units: [MatchUnit], _ labels: [UnitIDs]) -> Span? {
         let store = Int(labels[start].store)
         guard options.fuzzy, labels[start].isNameLike, units[start].script != .han, labelStore[store].isLong else { return nil }
-        let language = labelStore[store].language
+        let language = labels[start].language
         let script = units[start].script
         // The unit alone, cached with its labels: capitalised words that are not names recur.
         if labelStore[store].fuzzy?.script != script {
@@ -240,7 +239,7 @@ public final class Canonicalizer {
 
     /// The form among the fuzzy matches of `keys` with the highest score (the first key's on
     /// a tie).
-    private func bestFuzzyForm(_ keys: [String], language: String, script: Script) -> (form: Int32, score: Double)? {
+    private func bestFuzzyForm(_ keys: [String], language: Int32, script: Script) -> (form: Int32, score: Double)? {
         var best: (form: Int32, score: Double)?
         for key in keys {
             guard let match = bestFuzzyForm(key, language: language, script: script), match.score > best?.score ?? -1 else { continue }
@@ -261,7 +260,7 @@ public final class Canonicalizer {
     /// The closest form to `key` above the threshold, cached. Keys under four letters get no
     /// fuzzy match: with a large lexicon, short capitalised words ("The", "Mr") would find a
     /// short name one vowel away.
-    private func bestFuzzyForm(_ key: String, language: String, script: Script) -> (form: Int32, score: Double)? {
+    private func bestFuzzyForm(_ key: String, language: Int32, script: Script) -> (form: Int32, score: Double)? {
         let cacheKey = FuzzyKey(key: key, language: language, script: script)
         if let cached = fuzzyCache[cacheKey] { return cached }
         let letters = key.utf8.filter { $0 != UInt8(ascii: " ") }.count
@@ -269,13 +268,13 @@ public final class Canonicalizer {
         if letters >= 4 {
             let words = key.split(separator: " ").map { Array($0.utf8) }
             for id in index.fuzzyCandidates(NameKey(key: key, skeleton: NameKeyMaker.skeleton(of: words))) {
-                let form = index.forms[Int(id)]
-                let formLetters = form.key.key.utf8.count
+                let form = index.traits[Int(id)], formKey = index.forms[Int(id)].key.key
+                let formLetters = formKey.utf8.count
                 // Each letter of length difference costs at least 0.5: skip forms too long or short to reach the threshold.
                 guard 1 - 0.5 * Double(abs(formLetters - letters)) / Double(max(formLetters, letters)) >= options.fuzzyThreshold,
-                      form.entry.role != .blocked, form.acceptsKeyMatch(from: script),
-                      form.acceptsKeyMatch(inLanguage: language), !Self.isDerivedWord(key, of: form.key.key) else { continue }
-                let score = NameSimilarity.score(key, form.key.key)
+                      form.role != .blocked, form.acceptsKeyMatch(from: script),
+                      form.acceptsKeyMatch(inLanguage: language), !Self.isDerivedWord(key, of: formKey) else { continue }
+                let score = NameSimilarity.score(key, formKey)
                 if score >= options.fuzzyThreshold, score > best?.score ?? 0 { best = (id, score) }
             }
         }
@@ -295,7 +294,7 @@ public final class Canonicalizer {
 
     /// Whether a form of the span's keys blocks the entity of form `id`.
     private func isBlocked(_ id: Int32, _ span: ArraySlice<MatchUnit>, _ ids: ArraySlice<UnitIDs>) -> Bool {
-        let entity = index.forms[Int(id)].entry.entity
+        let entity = index.traits[Int(id)].entity
         for key in spanKeys(span, ids) {
             var node = UnitTrie.root
             for word in key.split(separator: " ") {
@@ -303,7 +302,7 @@ public final class Canonicalizer {
                 node = next
             }
             guard node >= 0 else { continue }
-            for id in index.normalized.values(at: node) where index.forms[Int(id)].entry.role == .blocked && index.forms[Int(id)].entry.entity == entity {
+            for id in index.normalized.values(at: node) where index.traits[Int(id)].role == .blocked && index.traits[Int(id)].entity == entity {
                 return true
             }
         }
@@ -342,8 +341,9 @@ public final class Canonicalizer {
         let folded = index.labels.id(Folding.caseFold(text))
         let isNameLike = MatchUnit.isNameLike(text)
         let ids = UnitIDs(store: store, folded: folded, key: index.labels.id(key), stem: index.labels.id(stemKey ?? key),
-                          isNameLike: isNameLike, mayStart: isNameLike || index.lowercaseStarts.contains(folded))
-        return UnitLabels(ids: ids, language: language, isLong: text.count > 1, key: key,
+                          isNameLike: isNameLike, language: index.languageID(language),
+                          mayStart: isNameLike || index.lowercaseStarts.contains(folded))
+        return UnitLabels(ids: ids, isLong: text.count > 1, key: key,
                           bareKeys: bareKeys, bareIDs: bareKeys.map(index.labels.id), stemKey: stemKey)
     }
 
@@ -354,13 +354,13 @@ public final class Canonicalizer {
     private func settle(_ spans: [Span], _ units: [MatchUnit], _ text: String) -> [Mention] {
         func entities(of span: Span) -> [Int32] {
             if span.forms.count == 1 {
-                let form = index.forms[Int(span.forms[0])]
-                return form.entry.role == .blocked ? [] : [form.entity]
+                let form = index.traits[Int(span.forms[0])]
+                return form.role == .blocked ? [] : [form.entity]
             }
-            let blocked = span.forms.filter { index.forms[Int($0)].entry.role == .blocked }.map { index.forms[Int($0)].entity }
+            let blocked = span.forms.filter { index.traits[Int($0)].role == .blocked }.map { index.traits[Int($0)].entity }
             return span.forms.compactMap { id in
-                let form = index.forms[Int(id)]
-                return form.entry.role != .blocked && !blocked.contains(form.entity) ? form.entity : nil
+                let form = index.traits[Int(id)]
+                return form.role != .blocked && !blocked.contains(form.entity) ? form.entity : nil
             }.uniqued()
         }
         let candidates = spans.map(entities)

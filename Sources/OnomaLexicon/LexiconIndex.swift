@@ -7,24 +7,29 @@ public final class LexiconIndex: @unchecked Sendable {
     /// A form prepared for matching.
     struct Form {
         let entry: LexiconEntry
-        /// The entry's entity: its position in `entityIDs`.
-        let entity: Int32
         /// The whole form's key: what fuzzy scoring compares.
         let key: NameKey
-        /// The primary language of the form, or "*".
-        let language: String
+    }
+
+    /// What matching checks of a form at every candidate, kept apart from `Form` so that
+    /// reading it copies no strings.
+    struct Traits {
+        /// The entry's entity: its position in `entityIDs`.
+        let entity: Int32
+        let role: FormRole
+        /// The primary language of the form (or "*"), as a position in `languageIDs`.
+        let language: Int32
         /// The script of the form's first letters.
         let script: Script
         /// Whether the form starts with a capital in a script with case: it then only matches
         /// capitalised text.
         let needsCapital: Bool
 
-        /// Whether a key or fuzzy match from text in `language` may use this form: forms in
-        /// that language, in English (the lexicons' common language) or marked "*". Exact
-        /// matches ignore this: a name as written is a name in any language.
-        func acceptsKeyMatch(inLanguage language: String) -> Bool {
-            let own = self.language
-            return own == "*" || own == "en" || own == language
+        /// Whether a key or fuzzy match from text in `language` (see `languageID(_:)`) may use
+        /// this form: forms in that language, in English (the lexicons' common language) or
+        /// marked "*". Exact matches ignore this: a name as written is a name in any language.
+        func acceptsKeyMatch(inLanguage language: Int32) -> Bool {
+            self.language == LexiconIndex.anyLanguage || self.language == LexiconIndex.english || self.language == language
         }
 
         /// Text in `script` may match this form by key or fuzzily: forms in the same script, and
@@ -41,6 +46,11 @@ public final class LexiconIndex: @unchecked Sendable {
     /// The labels of all tries, interned.
     let labels = LabelTable()
     let forms: [Form]
+    let traits: [Traits]
+    /// The primary languages of the forms ("*" and "en" first), by position.
+    private let languageIDs: [String: Int32]
+    static let anyLanguage: Int32 = 0
+    static let english: Int32 = 1
     let exact: UnitTrie
     let normalized: UnitTrie
     let stems: UnitTrie
@@ -72,7 +82,9 @@ public final class LexiconIndex: @unchecked Sendable {
         stems = UnitTrie(labels: labels)
         let tokenizer = try Tokenizer()
         var words = FormWords(keys: keys, labels: labels)
-        var languages: [String: String] = [:]
+        var languages: [String: Int32] = [:], languageIDs: [String: Int32] = ["*": Self.anyLanguage, "en": Self.english]
+        var traits: [Traits] = []
+        traits.reserveCapacity(lexicon.entries.count)
         var forms: [Form] = [], bySkeleton: [String: [Int32]] = [:], byPrefix: [String: [Int32]] = [:]
         var maximumUnits = 1, lowercaseStarts = Set<Int32>(), entityRank: [String: Int] = [:]
         forms.reserveCapacity(lexicon.entries.count)
@@ -91,12 +103,15 @@ public final class LexiconIndex: @unchecked Sendable {
             let key = NameKeyMaker.joining(prepared.map(\.key))
             let language = languages[entry.lang] ?? {
                 let primary = entry.lang == "*" ? "*" : LanguageTag.primary(entry.lang)
-                languages[entry.lang] = primary
-                return primary
+                let id = languageIDs[primary] ?? Int32(languageIDs.count)
+                languageIDs[primary] = id
+                languages[entry.lang] = id
+                return id
             }()
-            forms.append(Form(entry: entry, entity: entityOrdinals[entry.entity]!, key: key, language: language,
-                              script: units.first { !$0.script.isShared }?.script ?? .common,
-                              needsCapital: prepared[0].startsWithCapital))
+            forms.append(Form(entry: entry, key: key))
+            traits.append(Traits(entity: entityOrdinals[entry.entity]!, role: entry.role, language: language,
+                                 script: units.first { !$0.script.isShared }?.script ?? .common,
+                                 needsCapital: prepared[0].startsWithCapital))
             maximumUnits = max(maximumUnits, units.count)
             exact.insert(prepared.map(\.foldedID), value: id)
             if !prepared[0].isNameLike { lowercaseStarts.insert(prepared[0].foldedID) }
@@ -108,6 +123,8 @@ public final class LexiconIndex: @unchecked Sendable {
             if let prefix = Self.prefix(of: key.key) { byPrefix[prefix, default: []].append(id) }
         }
         self.forms = forms
+        self.traits = traits
+        self.languageIDs = languageIDs
         self.bySkeleton = bySkeleton
         self.byPrefix = byPrefix
         self.maximumUnits = maximumUnits
@@ -148,6 +165,11 @@ public final class LexiconIndex: @unchecked Sendable {
     }
 
     func form(_ id: Int32) -> Form { forms[Int(id)] }
+
+    /// The position of a primary language among the forms' languages, or -1 when no form has it.
+    func languageID(_ language: String) -> Int32 {
+        languageIDs[language] ?? -1
+    }
 
     /// Hash-table entries used, for memory reports.
     public var tableEntries: Int { exact.edgeCount + normalized.edgeCount + stems.edgeCount + bySkeleton.count + byPrefix.count + labels.count }
