@@ -27,17 +27,18 @@ public final class Canonicalizer {
     public let index: LexiconIndex
     public let options: Options
     private let tokenizer: Tokenizer
-    /// Labels of the words seen, by language (`noLanguage` when guessed from each word) and text:
-    /// positions in `labelStore`.
-    private var labelCache: [String: [String: Int32]] = [:]
-    private var labelStore: [UnitLabels] = []
+    /// Labels of the words seen, by text and language (`noLanguage` when guessed from each
+    /// word): positions in `labelStore`. A canonicalizer is used by one thread at a time, so
+    /// its caches skip the exclusivity checks.
+    @exclusivity(unchecked) private var labelCache = WordTable()
+    @exclusivity(unchecked) private var labelStore: [UnitLabels] = []
     private static let labelLimit = 200_000
     private static let noLanguage = "\u{0}"
     /// Fuzzy results by span key, language and script: news repeats its capitalised words.
-    private var fuzzyCache: [FuzzyKey: (form: Int32, score: Double)?] = [:]
+    @exclusivity(unchecked) private var fuzzyCache: [FuzzyKey: (form: Int32, score: Double)?] = [:]
 
     /// Fuzzy results of spans of two or three units by their labels (positions in `labelStore`).
-    private var spanFuzzyCache: [SpanKey: (match: (form: Int32, score: Double)?, blocked: Bool)] = [:]
+    @exclusivity(unchecked) private var spanFuzzyCache: [SpanKey: (match: (form: Int32, score: Double)?, blocked: Bool)] = [:]
 
     private struct SpanKey: Hashable {
         let first: Int32
@@ -318,13 +319,12 @@ public final class Canonicalizer {
             labelCache.removeAll()
             spanFuzzyCache.removeAll()
         }
-        let cacheKey = lang ?? Self.noLanguage
-        var cache = labelCache.removeValue(forKey: cacheKey) ?? [:]
-        defer { labelCache[cacheKey] = cache }
+        let language = lang ?? Self.noLanguage
         return units.map { unit in
-            if let known = cache[unit.text] { return labelStore[Int(known)].ids }
+            let hash = WordTable.hash(unit.text, language)
+            if let known = labelCache.value(unit.text, language, hash: hash) { return labelStore[Int(known)].ids }
             let labels = makeLabels(unit.text, lang, store: Int32(labelStore.count))
-            cache[unit.text] = labels.ids.store
+            labelCache.insert(unit.text, language, hash: hash, value: labels.ids.store)
             labelStore.append(labels)
             return labels.ids
         }

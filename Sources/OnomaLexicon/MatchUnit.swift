@@ -54,7 +54,7 @@ struct MatchUnit: Hashable {
                     pendingBreak = false
                 }
             case .punctuation:
-                if !connectors.contains(token.text) { pendingBreak = true }
+                if !isConnector(token.text) { pendingBreak = true }
             case .symbol, .emoji, .whitespace:
                 pendingBreak = true
             }
@@ -63,7 +63,12 @@ struct MatchUnit: Hashable {
     }
 
     /// Punctuation inside one name: hyphens, the katakana middle dot, the middle dot.
-    static let connectors: Set<String> = ["-", "\u{2010}", "\u{2011}", "\u{30FB}", "\u{00B7}", "\u{FF65}"]
+    static func isConnector(_ text: String) -> Bool {
+        switch text {
+        case "-", "\u{2010}", "\u{2011}", "\u{30FB}", "\u{00B7}", "\u{FF65}": true
+        default: false
+        }
+    }
 
     private static func gapHasLineBreak(_ utf8: String.UTF8View, _ range: Range<Int>) -> Bool {
         let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
