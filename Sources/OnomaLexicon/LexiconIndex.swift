@@ -81,7 +81,7 @@ public final class LexiconIndex: @unchecked Sendable {
         normalized = UnitTrie(labels: labels)
         stems = UnitTrie(labels: labels)
         let tokenizer = try Tokenizer()
-        var words = FormWords(keys: keys, labels: labels)
+        var words = FormWords(keys: keys, labels: labels, capacity: lexicon.entries.count)
         var languages: [String: Int32] = [:], languageIDs: [String: Int32] = ["*": Self.anyLanguage, "en": Self.english]
         var traits: [Traits] = []
         traits.reserveCapacity(lexicon.entries.count)
