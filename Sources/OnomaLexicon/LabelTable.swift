@@ -1,6 +1,6 @@
 /// The distinct unit labels (case-folded words, name keys, stem keys) of a lexicon's forms, each
 /// with a small id, so that tries compare integers and text is hashed once per word. Labels are
-/// normalised text (NFKC case folding or ASCII keys), so byte equality is the right equality.
+/// normalised text (NFKC case folding or ASCII keys), so equal labels have equal bytes and one id.
 final class LabelTable: @unchecked Sendable {
     private var table = WordTable()
 

@@ -1,8 +1,8 @@
 /// An open-addressing hash table from (word, language) to a small integer, hashed with FNV-1a
-/// over the UTF-8 bytes and compared byte by byte: the canonicalizer looks up every word of
-/// every document and the index every word of every form, and words hash faster this way than
-/// through the seeded `Hasher`, which normalises non-ASCII text first. Canonically equivalent
-/// words in different normalisation forms are different keys here.
+/// over the UTF-8 bytes: the canonicalizer looks up every word of every document and the index
+/// every word of every form, and words hash faster this way than through the seeded `Hasher`,
+/// which normalises non-ASCII text first. Canonically equivalent words written in different
+/// normalisation forms hash apart, so they are two keys here (each with its own value).
 struct WordTable {
     private var hashes: [UInt64] = Array(repeating: 0, count: 1024)
     /// Value + 1 per slot; 0 marks an empty slot.
@@ -23,8 +23,7 @@ struct WordTable {
         let mask = values.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while values[slot] != 0 {
-            if hashes[slot] == hash && words[slot].word.utf8.elementsEqual(word.utf8)
-                && words[slot].language.utf8.elementsEqual(language.utf8) { return values[slot] - 1 }
+            if hashes[slot] == hash && words[slot].word == word && words[slot].language == language { return values[slot] - 1 }
             slot = (slot + 1) & mask
         }
         return nil
