@@ -83,7 +83,8 @@ public final class Canonicalizer {
         let isNameLike: Bool
         /// The language the unit's keys are made for, as `LexiconIndex.languageID(_:)` gives it.
         let language: Int32
-        /// Whether a listed form may start at the unit.
+        /// Whether a listed form may start at the unit: it is capitalised or starts a form in
+        /// lowercase, and some trie has an edge from its root along one of its labels.
         let mayStart: Bool
     }
 
@@ -339,12 +340,18 @@ public final class Canonicalizer {
         let bareKeys = bare.map { keys.unitKey(for: $0, lang: language) }
         let stemKey = stem.map { keys.unitKey(for: $0, lang: language) }
         let folded = index.labels.id(Folding.caseFold(text))
+        let keyID = index.labels.id(key), stemID = index.labels.id(stemKey ?? key)
+        let bareIDs = bareKeys.map(index.labels.id)
         let isNameLike = MatchUnit.isNameLike(text)
-        let ids = UnitIDs(store: store, folded: folded, key: index.labels.id(key), stem: index.labels.id(stemKey ?? key),
+        // A listed match starts with an edge from a trie's root: without one, none is tried.
+        let root = UnitTrie.root
+        let startsForm = index.exact.child(root, folded) != nil || index.normalized.child(root, keyID) != nil
+            || index.stems.child(root, stemID) != nil || bareIDs.contains { index.normalized.child(root, $0) != nil }
+        let ids = UnitIDs(store: store, folded: folded, key: keyID, stem: stemID,
                           isNameLike: isNameLike, language: index.languageID(language),
-                          mayStart: isNameLike || index.lowercaseStarts.contains(folded))
+                          mayStart: startsForm && (isNameLike || index.lowercaseStarts.contains(folded)))
         return UnitLabels(ids: ids, isLong: text.count > 1, key: key,
-                          bareKeys: bareKeys, bareIDs: bareKeys.map(index.labels.id), stemKey: stemKey)
+                          bareKeys: bareKeys, bareIDs: bareIDs, stemKey: stemKey)
     }
 
     // MARK: Ambiguity
