@@ -13,9 +13,6 @@ struct MatchUnit: Hashable {
     /// so that no name runs across it.
     let breakBefore: Bool
 
-    /// Whether the unit starts with an uppercase letter (case-less scripts count as yes).
-    var isNameLike: Bool { Self.isNameLike(text) }
-
     /// Whether `text` starts with an uppercase letter or a letter of a script without case.
     static func isNameLike(_ text: String) -> Bool {
         guard let first = text.utf8.first else { return false }
