@@ -2,43 +2,13 @@ import Foundation
 import OnomaLexicon
 import OnomaText
 
-/// A deterministic lexicon of `count` person forms: synthetic first and last names built from
-/// syllables (each entity a canonical "First Last" and an alias "Last"), so the benchmark runs
-/// without downloaded data. Names are capitalised like real ones and spread over the skeleton
-/// buckets like real ones.
-func syntheticLexicon(forms count: Int) -> [LexiconEntry] {
-    let onsets = ["b", "br", "ch", "d", "dr", "f", "g", "gr", "h", "j", "k", "kh", "l", "m", "n", "p", "r", "s", "sh", "st", "t", "tr", "v", "z", "zh"]
-    let vowels = ["a", "e", "i", "o", "u", "ai", "ia", "ou", "y", "ei"]
-    let codas = ["", "", "n", "r", "s", "k", "l", "m", "v", "sky", "enko", "ov", "son", "ez"]
-    var state: UInt64 = 0x0123_4567_89AB_CDEF
-    func next(_ n: Int) -> Int {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return Int((state >> 33) % UInt64(n))
-    }
-    func name(_ syllables: Int) -> String {
-        var word = ""
-        for _ in 0..<syllables { word += onsets[next(onsets.count)] + vowels[next(vowels.count)] }
-        word += codas[next(codas.count)]
-        return word.prefix(1).uppercased() + word.dropFirst()
-    }
-    var entries: [LexiconEntry] = []
-    entries.reserveCapacity(count)
-    var entity = 0
-    while entries.count < count {
-        let first = name(1 + next(2)), last = name(2 + next(2))
-        let id = "bench:\(entity)"
-        entries.append(LexiconEntry(entity: id, type: .person, lang: "en", form: "\(first) \(last)", role: .canonical))
-        if entries.count < count { entries.append(LexiconEntry(entity: id, type: .person, lang: "en", form: last, role: .alias)) }
-        entity += 1
-    }
-    return entries
-}
-
 /// Canonicalization throughput with a large lexicon, next to tokenizing alone, and the time and
 /// memory it takes to load a lexicon of a million forms.
-func benchCanon(text: String, forms: Int, loadForms: Int) throws {
+func benchCanon(text: String, forms: Int, loadForms: [Int]) throws {
+    var generator = BenchLexicon()
+    print("\nlexicon names: \(generator.source)")
     let shipped = Lexicon.load(path: "Lexicons", confusables: false).lexicon.entries
-    let entries = syntheticLexicon(forms: max(0, forms - shipped.count)) + shipped
+    let entries = generator.entries(max(0, forms - shipped.count)) + shipped
     let indexStart = Date()
     let index = try LexiconIndex(lexicon: Lexicon(entries: entries))
     let indexSeconds = Date().timeIntervalSince(indexStart)
@@ -60,12 +30,40 @@ func benchCanon(text: String, forms: Int, loadForms: Int) throws {
     printTable(zip(stages, times).map { Row(stage: $0.name, bytes: $0.bytes, seconds: $1.best, peer: $0.peer) })
     print("\(mentions) mentions")
 
+    for count in loadForms {
+        try benchLoad(forms: count, generator: &generator)
+    }
+}
+
+/// Writes a lexicon file of `forms` generated forms and loads it as `onoma canon` does (parse,
+/// check, index), printing the time of each step and the memory the loaded index holds per form.
+func benchLoad(forms: Int, generator: inout BenchLexicon) throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("onoma-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("lexicon.tsv")
+    try generator.entries(forms).map(\.tsvLine).joined(separator: "\n").appending("\n")
+        .write(to: file, atomically: true, encoding: .utf8)
     let before = residentBytes()
-    let loadStart = Date()
-    let big = try LexiconIndex(lexicon: Lexicon(entries: syntheticLexicon(forms: loadForms)))
-    let loadSeconds = Date().timeIntervalSince(loadStart)
+    let cpuStart = processSeconds()
+    let parseStart = Date()
+    let (lexicon, diagnostics) = Lexicon.load(path: file.path, confusables: false)
+    let indexStart = Date()
+    let cpuIndexStart = processSeconds()
+    let index = try LexiconIndex(lexicon: lexicon)
+    let end = Date()
+    let cpuEnd = processSeconds()
     let grown = max(0, residentBytes() - before)
-    print("\n== lexicon load: \(loadForms) forms indexed in \(String(format: "%.1f", loadSeconds)) s (wall), \(String(format: "%.0f", Double(grown) / Double(loadForms))) bytes of memory per form (\(big.tableEntries) table entries)")
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    print("\n== lexicon load: \(forms) forms in \(String(format: "%.1f", end.timeIntervalSince(parseStart))) s (wall; \(String(format: "%.1f", cpuEnd - cpuStart)) s CPU): read and check \(String(format: "%.1f", indexStart.timeIntervalSince(parseStart))) s (\(String(format: "%.1f", cpuIndexStart - cpuStart)) s CPU), index \(String(format: "%.1f", end.timeIntervalSince(indexStart))) s (\(String(format: "%.1f", cpuEnd - cpuIndexStart)) s CPU); \(String(format: "%.0f", Double(grown) / Double(forms))) bytes of memory per form (lexicon and index; \(index.tableEntries) table entries); \(errors) errors, \(diagnostics.count - errors) warnings")
+}
+
+/// CPU seconds this process has used, all threads: unlike wall time, not inflated when other
+/// processes share the cores.
+func processSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
 }
 
 /// The resident set size now (VmRSS), in bytes.

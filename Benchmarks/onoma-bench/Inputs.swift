@@ -55,7 +55,7 @@ enum Inputs {
     }
 
     /// The package root: the working directory when it holds Corpus/, else where this source was.
-    private static let root: URL = {
+    static let root: URL = {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         if FileManager.default.fileExists(atPath: cwd.appendingPathComponent("Corpus").path) { return cwd }
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

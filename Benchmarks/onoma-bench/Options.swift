@@ -16,20 +16,20 @@ struct Options {
     var canon = false
     /// Forms in the lexicon canon runs with, and in the lexicon whose load is timed.
     var canonForms = 100_000
-    var loadForms = 1_000_000
+    var loadForms = [100_000, 1_000_000]
 
     static let usage = """
         usage: onoma-bench [--mb N] [--input FILE [--lang TAG]] [--repeat K] [--slice-mb N]
-               onoma-bench --canon [--mb N] [--forms N] [--load-forms N] [--repeat K]
+               onoma-bench --canon [--mb N] [--forms N] [--load-forms N,M,...] [--repeat K]
           --mb N        repeat the text to at least N MB (default 20; an --input file is used as is)
           --input FILE  benchmark this UTF-8 text instead of Corpus/ and the non-Latin text
           --lang TAG    language for the transliteration of --input (default: none, Any-Latin)
           --repeat K    best of K timed runs after one warm-up (default 3)
           --slice-mb N  size of the slice for the uncached ICU transform (default 1)
           --canon       canonicalize English news with a large lexicon, beside tokenizing alone,
-                        and time loading a lexicon of --load-forms forms
-          --forms N     forms in the canon lexicon (default 100000: synthetic names + Lexicons/)
-          --load-forms N  forms in the lexicon whose load is timed (default 1000000)
+                        and time loading lexicon files of --load-forms forms
+          --forms N     forms in the canon lexicon (default 100000: generated names + Lexicons/)
+          --load-forms N,M,...  forms in the lexicons whose load is timed (default 100000,1000000)
         Run from the package root (Corpus/ and ../shared/dev/ are looked up there).
         """
 
@@ -53,7 +53,11 @@ struct Options {
             case "--slice-mb": options.sliceMegabytes = number(flag)
             case "--canon": options.canon = true
             case "--forms": options.canonForms = Int(number(flag))
-            case "--load-forms": options.loadForms = Int(number(flag))
+            case "--load-forms":
+                options.loadForms = value(flag).split(separator: ",").map { part in
+                    guard let count = Int(part) else { fail("--load-forms: not a number: \(part)") }
+                    return count
+                }
             case "-h", "--help": print(usage); exit(0)
             default: fail("unknown option \(flag)")
             }

@@ -27,23 +27,65 @@ public final class Canonicalizer {
     public let index: LexiconIndex
     public let options: Options
     private let tokenizer: Tokenizer
-    private var labelCache: [UnitLabelKey: UnitLabels] = [:]
-    /// Fuzzy results by span key and language: news repeats its capitalised words.
-    private var fuzzyCache: [UnitLabelKey: (form: Int32, score: Double)?] = [:]
+    /// Labels of the words seen, by text and language (`noLanguage` when guessed from each
+    /// word): positions in `labelStore`. A canonicalizer is used by one thread at a time, so
+    /// its caches skip the exclusivity checks.
+    @exclusivity(unchecked) private var labelCache = WordTable()
+    @exclusivity(unchecked) private var labelStore: [UnitLabels] = []
+    private static let labelLimit = 200_000
+    private static let noLanguage = "\u{0}"
+    /// Fuzzy results by span key, language and script: news repeats its capitalised words.
+    @exclusivity(unchecked) private var fuzzyCache: [FuzzyKey: (form: Int32, score: Double)?] = [:]
 
-    private struct UnitLabelKey: Hashable {
-        let text: String
-        let lang: String
+    /// Fuzzy results of spans of two or three units by their labels (positions in `labelStore`).
+    @exclusivity(unchecked) private var spanFuzzyCache: [SpanKey: (match: (form: Int32, score: Double)?, blocked: Bool)] = [:]
+
+    private struct SpanKey: Hashable {
+        let first: Int32
+        let second: Int32
+        let third: Int32
+        let script: Script
+    }
+
+    private struct FuzzyKey: Hashable {
+        let key: String
+        let language: Int32
+        let script: Script
     }
 
     /// What a unit can match: its case-folded text, its key, and keys of its bare forms.
     private struct UnitLabels {
-        let folded: String
+        /// The ids the trie walks use.
+        let ids: UnitIDs
+        /// Whether the unit has more than one character.
+        let isLong: Bool
         let key: String
-        /// Keys of the unit without Korean particles or Semitic proclitics.
+        /// Keys of the unit without Korean particles or Semitic proclitics, and their label ids.
         let bareKeys: [String]
+        let bareIDs: [Int32]
         /// Key of the Slavic stem, for Cyrillic units.
         let stemKey: String?
+        /// The fuzzy match of the unit alone once looked for: the script it was looked for in, the
+        /// match, and whether a blocked form of the unit excludes its entity.
+        var fuzzy: (script: Script, match: (form: Int32, score: Double)?, blocked: Bool)?
+    }
+
+    /// A unit's label ids (-1 where no form has the label), copied out of `labelStore` per
+    /// document for the trie walks.
+    private struct UnitIDs {
+        /// Position of the unit's labels in `labelStore`.
+        let store: Int32
+        /// The case-folded unit.
+        let folded: Int32
+        let key: Int32
+        /// The stem's key, else the unit's key: what the stem trie is walked with.
+        let stem: Int32
+        let isNameLike: Bool
+        /// The language the unit's keys are made for, as `LexiconIndex.languageID(_:)` gives it.
+        let language: Int32
+        /// Whether a listed form may start at the unit: it is capitalised or starts a form in
+        /// lowercase, and some trie has an edge from its root along one of its labels.
+        let mayStart: Bool
     }
 
     /// One match before ambiguity is settled.
@@ -66,14 +108,15 @@ public final class Canonicalizer {
     /// - Complexity: O(n) hash lookups in the number of words, plus fuzzy scoring of the few
     ///   capitalised spans that share a skeleton with a lexicon form.
     public func mentions(in text: String, lang: String?) -> [Mention] {
-        let units = MatchUnit.units(of: tokenizer.tokenize(text), in: text)
+        let units = MatchUnit.units(in: text, tokenizer: tokenizer)
         let language = lang.map(LanguageTag.primary)
+        let labels = unitIDs(units, language)
         // Listed forms first, everywhere; fuzzy matches only in the gaps they leave, so that a
         // loose span never swallows a word that a listed form would take.
         var listed: [Span] = []
         var i = 0
         while i < units.count {
-            if index.mayStartMatch(units[i]), let span = listedMatch(at: i, units, language) {
+            if labels[i].mayStart, let span = listedMatch(at: i, units, labels) {
                 listed.append(span)
                 i = span.units.upperBound
             } else {
@@ -85,7 +128,7 @@ public final class Canonicalizer {
         for span in listed + [Span(units: units.count..<units.count, forms: [], method: .exact, score: 0)] {
             var j = gapStart
             while j < span.units.lowerBound {
-                if let fuzzy = fuzzyMatch(at: j, limit: span.units.lowerBound, units, language) {
+                if let fuzzy = fuzzyMatch(at: j, limit: span.units.lowerBound, units, labels) {
                     spans.append(fuzzy)
                     j = fuzzy.units.upperBound
                 } else {
@@ -101,36 +144,54 @@ public final class Canonicalizer {
     // MARK: Listed forms
 
     /// The longest match of a listed form, its key or its stems at unit `start`.
-    private func listedMatch(at start: Int, _ units: [MatchUnit], _ lang: String?) -> Span? {
+    private func listedMatch(at start: Int, _ units: [MatchUnit], _ labels: [UnitIDs]) -> Span? {
         var best: Span?
         let script = units[start].script
-        let language = textLanguage(units[start], lang)
-        func consider(_ end: Int, _ forms: [Int32], _ method: Mention.Method, _ score: Double) {
+        let language = labels[start].language
+        let capitalised = labels[start].isNameLike
+        func consider(_ end: Int, _ forms: ArraySlice<Int32>, _ method: Mention.Method, _ score: Double) {
+            if let current = best, current.units.upperBound > end || (current.units.upperBound == end && current.score >= score) { return }
             let forms = forms.filter { id in
-                let form = index.form(id)
-                return caseFits(units[start], form)
+                let form = index.traits[Int(id)]
+                return (capitalised || !form.needsCapital)
                     && (method == .exact || form.acceptsKeyMatch(from: script) && form.acceptsKeyMatch(inLanguage: language))
             }
             guard !forms.isEmpty else { return }
-            if let current = best, current.units.upperBound > end || (current.units.upperBound == end && current.score >= score) { return }
             best = Span(units: start..<end, forms: forms, method: method, score: score)
         }
-        walk(index.exact, from: start, units) { [labels($0, lang).folded] } found: { consider($0, $1, .exact, 1) }
-        walk(index.normalized, from: start, units) { [labels($0, lang).key] } found: { consider($0, $1, .normalized, 0.95) }
-        walk(index.normalized, from: start, units) { labels($0, lang).bareKeys } found: { consider($0, $1, .normalized, 0.9) }
-        walk(index.stems, from: start, units) { labels($0, lang).stemKey.map { [$0] } ?? [labels($0, lang).key] } found: {
-            consider($0, $1, .normalized, 0.9)
+        walk(index.exact, from: start, units, labels, { $0.folded }) { consider($0, $1, .exact, 1) }
+        walk(index.normalized, from: start, units, labels, { $0.key }) { consider($0, $1, .normalized, 0.95) }
+        if !labelStore[Int(labels[start].store)].bareIDs.isEmpty {
+            walkBare(index.normalized, from: start, units, labels) { consider($0, $1, .normalized, 0.9) }
         }
+        walk(index.stems, from: start, units, labels, { $0.stem }) { consider($0, $1, .normalized, 0.9) }
         return best
     }
 
-    /// Walks `trie` from unit `start` through every label choice, reporting each node with forms.
-    private func walk(_ trie: UnitTrie, from start: Int, _ units: [MatchUnit],
-                      labels: (MatchUnit) -> [String], found: (Int, [Int32]) -> Void) {
+    /// Walks `trie` from unit `start` along each unit's `label`, reporting each node with forms.
+    @inline(__always)
+    private func walk(_ trie: UnitTrie, from start: Int, _ units: [MatchUnit], _ labels: [UnitIDs],
+                      _ label: (UnitIDs) -> Int32, found: (Int, ArraySlice<Int32>) -> Void) {
+        var node = UnitTrie.root
+        var position = start
+        while position < units.count, position - start < index.maximumUnits {
+            if position > start && units[position].breakBefore { return }
+            guard let next = trie.child(node, label(labels[position])) else { return }
+            let forms = trie.values(at: next)
+            if !forms.isEmpty { found(position + 1, forms) }
+            node = next
+            position += 1
+        }
+    }
+
+    /// Walks `trie` from unit `start` through every bare key of each unit, reporting each node
+    /// with forms.
+    private func walkBare(_ trie: UnitTrie, from start: Int, _ units: [MatchUnit], _ labels: [UnitIDs],
+                          found: (Int, ArraySlice<Int32>) -> Void) {
         func step(_ node: UnitTrie.Node, _ position: Int) {
             guard position < units.count, position - start < index.maximumUnits else { return }
             if position > start && units[position].breakBefore { return }
-            for label in labels(units[position]) where !label.isEmpty {
+            for label in labelStore[Int(labels[position].store)].bareIDs {
                 guard let next = trie.child(node, label) else { continue }
                 let forms = trie.values(at: next)
                 if !forms.isEmpty { found(position + 1, forms) }
@@ -140,42 +201,53 @@ public final class Canonicalizer {
         step(UnitTrie.root, start)
     }
 
-    /// A form written with a capital (in a script with case) only matches capitalised text:
-    /// "Trump" but not "trump card", "NATO" but not Italian "nato".
-    private func caseFits(_ unit: MatchUnit, _ form: LexiconIndex.Form) -> Bool {
-        guard let first = form.units.first, first.isNameLike,
-              first.text.unicodeScalars.first?.properties.isUppercase == true else { return true }
-        return unit.isNameLike
-    }
-
     // MARK: Fuzzy
 
     /// The best fuzzy match of one to three capitalised units starting at `start`, ending
     /// before `limit`. A one-letter word does not start a name (Ukrainian "У", English "A").
-    private func fuzzyMatch(at start: Int, limit: Int, _ units: [MatchUnit], _ lang: String?) -> Span? {
-        guard options.fuzzy, units[start].isNameLike, units[start].script != .han, units[start].text.count > 1 else { return nil }
-        let language = textLanguage(units[start], lang)
-        var best: Span?
-        var end = start
-        while end < min(limit, start + 3) {
-            if end > start && (units[end].breakBefore || !units[end].isNameLike || units[end].script == .han) { break }
-            end += 1
-            let keys = spanKeys(units[start..<end], lang)
-            for key in keys {
-                guard let (id, score) = bestFuzzyForm(key, language: language, script: units[start].script) else { continue }
-                guard score > (best?.score ?? 0) || end > (best?.units.upperBound ?? 0) && score >= (best?.score ?? 0) else { continue }
-                best = Span(units: start..<end, forms: [id], method: .fuzzy, score: score)
-            }
+    private func fuzzyMatch(at start: Int, limit: Int, _ units: [MatchUnit], _ labels: [UnitIDs]) -> Span? {
+        let store = Int(labels[start].store)
+        guard options.fuzzy, labels[start].isNameLike, units[start].script != .han, labelStore[store].isLong else { return nil }
+        let language = labels[start].language
+        let script = units[start].script
+        // The unit alone, cached with its labels: capitalised words that are not names recur.
+        if labelStore[store].fuzzy?.script != script {
+            let match = bestFuzzyForm(spanKeys(units[start..<(start + 1)], labels[start..<(start + 1)]), language: language, script: script)
+            let blocked = match.map { isBlocked($0.form, units[start..<(start + 1)], labels[start..<(start + 1)]) } ?? false
+            labelStore[store].fuzzy = (script, match, blocked)
         }
-        guard let best else { return nil }
+        var best = labelStore[store].fuzzy!.match.map { Span(units: start..<(start + 1), forms: [$0.form], method: .fuzzy, score: $0.score) }
+        var blocked = labelStore[store].fuzzy!.blocked
+        var end = start + 1
+        while end < min(limit, start + 3) {
+            if units[end].breakBefore || !labels[end].isNameLike || units[end].script == .han { break }
+            end += 1
+            let spanKey = SpanKey(first: labels[start].store, second: labels[start + 1].store,
+                                  third: end == start + 3 ? labels[start + 2].store : -1, script: script)
+            let found = spanFuzzyCache[spanKey] ?? {
+                let match = bestFuzzyForm(spanKeys(units[start..<end], labels[start..<end]), language: language, script: script)
+                let found = (match: match, blocked: match.map { isBlocked($0.form, units[start..<end], labels[start..<end]) } ?? false)
+                if spanFuzzyCache.count > Self.labelLimit { spanFuzzyCache.removeAll(keepingCapacity: true) }
+                spanFuzzyCache[spanKey] = found
+                return found
+            }()
+            guard let (id, score) = found.match, score >= (best?.score ?? 0) else { continue }
+            best = Span(units: start..<end, forms: [id], method: .fuzzy, score: score)
+            blocked = found.blocked
+        }
         // A fuzzy match must not reach an entity that blocks this spelling.
-        let blocked = blockedEntities(for: spanKeys(units[best.units], lang))
-        return blocked.contains(index.form(best.forms[0]).entry.entity) ? nil : best
+        return blocked ? nil : best
     }
 
-    /// The language of a unit: the document's, else guessed from the unit's script, else "und".
-    private func textLanguage(_ unit: MatchUnit, _ lang: String?) -> String {
-        lang ?? LanguageGuess.fromScript(unit.text) ?? "und"
+    /// The form among the fuzzy matches of `keys` with the highest score (the first key's on
+    /// a tie).
+    private func bestFuzzyForm(_ keys: [String], language: Int32, script: Script) -> (form: Int32, score: Double)? {
+        var best: (form: Int32, score: Double)?
+        for key in keys {
+            guard let match = bestFuzzyForm(key, language: language, script: script), match.score > best?.score ?? -1 else { continue }
+            best = match
+        }
+        return best
     }
 
     /// Adjective and demonym endings: "Russian" is not Russia, "North Korean" not North Korea.
@@ -190,21 +262,21 @@ public final class Canonicalizer {
     /// The closest form to `key` above the threshold, cached. Keys under four letters get no
     /// fuzzy match: with a large lexicon, short capitalised words ("The", "Mr") would find a
     /// short name one vowel away.
-    private func bestFuzzyForm(_ key: String, language: String, script: Script) -> (Int32, Double)? {
-        let cacheKey = UnitLabelKey(text: key, lang: language + script.code)
+    private func bestFuzzyForm(_ key: String, language: Int32, script: Script) -> (form: Int32, score: Double)? {
+        let cacheKey = FuzzyKey(key: key, language: language, script: script)
         if let cached = fuzzyCache[cacheKey] { return cached }
         let letters = key.utf8.filter { $0 != UInt8(ascii: " ") }.count
         var best: (form: Int32, score: Double)?
         if letters >= 4 {
             let words = key.split(separator: " ").map { Array($0.utf8) }
             for id in index.fuzzyCandidates(NameKey(key: key, skeleton: NameKeyMaker.skeleton(of: words))) {
-                let form = index.form(id)
-                let formLetters = form.key.key.utf8.count
+                let form = index.traits[Int(id)], formKey = index.forms[Int(id)].key.key
+                let formLetters = formKey.utf8.count
                 // Each letter of length difference costs at least 0.5: skip forms too long or short to reach the threshold.
                 guard 1 - 0.5 * Double(abs(formLetters - letters)) / Double(max(formLetters, letters)) >= options.fuzzyThreshold,
-                      form.entry.role != .blocked, form.acceptsKeyMatch(from: script),
-                      form.acceptsKeyMatch(inLanguage: language), !Self.isDerivedWord(key, of: form.key.key) else { continue }
-                let score = NameSimilarity.score(key, form.key.key)
+                      form.role != .blocked, form.acceptsKeyMatch(from: script),
+                      form.acceptsKeyMatch(inLanguage: language), !Self.isDerivedWord(key, of: formKey) else { continue }
+                let score = NameSimilarity.score(key, formKey)
                 if score >= options.fuzzyThreshold, score > best?.score ?? 0 { best = (id, score) }
             }
         }
@@ -214,47 +286,72 @@ public final class Canonicalizer {
     }
 
     /// The keys a span may stand for: its words' keys, and for Cyrillic its stems' keys.
-    private func spanKeys(_ span: ArraySlice<MatchUnit>, _ lang: String?) -> [String] {
-        let plain = span.map { labels($0, lang).key }.joined(separator: " ")
-        let stemmed = span.map { labels($0, lang).stemKey ?? labels($0, lang).key }.joined(separator: " ")
-        let bare = span.count == 1 ? labels(span[span.startIndex], lang).bareKeys : []
-        return Array(Set([plain, stemmed] + bare))
+    private func spanKeys(_ span: ArraySlice<MatchUnit>, _ ids: ArraySlice<UnitIDs>) -> [String] {
+        let labels = ids.map { labelStore[Int($0.store)] }
+        let plain = labels.map(\.key).joined(separator: " ")
+        let stemmed = labels.map { $0.stemKey ?? $0.key }.joined(separator: " ")
+        let bare = labels.count == 1 ? labels[0].bareKeys : []
+        return ([plain, stemmed] + bare).uniqued()
     }
 
-    private func blockedEntities(for keys: [String]) -> Set<String> {
-        var entities = Set<String>()
-        for key in keys {
+    /// Whether a form of the span's keys blocks the entity of form `id`.
+    private func isBlocked(_ id: Int32, _ span: ArraySlice<MatchUnit>, _ ids: ArraySlice<UnitIDs>) -> Bool {
+        let entity = index.traits[Int(id)].entity
+        for key in spanKeys(span, ids) {
             var node = UnitTrie.root
             for word in key.split(separator: " ") {
                 guard let next = index.normalized.child(node, String(word)) else { node = -1; break }
                 node = next
             }
             guard node >= 0 else { continue }
-            for id in index.normalized.values(at: node) where index.form(id).entry.role == .blocked {
-                entities.insert(index.form(id).entry.entity)
+            for id in index.normalized.values(at: node) where index.traits[Int(id)].role == .blocked && index.traits[Int(id)].entity == entity {
+                return true
             }
         }
-        return entities
+        return false
     }
 
     // MARK: Labels
 
-    private func labels(_ unit: MatchUnit, _ lang: String?) -> UnitLabels {
-        let language = lang ?? LanguageGuess.fromScript(unit.text) ?? "und"
-        let cacheKey = UnitLabelKey(text: unit.text, lang: language)
-        if let cached = labelCache[cacheKey] { return cached }
+    /// The label ids of `units` in a document of language `lang` (nil: guessed per word).
+    private func unitIDs(_ units: [MatchUnit], _ lang: String?) -> [UnitIDs] {
+        if labelStore.count > Self.labelLimit {
+            labelStore.removeAll(keepingCapacity: true)
+            labelCache.removeAll()
+            spanFuzzyCache.removeAll()
+        }
+        let language = lang ?? Self.noLanguage
+        return units.map { unit in
+            let hash = WordTable.hash(unit.text, language)
+            if let known = labelCache.value(unit.text, language, hash: hash) { return labelStore[Int(known)].ids }
+            let labels = makeLabels(unit.text, lang, store: Int32(labelStore.count))
+            labelCache.insert(unit.text, language, hash: hash, value: labels.ids.store)
+            labelStore.append(labels)
+            return labels.ids
+        }
+    }
+
+    private func makeLabels(_ text: String, _ lang: String?, store: Int32) -> UnitLabels {
+        let language = lang ?? LanguageGuess.fromScript(text) ?? "und"
         let keys = index.keys
-        let bare = [Inflection.koreanBase(unit.text), Inflection.semiticBase(unit.text)].compactMap { $0 }
-        let stem = Inflection.slavicStem(unit.text)
-        let labels = UnitLabels(
-            folded: Folding.caseFold(unit.text),
-            key: keys.unitKey(for: unit.text, lang: language),
-            bareKeys: bare.map { keys.unitKey(for: $0, lang: language) },
-            stemKey: stem.map { keys.unitKey(for: $0, lang: language) }
-        )
-        if labelCache.count > 200_000 { labelCache.removeAll(keepingCapacity: true) }
-        labelCache[cacheKey] = labels
-        return labels
+        let bare = [Inflection.koreanBase(text), Inflection.semiticBase(text)].compactMap { $0 }
+        let stem = Inflection.slavicStem(text)
+        let key = keys.unitKey(for: text, lang: language)
+        let bareKeys = bare.map { keys.unitKey(for: $0, lang: language) }
+        let stemKey = stem.map { keys.unitKey(for: $0, lang: language) }
+        let folded = index.labels.id(Folding.caseFold(text))
+        let keyID = index.labels.id(key), stemID = index.labels.id(stemKey ?? key)
+        let bareIDs = bareKeys.map(index.labels.id)
+        let isNameLike = MatchUnit.isNameLike(text)
+        // A listed match starts with an edge from a trie's root: without one, none is tried.
+        let root = UnitTrie.root
+        let startsForm = index.exact.child(root, folded) != nil || index.normalized.child(root, keyID) != nil
+            || index.stems.child(root, stemID) != nil || bareIDs.contains { index.normalized.child(root, $0) != nil }
+        let ids = UnitIDs(store: store, folded: folded, key: keyID, stem: stemID,
+                          isNameLike: isNameLike, language: index.languageID(language),
+                          mayStart: startsForm && (isNameLike || index.lowercaseStarts.contains(folded)))
+        return UnitLabels(ids: ids, isLong: text.count > 1, key: key,
+                          bareKeys: bareKeys, bareIDs: bareIDs, stemKey: stemKey)
     }
 
     // MARK: Ambiguity
@@ -262,21 +359,26 @@ public final class Canonicalizer {
     /// Turns spans into mentions: drops entities whose form is blocked, and settles a span that
     /// fits several entities by the entities the document names unambiguously elsewhere.
     private func settle(_ spans: [Span], _ units: [MatchUnit], _ text: String) -> [Mention] {
-        func entities(of span: Span) -> [String] {
-            let blocked = Set(span.forms.map(index.form).filter { $0.entry.role == .blocked }.map(\.entry.entity))
-            var seen = Set<String>()
-            return span.forms.map(index.form).filter { $0.entry.role != .blocked && !blocked.contains($0.entry.entity) }
-                .map(\.entry.entity).filter { seen.insert($0).inserted }
+        func entities(of span: Span) -> [Int32] {
+            if span.forms.count == 1 {
+                let form = index.traits[Int(span.forms[0])]
+                return form.role == .blocked ? [] : [form.entity]
+            }
+            let blocked = span.forms.filter { index.traits[Int($0)].role == .blocked }.map { index.traits[Int($0)].entity }
+            return span.forms.compactMap { id in
+                let form = index.traits[Int(id)]
+                return form.role != .blocked && !blocked.contains(form.entity) ? form.entity : nil
+            }.uniqued()
         }
         let candidates = spans.map(entities)
-        var named = Set<String>()
+        var named = Set<Int32>()
         for list in candidates where list.count == 1 { named.insert(list[0]) }
         let utf8 = Array(text.utf8)
         var mentions: [Mention] = []
         for (span, entityIDs) in zip(spans, candidates) where !entityIDs.isEmpty {
             let range = units[span.units.lowerBound].range.lowerBound..<units[span.units.upperBound - 1].range.upperBound
             let mentionText = String(decoding: utf8[range], as: UTF8.self)
-            var chosen: String? = entityIDs.count == 1 ? entityIDs[0] : nil
+            var chosen: Int32? = entityIDs.count == 1 ? entityIDs[0] : nil
             var score = span.score
             if chosen == nil {
                 let inContext = entityIDs.filter(named.contains)
@@ -285,10 +387,10 @@ public final class Canonicalizer {
                     score *= 0.9
                 }
             }
-            let entity = chosen.flatMap { index.lexicon.entities[$0] }
-            mentions.append(Mention(range: range, text: mentionText, entity: chosen, canonical: entity?.canonical,
-                                    type: entity?.type, score: score, method: span.method,
-                                    candidates: chosen.map { [$0] } ?? entityIDs))
+            let entity = chosen.flatMap { index.entities[Int($0)] }
+            mentions.append(Mention(range: range, text: mentionText, entity: chosen.map { index.entityIDs[Int($0)] },
+                                    canonical: entity?.canonical, type: entity?.type, score: score, method: span.method,
+                                    candidates: (chosen.map { [$0] } ?? entityIDs).map { index.entityIDs[Int($0)] }))
         }
         return mentions
     }

@@ -7,23 +7,30 @@ public final class LexiconIndex: @unchecked Sendable {
     /// A form prepared for matching.
     struct Form {
         let entry: LexiconEntry
-        let units: [MatchUnit]
         /// The whole form's key: what fuzzy scoring compares.
         let key: NameKey
+    }
 
-        /// The primary language of the form, or "*".
-        var language: String { entry.lang == "*" ? "*" : LanguageTag.primary(entry.lang) }
-
-        /// Whether a key or fuzzy match from text in `language` may use this form: forms in
-        /// that language, in English (the lexicons' common language) or marked "*". Exact
-        /// matches ignore this: a name as written is a name in any language.
-        func acceptsKeyMatch(inLanguage language: String) -> Bool {
-            let own = self.language
-            return own == "*" || own == "en" || own == language
-        }
-
+    /// What matching checks of a form at every candidate, kept apart from `Form` so that
+    /// reading it copies no strings.
+    struct Traits {
+        /// The entry's entity: its position in `entityIDs`.
+        let entity: Int32
+        let role: FormRole
+        /// The primary language of the form (or "*"), as a position in `languageIDs`.
+        let language: Int32
         /// The script of the form's first letters.
-        var script: Script { units.first { !$0.script.isShared }?.script ?? .common }
+        let script: Script
+        /// Whether the form starts with a capital in a script with case: it then only matches
+        /// capitalised text.
+        let needsCapital: Bool
+
+        /// Whether a key or fuzzy match from text in `language` (see `languageID(_:)`) may use
+        /// this form: forms in that language, in English (the lexicons' common language) or
+        /// marked "*". Exact matches ignore this: a name as written is a name in any language.
+        func acceptsKeyMatch(inLanguage language: Int32) -> Bool {
+            self.language == LexiconIndex.anyLanguage || self.language == LexiconIndex.english || self.language == language
+        }
 
         /// Text in `script` may match this form by key or fuzzily: forms in the same script, and
         /// Latin forms from any script. A Latin word never matches a transliterated
@@ -36,71 +43,109 @@ public final class LexiconIndex: @unchecked Sendable {
 
     public let lexicon: Lexicon
     let keys: NameKeyMaker
-    private(set) var forms: [Form] = []
-    private(set) var exact = UnitTrie()
-    private(set) var normalized = UnitTrie()
-    private(set) var stems = UnitTrie()
-    private(set) var bySkeleton: [String: [Int32]] = [:]
-    private(set) var byPrefix: [String: [Int32]] = [:]
+    /// The labels of all tries, interned.
+    let labels = LabelTable()
+    let forms: [Form]
+    let traits: [Traits]
+    /// The primary languages of the forms ("*" and "en" first), by position.
+    private let languageIDs: [String: Int32]
+    static let anyLanguage: Int32 = 0
+    static let english: Int32 = 1
+    let exact: UnitTrie
+    let normalized: UnitTrie
+    let stems: UnitTrie
+    let bySkeleton: [String: [Int32]]
+    let byPrefix: [String: [Int32]]
     /// Prefix buckets larger than this are not searched: too common to block anything.
     static let prefixBucketLimit = 256
     /// The most units in any form: the longest match to try.
-    private(set) var maximumUnits = 1
-    /// Case-folded first units of forms that start without a capital (in a script with case):
-    /// the only lowercase words a match can start at.
-    private(set) var lowercaseStarts = Set<String>()
+    let maximumUnits: Int
+    /// Label ids of the case-folded first units of forms that start without a capital (in a
+    /// script with case): the only lowercase words a match can start at.
+    let lowercaseStarts: Set<Int32>
     /// Each entity's position of first appearance in the lexicon: ties go to the earlier one.
-    private(set) var entityRank: [String: Int] = [:]
+    let entityRank: [String: Int]
+    /// The lexicon's entity ids in order of first appearance, and the entities they name (nil
+    /// for an entity without canonical form or alias).
+    let entityIDs: [String]
+    let entities: [Lexicon.Entity?]
 
-    /// Indexes every form of `lexicon`. Keys are computed once per form.
+    /// Indexes every form of `lexicon`. Keys are computed once per distinct word and language.
     ///
     /// - Complexity: O(n) in the total length of the forms (ICU transliteration of each
     ///   distinct non-Latin word dominates).
     public init(lexicon: Lexicon, keys: NameKeyMaker = NameKeyMaker()) throws {
         self.lexicon = lexicon
         self.keys = keys
+        exact = UnitTrie(labels: labels)
+        normalized = UnitTrie(labels: labels)
+        stems = UnitTrie(labels: labels)
         let tokenizer = try Tokenizer()
+        var words = FormWords(keys: keys, labels: labels, capacity: lexicon.entries.count)
+        var languages: [String: Int32] = [:], languageIDs: [String: Int32] = ["*": Self.anyLanguage, "en": Self.english]
+        var traits: [Traits] = []
+        traits.reserveCapacity(lexicon.entries.count)
+        var forms: [Form] = [], bySkeleton: [String: [Int32]] = [:], byPrefix: [String: [Int32]] = [:]
+        var maximumUnits = 1, lowercaseStarts = Set<Int32>(), entityRank: [String: Int] = [:]
         forms.reserveCapacity(lexicon.entries.count)
+        var entityOrdinals: [String: Int32] = [:], entityIDs: [String] = []
         for (position, entry) in lexicon.entries.enumerated() where entityRank[entry.entity] == nil {
             entityRank[entry.entity] = position
+            entityOrdinals[entry.entity] = Int32(entityIDs.count)
+            entityIDs.append(entry.entity)
         }
         for entry in lexicon.entries {
-            let units = MatchUnit.units(of: tokenizer.tokenize(entry.form), in: entry.form)
+            let units = MatchUnit.units(in: entry.form, tokenizer: tokenizer)
             guard !units.isEmpty else { continue }
             let id = Int32(forms.count)
             let lang = entry.lang == "*" ? nil : entry.lang
-            let unitKeys = units.map { keys.unitKey(for: $0.text, lang: lang) }
-            let key = NameKeyMaker.joining(unitKeys)
-            forms.append(Form(entry: entry, units: units, key: key))
+            let prepared = units.map { words.word($0.text, lang: entry.lang) }
+            let key = NameKeyMaker.joining(prepared.map(\.key))
+            let language = languages[entry.lang] ?? {
+                let primary = entry.lang == "*" ? "*" : LanguageTag.primary(entry.lang)
+                let id = languageIDs[primary] ?? Int32(languageIDs.count)
+                languageIDs[primary] = id
+                languages[entry.lang] = id
+                return id
+            }()
+            forms.append(Form(entry: entry, key: key))
+            traits.append(Traits(entity: entityOrdinals[entry.entity]!, role: entry.role, language: language,
+                                 script: units.first { !$0.script.isShared }?.script ?? .common,
+                                 needsCapital: prepared[0].startsWithCapital))
             maximumUnits = max(maximumUnits, units.count)
-            exact.insert(units.map { Folding.caseFold($0.text) }, value: id)
-            if !units[0].isNameLike { lowercaseStarts.insert(Folding.caseFold(units[0].text)) }
-            if unitKeys.allSatisfy({ !$0.isEmpty }) { normalized.insert(unitKeys, value: id) }
+            exact.insert(prepared.map(\.foldedID), value: id)
+            if !prepared[0].isNameLike { lowercaseStarts.insert(prepared[0].foldedID) }
+            if prepared.allSatisfy({ $0.keyID >= 0 }) { normalized.insert(prepared.map(\.keyID), value: id) }
             if units.contains(where: { $0.script == .cyrillic }) {
-                for path in Self.stemPaths(units, keys: keys, lang: lang) { stems.insert(path, value: id) }
+                for path in Self.stemPaths(units.map { words.stemOptions($0.text, lang: lang) }) { stems.insert(path, value: id) }
             }
             if !key.skeleton.isEmpty { bySkeleton[key.skeleton, default: []].append(id) }
             if let prefix = Self.prefix(of: key.key) { byPrefix[prefix, default: []].append(id) }
         }
+        self.forms = forms
+        self.traits = traits
+        self.languageIDs = languageIDs
+        self.bySkeleton = bySkeleton
+        self.byPrefix = byPrefix
+        self.maximumUnits = maximumUnits
+        self.lowercaseStarts = lowercaseStarts
+        self.entityRank = entityRank
+        self.entityIDs = entityIDs
+        entities = entityIDs.map { lexicon.entities[$0] }
+        exact.finish()
+        normalized.finish()
+        stems.finish()
     }
 
-    /// Every combination of the units' stem keys (a Ukrainian stem may alternate: Київ/Києв).
-    private static func stemPaths(_ units: [MatchUnit], keys: NameKeyMaker, lang: String?) -> [[String]] {
-        var paths: [[String]] = [[]]
-        for unit in units {
-            let stems = Inflection.slavicStems(ofLemma: unit.text)
-            let options = stems.isEmpty ? [keys.unitKey(for: unit.text, lang: lang)]
-                : Array(Set(stems.map { keys.unitKey(for: $0, lang: lang) }))
-            paths = paths.flatMap { path in options.map { path + [$0] } }
+    /// Every combination of the units' stem label options (a Ukrainian stem may alternate:
+    /// Київ/Києв), at most 64.
+    private static func stemPaths(_ options: [[Int32]]) -> [[Int32]] {
+        var paths: [[Int32]] = [[]]
+        for unitOptions in options {
+            paths = paths.flatMap { path in unitOptions.map { path + [$0] } }
             if paths.count > 64 { break }
         }
-        return paths.filter { $0.count == units.count }
-    }
-
-    /// Whether a match may start at `unit`: a capitalised word, a word in a script without case,
-    /// or a lowercase word that starts some form.
-    func mayStartMatch(_ unit: MatchUnit) -> Bool {
-        unit.isNameLike || lowercaseStarts.contains(Folding.caseFold(unit.text))
+        return paths.filter { $0.count == options.count }
     }
 
     /// Candidate forms for fuzzy matching: those sharing the key's skeleton (transliteration
@@ -110,7 +155,7 @@ public final class LexiconIndex: @unchecked Sendable {
         let bySound = bySkeleton[key.skeleton] ?? []
         guard let prefix = Self.prefix(of: key.key), let byStart = byPrefix[prefix],
               byStart.count <= Self.prefixBucketLimit else { return bySound }
-        return bySound.isEmpty ? byStart : Array(Set(bySound).union(byStart))
+        return bySound.isEmpty ? byStart : (bySound + byStart).uniqued()
     }
 
     /// The first four letters of a key (spaces left out), or nil for shorter keys.
@@ -121,6 +166,11 @@ public final class LexiconIndex: @unchecked Sendable {
 
     func form(_ id: Int32) -> Form { forms[Int(id)] }
 
+    /// The position of a primary language among the forms' languages, or -1 when no form has it.
+    func languageID(_ language: String) -> Int32 {
+        languageIDs[language] ?? -1
+    }
+
     /// Hash-table entries used, for memory reports.
-    public var tableEntries: Int { exact.edgeCount + normalized.edgeCount + stems.edgeCount + bySkeleton.count + byPrefix.count }
+    public var tableEntries: Int { exact.edgeCount + normalized.edgeCount + stems.edgeCount + bySkeleton.count + byPrefix.count + labels.count }
 }

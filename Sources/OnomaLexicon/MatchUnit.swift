@@ -13,22 +13,24 @@ struct MatchUnit: Hashable {
     /// so that no name runs across it.
     let breakBefore: Bool
 
-    /// Whether the unit starts with an uppercase letter (case-less scripts count as yes).
-    var isNameLike: Bool {
-        guard let first = text.unicodeScalars.first else { return false }
-        if first.properties.isUppercase { return true }
-        return !first.properties.changesWhenUppercased && first.properties.isAlphabetic
+    /// Whether `text` starts with an uppercase letter or a letter of a script without case.
+    static func isNameLike(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        if first < 0x80 { return first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") }
+        let scalar = text.unicodeScalars.first!
+        if scalar.properties.isUppercase { return true }
+        return !scalar.properties.changesWhenUppercased && scalar.properties.isAlphabetic
     }
 
-    /// Cuts tokens (punctuation included) into units. Hyphens and the katakana middle dot join
-    /// the parts of one name; other punctuation and line breaks break names.
-    static func units(of tokens: [Token], in text: String) -> [MatchUnit] {
+    /// Cuts `text` into units with `tokenizer`. Hyphens and the katakana middle dot join the
+    /// parts of one name; other punctuation and line breaks break names.
+    static func units(in text: String, tokenizer: Tokenizer) -> [MatchUnit] {
         var units: [MatchUnit] = []
-        units.reserveCapacity(tokens.count)
+        units.reserveCapacity(text.utf8.count / 6)
         var pendingBreak = false
         var previousEnd = 0
         let utf8 = text.utf8
-        for token in tokens {
+        tokenizer.forEachToken(in: text) { token in
             if token.range.lowerBound > previousEnd, gapHasLineBreak(utf8, previousEnd..<token.range.lowerBound) {
                 pendingBreak = true
             }
@@ -49,7 +51,7 @@ struct MatchUnit: Hashable {
                     pendingBreak = false
                 }
             case .punctuation:
-                if !connectors.contains(token.text) { pendingBreak = true }
+                if !isConnector(token.text) { pendingBreak = true }
             case .symbol, .emoji, .whitespace:
                 pendingBreak = true
             }
@@ -58,7 +60,12 @@ struct MatchUnit: Hashable {
     }
 
     /// Punctuation inside one name: hyphens, the katakana middle dot, the middle dot.
-    static let connectors: Set<String> = ["-", "\u{2010}", "\u{2011}", "\u{30FB}", "\u{00B7}", "\u{FF65}"]
+    static func isConnector(_ text: String) -> Bool {
+        switch text {
+        case "-", "\u{2010}", "\u{2011}", "\u{30FB}", "\u{00B7}", "\u{FF65}": true
+        default: false
+        }
+    }
 
     private static func gapHasLineBreak(_ utf8: String.UTF8View, _ range: Range<Int>) -> Bool {
         let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)

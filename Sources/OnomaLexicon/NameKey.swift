@@ -23,6 +23,8 @@ public struct NameKey: Hashable, Sendable {
 public final class NameKeyMaker: Sendable {
     public let rules: [NameKeyRule]
     private let wordCache = Mutex<[WordCacheKey: [UInt8]]>([:])
+    /// Per language: its transliterator to ASCII and the rules that apply to it.
+    private let languages = Mutex<[String: (transliterator: Transliterator, rules: [NameKeyRule])]>([:])
     private static let cacheLimit = 500_000
 
     private struct WordCacheKey: Hashable {
@@ -37,10 +39,11 @@ public final class NameKeyMaker: Sendable {
     /// The key of a name in language `lang` (BCP 47; nil guesses from the script).
     public func key(for name: String, lang: String?) -> NameKey {
         let language = Self.effectiveLanguage(of: name, lang: lang)
-        let latin = Transliterator.toLatin(lang: language, ascii: true).transliterateToken(Folding.caseFold(name))
+        let (transliterator, rules) = self.rules(for: language)
+        let latin = transliterator.transliterateToken(Folding.caseFold(name))
         var words: [[UInt8]] = []
         for raw in Self.asciiWords(latin) {
-            let word = normalise(raw, lang: language)
+            let word = normalise(raw, lang: language, rules: rules)
             if !word.isEmpty { words.append(word) }
         }
         let key = String(decoding: Array(words.joined(separator: [UInt8(ascii: " ")])), as: UTF8.self)
@@ -66,13 +69,21 @@ public final class NameKeyMaker: Sendable {
         return LanguageGuess.fromScript(name) ?? "und"
     }
 
-    /// One word through the rules, then doubled letters collapsed.
-    private func normalise(_ word: [UInt8], lang: String) -> [UInt8] {
+    /// The transliterator and the rules for `language`, looked up once per language.
+    private func rules(for language: String) -> (transliterator: Transliterator, rules: [NameKeyRule]) {
+        if let known = languages.withLock({ $0[language] }) { return known }
+        let found = (Transliterator.toLatin(lang: language, ascii: true), rules.filter { $0.languages?.contains(language) ?? true })
+        languages.withLock { $0[language] = found }
+        return found
+    }
+
+    /// One word through the rules of its language, then doubled letters collapsed.
+    private func normalise(_ word: [UInt8], lang: String, rules: [NameKeyRule]) -> [UInt8] {
         let cacheKey = WordCacheKey(word: String(decoding: word, as: UTF8.self), lang: lang)
         if let hit = wordCache.withLock({ $0[cacheKey] }) { return hit }
         var result = word
-        for index in rules.indices where rules[index].languages?.contains(lang) ?? true {
-            result = rules[index].apply(to: result)
+        for rule in rules {
+            result = rule.apply(to: result)
         }
         result = Self.collapsingDoubles(result)
         wordCache.withLock { cache in

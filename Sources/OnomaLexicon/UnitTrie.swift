@@ -1,44 +1,140 @@
-/// A trie over sequences of unit labels, stored as one edge table (node, label) → node so that a
-/// million forms cost a few hash-table entries each rather than an object per node.
-struct UnitTrie {
+/// A trie over sequences of interned unit labels (see `LabelTable`), stored as one open-addressing
+/// edge table (node, label) → node and the values of all nodes in one flat array, so that a
+/// million forms cost a few machine words each rather than an object or a hashed string per node.
+///
+/// Build it with `insert`, then call `finish()` before looking anything up.
+final class UnitTrie {
     typealias Node = Int32
 
-    private struct Edge: Hashable {
-        let parent: Node
-        let label: String
+    static let root: Node = 0
+    /// The label table shared by the index's tries: string labels are looked up through it.
+    let labels: LabelTable
+    private var edges = EdgeTable()
+    private var nodeCount: Int32 = 1
+    /// While building: (node, value) pairs in insertion order.
+    private var pending: [(node: Int32, value: Int32)] = []
+    /// After `finish()`: the values of node n are `values[valueStarts[n]..<valueStarts[n + 1]]`.
+    private var valueStarts: [Int32] = []
+    private var values: [Int32] = []
+
+    init(labels: LabelTable) {
+        self.labels = labels
     }
 
-    static let root: Node = 0
-    private var edges: [Edge: Node] = [:]
-    private var values: [Node: [Int32]] = [:]
-    private var nodeCount: Int32 = 1
-
-    /// Adds `value` at the end of the path `labels`.
-    mutating func insert(_ labels: [String], value: Int32) {
+    /// Adds `value` at the end of the path `path` (label ids, none negative).
+    func insert(_ path: [Int32], value: Int32) {
         var node = Self.root
-        for label in labels {
-            let edge = Edge(parent: node, label: label)
-            if let next = edges[edge] {
+        for label in path {
+            if let next = edges[node, label] {
                 node = next
             } else {
-                edges[edge] = nodeCount
+                edges[node, label] = nodeCount
                 node = nodeCount
                 nodeCount += 1
             }
         }
-        if values[node]?.contains(value) != true { values[node, default: []].append(value) }
+        pending.append((node, value))
+    }
+
+    /// Freezes the values: each node's values in insertion order, repeats left out.
+    func finish() {
+        var counts = [Int32](repeating: 0, count: Int(nodeCount) + 1)
+        for (node, _) in pending { counts[Int(node) + 1] += 1 }
+        for index in 1..<counts.count { counts[index] += counts[index - 1] }
+        var filled = Array(counts.dropLast())
+        var flat = [Int32](repeating: 0, count: pending.count)
+        for (node, value) in pending {
+            flat[Int(filled[Int(node)])] = value
+            filled[Int(node)] += 1
+        }
+        // Values arrive in increasing order per node, so repeats are adjacent.
+        valueStarts = [Int32](repeating: 0, count: Int(nodeCount) + 1)
+        values = []
+        values.reserveCapacity(flat.count)
+        for node in 0..<Int(nodeCount) {
+            valueStarts[node] = Int32(values.count)
+            for index in Int(counts[node])..<Int(counts[node + 1]) where values.count == Int(valueStarts[node]) || values.last != flat[index] {
+                values.append(flat[index])
+            }
+        }
+        valueStarts[Int(nodeCount)] = Int32(values.count)
+        pending = []
+    }
+
+    /// The child of `node` along the label with id `label` (negative: no such label).
+    @inline(__always)
+    func child(_ node: Node, _ label: Int32) -> Node? {
+        label < 0 ? nil : edges[node, label]
     }
 
     /// The child of `node` along `label`.
     func child(_ node: Node, _ label: String) -> Node? {
-        edges[Edge(parent: node, label: label)]
+        child(node, labels.id(label))
     }
 
     /// The values stored at `node`.
-    func values(at node: Node) -> [Int32] {
-        values[node] ?? []
+    @inline(__always)
+    func values(at node: Node) -> ArraySlice<Int32> {
+        values[Int(valueStarts[Int(node)])..<Int(valueStarts[Int(node) + 1])]
     }
 
     /// Number of edges, for memory reports.
     var edgeCount: Int { edges.count }
+}
+
+/// An open-addressing hash table from (node, label) to node, with a multiplicative hash: the
+/// keys are small integers, so no seeded string hashing is needed.
+private struct EdgeTable {
+    private static let empty = UInt64.max
+    private var keys = [UInt64](repeating: empty, count: 16)
+    private var nodes = [Int32](repeating: 0, count: 16)
+    private(set) var count = 0
+
+    @inline(__always)
+    private static func key(_ parent: Int32, _ label: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: parent)) << 32 | UInt64(UInt32(bitPattern: label))
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    subscript(parent: Int32, label: Int32) -> Int32? {
+        get {
+            let key = Self.key(parent, label)
+            let mask = keys.count - 1
+            var slot = Self.slot(key, mask: mask)
+            while true {
+                let found = keys[slot]
+                if found == key { return nodes[slot] }
+                if found == Self.empty { return nil }
+                slot = (slot + 1) & mask
+            }
+        }
+        set {
+            guard let newValue else { preconditionFailure("edges are never removed") }
+            if (count + 1) * 2 > keys.count { grow() }
+            let key = Self.key(parent, label)
+            let mask = keys.count - 1
+            var slot = Self.slot(key, mask: mask)
+            while keys[slot] != Self.empty && keys[slot] != key { slot = (slot + 1) & mask }
+            if keys[slot] == Self.empty { count += 1 }
+            keys[slot] = key
+            nodes[slot] = newValue
+        }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldNodes = nodes
+        keys = [UInt64](repeating: Self.empty, count: oldKeys.count * 2)
+        nodes = [Int32](repeating: 0, count: oldKeys.count * 2)
+        let mask = keys.count - 1
+        for (key, node) in zip(oldKeys, oldNodes) where key != Self.empty {
+            var slot = Self.slot(key, mask: mask)
+            while keys[slot] != Self.empty { slot = (slot + 1) & mask }
+            keys[slot] = key
+            nodes[slot] = node
+        }
+    }
 }

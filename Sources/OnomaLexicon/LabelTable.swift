@@ -1,0 +1,22 @@
+/// The distinct unit labels (case-folded words, name keys, stem keys) of a lexicon's forms, each
+/// with a small id, so that tries compare integers and text is hashed once per word. Labels are
+/// normalised text (NFKC case folding or ASCII keys), so equal labels have equal bytes and one id.
+final class LabelTable: @unchecked Sendable {
+    private var table = WordTable()
+
+    /// The id of `label`, added if new. Only the index adds labels, before it is shared.
+    func intern(_ label: String) -> Int32 {
+        let hash = WordTable.hash(label, "")
+        if let id = table.value(label, "", hash: hash) { return id }
+        let id = Int32(table.count)
+        table.insert(label, "", hash: hash, value: id)
+        return id
+    }
+
+    /// The id of `label`, or -1 when no form has it (the empty label never matches).
+    func id(_ label: String) -> Int32 {
+        label.isEmpty ? -1 : table.value(label, "", hash: WordTable.hash(label, "")) ?? -1
+    }
+
+    var count: Int { table.count }
+}

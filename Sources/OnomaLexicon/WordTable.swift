@@ -1,0 +1,61 @@
+/// An open-addressing hash table from (word, language) to a small integer, hashed with FNV-1a
+/// over the UTF-8 bytes: the canonicalizer looks up every word of every document and the index
+/// every word of every form, and words hash faster this way than through the seeded `Hasher`,
+/// which normalises non-ASCII text first. Canonically equivalent words written in different
+/// normalisation forms hash apart, so they are two keys here (each with its own value).
+struct WordTable {
+    private var hashes: [UInt64] = Array(repeating: 0, count: 1024)
+    /// Value + 1 per slot; 0 marks an empty slot.
+    private var values: [Int32] = Array(repeating: 0, count: 1024)
+    private var words: [(word: String, language: String)] = Array(repeating: ("", ""), count: 1024)
+    private(set) var count = 0
+
+    static func hash(_ word: String, _ language: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        hash = (hash ^ 0xff) &* 0x100_0000_01b3
+        for byte in language.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// The value of `word` in `language`, given its `hash(_:_:)`.
+    func value(_ word: String, _ language: String, hash: UInt64) -> Int32? {
+        let mask = values.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while values[slot] != 0 {
+            if hashes[slot] == hash && words[slot].word == word && words[slot].language == language { return values[slot] - 1 }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// Adds `word` in `language` (not yet in the table) with `value`.
+    mutating func insert(_ word: String, _ language: String, hash: UInt64, value: Int32) {
+        if (count + 1) * 2 > values.count { grow() }
+        place(word, language, hash: hash, value: value + 1)
+        count += 1
+    }
+
+    mutating func removeAll() {
+        self = WordTable()
+    }
+
+    private mutating func place(_ word: String, _ language: String, hash: UInt64, value: Int32) {
+        let mask = values.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while values[slot] != 0 { slot = (slot + 1) & mask }
+        hashes[slot] = hash
+        values[slot] = value
+        words[slot] = (word, language)
+    }
+
+    private mutating func grow() {
+        let old = (hashes, values, words)
+        hashes = Array(repeating: 0, count: old.0.count * 2)
+        values = Array(repeating: 0, count: old.0.count * 2)
+        words = Array(repeating: ("", ""), count: old.0.count * 2)
+        for slot in old.1.indices where old.1[slot] != 0 {
+            place(old.2[slot].word, old.2[slot].language, hash: old.0[slot], value: old.1[slot])
+        }
+    }
+}
