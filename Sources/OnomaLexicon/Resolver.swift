@@ -58,7 +58,7 @@ public struct Resolver: Sendable {
                 if score >= 0.95 { blocked.insert(form.entry.entity) }
                 continue
             }
-            if modelled != nil, method != .exact, form.script == .latin { continue }
+            if modelled != nil, method != .exact, index.traits[Int(id)].script == .latin { continue }
             if score >= threshold { add(form.entry.entity, score, method) }
         }
         if let (model, scores) = modelled {

@@ -114,7 +114,7 @@ public final class SuggestionMiner {
         let lang = document.lang ?? options.lang
         let mentions = canonicalizer.mentions(in: document.text, lang: lang)
         let tokens = tokenizer.tokenize(document.text)
-        let units = MatchUnit.units(of: tokens, in: document.text)
+        let units = MatchUnit.units(in: document.text, tokenizer: tokenizer)
         let initial = Self.sentenceStarts(tokens, document.text)
         let utf8 = Array(document.text.utf8)
         let covered = Self.covered(units, by: mentions)
