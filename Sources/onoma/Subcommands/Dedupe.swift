@@ -40,7 +40,7 @@ extension Onoma {
         @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon, so that names in any spelling count as one entity.", valueName: "PATH"))
         var lexiconPath: String?
 
-        @Option(help: "Output format: jsonl, tsv, or html (a report to open in a browser: clusters side by side, shared passages and entities marked).")
+        @Option(help: "Output format: jsonl, tsv, or html (a report to open in a browser: clusters side by side, shared passages, entities and numbers marked, links listed per cluster).")
         var format: Format = .jsonl
 
         @Flag(help: "Also print the links between documents.")
