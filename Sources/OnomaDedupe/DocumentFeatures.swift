@@ -22,6 +22,12 @@ public final class FeatureExtractor {
     public let lexiconDigest: String
     private let tokenizer: Tokenizer
     private let canonicalizer: Canonicalizer?
+    /// Folded forms and name keys of the words seen, so that each distinct word goes through
+    /// ICU once (folding and name keys were most of the time per document); emptied when full.
+    private var foldedCache: [String: String] = [:]
+    private var nameKeyCache: [String: String] = [:]
+    private static let cacheLimit = 1 << 18
+    private static let keys = NameKeyMaker()
 
     /// - Parameters:
     ///   - shingleSize: characters per shingle (5 measured best on news rewrites).
@@ -53,7 +59,7 @@ public final class FeatureExtractor {
         let numbers = NumberValue.values(in: tokens, of: text, lang: language)
         var stream: [String] = []
         stream.reserveCapacity(tokens.count)
-        var fingerprint = FingerprintBuilder(language: language)
+        var fingerprint = FingerprintBuilder()
         var mentionIndex = 0, numberIndex = 0
         var i = 0
         while i < tokens.count {
@@ -75,13 +81,26 @@ public final class FeatureExtractor {
                 continue
             }
             if token.isWordLike {
-                let folded = Folding.matchKey(token.nameText)
+                let folded = Self.cached(token.nameText, in: &foldedCache) { Folding.matchKey(token.nameText) }
                 stream.append(folded)
-                if token.kind == .word { fingerprint.addWord(token, folded: folded, previous: i > 0 ? tokens[i - 1] : nil) }
+                if token.kind == .word {
+                    fingerprint.addWord(token, previous: i > 0 ? tokens[i - 1] : nil) { text in
+                        Self.cached((language ?? "") + "\u{0}" + text, in: &nameKeyCache) { Self.keys.unitKey(for: text, lang: language) }
+                    }
+                }
             }
             i += 1
         }
         return DocumentFeatures(shingles: shingles(of: stream), fingerprint: fingerprint.build())
+    }
+
+    /// The value `make` gives for `key`, remembered in `cache` (emptied when it reaches the limit).
+    private static func cached(_ key: String, in cache: inout [String: String], _ make: () -> String) -> String {
+        if let hit = cache[key] { return hit }
+        if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
+        let value = make()
+        cache[key] = value
+        return value
     }
 
     /// Hashed character n-grams over the stream joined by single spaces, without repeats.

@@ -35,15 +35,9 @@ public struct Fingerprint: Sendable, Hashable {
 
 /// Collects a fingerprint while the extractor walks the tokens.
 struct FingerprintBuilder {
-    private let language: String?
     private var entities = Set<String>()
     private var numbers = Set<String>()
     private var names = Set<String>()
-    private static let keys = NameKeyMaker()
-
-    init(language: String?) {
-        self.language = language
-    }
 
     mutating func addEntity(_ id: String) { entities.insert(id) }
 
@@ -53,14 +47,15 @@ struct FingerprintBuilder {
     }
 
     /// A word counts as a name when it starts with a capital and does not start a sentence,
-    /// or when its script has no case; its name key must have four letters or more.
-    mutating func addWord(_ token: Token, folded: String, previous: Token?) {
+    /// or when its script has no case; its name key (`nameKey` of its text) must have four
+    /// letters or more.
+    mutating func addWord(_ token: Token, previous: Token?, nameKey: (String) -> String) {
         guard let first = token.text.unicodeScalars.first else { return }
         let cased = first.properties.changesWhenLowercased || first.properties.changesWhenUppercased
         if cased {
             guard first.properties.isUppercase, let previous, !Self.endsSentence(previous) else { return }
         }
-        let key = Self.keys.unitKey(for: token.nameText, lang: language)
+        let key = nameKey(token.nameText)
         if key.utf8.count >= 4 { names.insert(key) }
     }
 

@@ -25,7 +25,7 @@ extension Onoma {
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case jsonl, tsv
+            case jsonl, tsv, html
         }
 
         @Option(help: "Estimated Jaccard similarity of shingles from which documents are duplicates.")
@@ -40,7 +40,7 @@ extension Onoma {
         @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon, so that names in any spelling count as one entity.", valueName: "PATH"))
         var lexiconPath: String?
 
-        @Option(help: "Output format: jsonl or tsv.")
+        @Option(help: "Output format: jsonl, tsv, or html (a report to open in a browser: clusters side by side, shared passages, entities and numbers marked, links listed per cluster).")
         var format: Format = .jsonl
 
         @Flag(help: "Also print the links between documents.")
@@ -106,6 +106,7 @@ extension Onoma {
             let progress = !quiet && isatty(2) != 0 ? Progress(inputs: input.inputs) : nil
             var signatures: [DocumentSignature] = []
             var firstSeen: [String: String] = [:]
+            var documents: [Document] = []
             try input.forEachDocument(printer) { document in
                 let place = "\(document.path)\(document.line.map { ":\($0)" } ?? "")"
                 if let earlier = firstSeen[document.id], !allowDuplicateIds {
@@ -116,6 +117,7 @@ extension Onoma {
                 }
                 firstSeen[document.id] = firstSeen[document.id] ?? place
                 signatures.append(signer.signature(id: document.id, text: document.text, lang: document.lang, date: document.date))
+                if format == .html { documents.append(document) }
                 progress?.signed(document)
             }
             let clustering: Clustering
@@ -145,21 +147,22 @@ extension Onoma {
                 StandardError.write("dedupe: skipped \(clustering.skippedBuckets) LSH buckets shared by more than \(parameters.bucketLimit) documents (boilerplate)\n")
             }
             let output = OutputBuffer()
-            for assignment in clustering.assignments {
-                switch format {
-                case .jsonl:
+            if format == .html {
+                try DedupeHTMLReport.write(documents, clustering, index: index, inputs: input.inputs, to: output)
+            }
+            for assignment in clustering.assignments where format != .html {
+                if format == .jsonl {
                     output.write("{\"id\":\(JSONText.quoted(assignment.id)),\"cluster\":\(JSONText.quoted(assignment.cluster)),\"representative\":\(JSONText.quoted(assignment.representative))}\n")
-                case .tsv:
+                } else {
                     output.write([assignment.id, assignment.cluster, assignment.representative].map(TSVText.field).joined(separator: "\t") + "\n")
                 }
             }
-            if pairs {
+            if pairs && format != .html {
                 for link in clustering.links {
                     let similarity = Canon.score(link.similarity)
-                    switch format {
-                    case .jsonl:
+                    if format == .jsonl {
                         output.write("{\"a\":\(JSONText.quoted(link.a)),\"b\":\(JSONText.quoted(link.b)),\"similarity\":\(similarity),\"relation\":\"\(link.relation.rawValue)\"}\n")
-                    case .tsv:
+                    } else {
                         output.write([link.a, link.b, similarity, link.relation.rawValue].map(TSVText.field).joined(separator: "\t") + "\n")
                     }
                 }
