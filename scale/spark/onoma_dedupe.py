@@ -60,7 +60,9 @@ def arguments(argv):
     parser.add_argument("--input", required=True, nargs="+", help="JSONL documents: paths or globs on any Hadoop file system")
     parser.add_argument("--output", required=True, help="a directory for clusters/ and errors/")
     parser.add_argument("--onoma", default="onoma", help="the onoma binary on the executors (./onoma when shipped with --files)")
-    parser.add_argument("--path", default="/usr/local/bin:/usr/bin:/bin", help="PATH for the sign processes")
+    parser.add_argument("--path", default="/usr/local/bin:/usr/bin:/bin", help="PATH of the sign processes")
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                        help="more environment of the sign processes (e.g. LD_LIBRARY_PATH=icu/lib); they get no other")
     parser.add_argument("--format", choices=["jsonl", "parquet"], default="jsonl", help="the format of OUTPUT/clusters")
     parser.add_argument("--threshold", type=float, default=0.35, help="as onoma dedupe --threshold")
     parser.add_argument("--permutations", type=int, help="as onoma dedupe --permutations")
@@ -98,6 +100,14 @@ class Stages:
         self.times[name] = round(now - self.start, 2)
         self.start = now
         print(f"onoma-spark: {name} {self.times[name]} s", file=sys.stderr, flush=True)
+
+
+@F.udf(T.IntegerType())
+def equal_positions(a, b):
+    """The positions where two MinHash signatures (8-byte values) agree, not counting the
+    values of an empty document (all bits set), as onoma's MinHash.similarity counts them."""
+    empty = 0xFFFF_FFFF_FFFF_FFFF
+    return sum(1 for x, y in zip(memoryview(a).cast("Q"), memoryview(b).cast("Q")) if x == y and x != empty)
 
 
 def connected_components(edges):
@@ -144,7 +154,8 @@ def main(argv):
     command = sign_command(options)
     # checkCode: sign answers bad lines with error records and exits 0; any other exit is a
     # broken executor, which fails the task (and Spark retries it) rather than losing lines.
-    signed = lines.pipe(command, env={"PATH": options.path}, checkCode=True).mapPartitionsWithIndex(
+    environment = dict([("PATH", options.path)] + [tuple(setting.split("=", 1)) for setting in options.env])
+    signed = lines.pipe(command, env=environment, checkCode=True).mapPartitionsWithIndex(
         lambda partition, records: (((partition << LINE_BITS) + number, partition, number + 1, record)
                                     for number, record in enumerate(records)))
     parsed = (spark.createDataFrame(signed, "pos long, partition int, number long, record string")
@@ -203,10 +214,7 @@ def main(argv):
     hashes = documents.select("pos", F.unbase64("minhash").alias("h"))
     pairs = (candidates.join(hashes.withColumnRenamed("pos", "src").withColumnRenamed("h", "ha"), "src")
              .join(hashes.withColumnRenamed("pos", "dst").withColumnRenamed("h", "hb"), "dst"))
-    empty = "X'" + "FF" * 8 + "'"
-    equal = F.expr(f"""aggregate(sequence(0, int(length(ha) / 8) - 1), 0, (n, i) ->
-        n + IF(substring(ha, i * 8 + 1, 8) = substring(hb, i * 8 + 1, 8) AND substring(ha, i * 8 + 1, 8) != {empty}, 1, 0))""")
-    verified = (pairs.withColumn("similarity", equal / (F.length("ha") / 8))
+    verified = (pairs.withColumn("similarity", equal_positions("ha", "hb") / (F.length("ha") / 8))
                 .where(F.col("similarity") >= F.lit(options.threshold)).select("src", "dst")
                 .persist(StorageLevel.MEMORY_AND_DISK))
     stats["verified_pairs"] = verified.count()
