@@ -25,9 +25,11 @@ Translation links (--cross-lingual in onoma) are not computed here: see README.m
 """
 
 import argparse
+import base64
 import json
 import os
 import shlex
+import struct
 import sys
 import time
 
@@ -102,12 +104,11 @@ class Stages:
         print(f"onoma-spark: {name} {self.times[name]} s", file=sys.stderr, flush=True)
 
 
-@F.udf(T.IntegerType())
-def equal_positions(a, b):
-    """The positions where two MinHash signatures (8-byte values) agree, not counting the
-    values of an empty document (all bits set), as onoma's MinHash.similarity counts them."""
-    empty = 0xFFFF_FFFF_FFFF_FFFF
-    return sum(1 for x, y in zip(memoryview(a).cast("Q"), memoryview(b).cast("Q")) if x == y and x != empty)
+@F.udf(T.ArrayType(T.LongType()))
+def minhash_values(encoded):
+    """A MinHash signature (base64 of 8-byte little-endian values) as signed 64-bit integers."""
+    data = base64.b64decode(encoded)
+    return list(struct.unpack(f"<{len(data) // 8}q", data))
 
 
 def connected_components(edges):
@@ -211,10 +212,12 @@ def main(argv):
 
     # verify: the share of equal MinHash positions (empty-document positions never count) against
     # the threshold, with onoma's arithmetic: equal / permutations >= threshold, in doubles.
-    hashes = documents.select("pos", F.unbase64("minhash").alias("h"))
+    hashes = documents.select("pos", minhash_values("minhash").alias("h"))
     pairs = (candidates.join(hashes.withColumnRenamed("pos", "src").withColumnRenamed("h", "ha"), "src")
              .join(hashes.withColumnRenamed("pos", "dst").withColumnRenamed("h", "hb"), "dst"))
-    verified = (pairs.withColumn("similarity", equal_positions("ha", "hb") / (F.length("ha") / 8))
+    # -1 is an empty document's value (all bits set), which never counts.
+    equal = F.expr("size(filter(zip_with(ha, hb, (x, y) -> x = y AND x != -1), agrees -> agrees))")
+    verified = (pairs.withColumn("similarity", equal / F.size("ha"))
                 .where(F.col("similarity") >= F.lit(options.threshold)).select("src", "dst")
                 .persist(StorageLevel.MEMORY_AND_DISK))
     stats["verified_pairs"] = verified.count()
