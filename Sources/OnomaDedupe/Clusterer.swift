@@ -112,10 +112,20 @@ public struct Clusterer: Sendable {
     /// for the best partner too, and a cluster pair they already join gets no second link.
     func mutualBest(_ candidates: [(Pair, Double)], groups: inout UnionFind, languages: [String?],
                     known: [KnownTranslation] = []) -> [(Pair, Double)] {
+        // A cluster is named by its least document, so that ties break the same way whatever
+        // order the duplicate links were joined in.
+        var least: [Int: Int] = [:]
+        for index in languages.indices {
+            let root = groups.find(index)
+            least[root] = min(least[root] ?? index, index)
+        }
+        func cluster(_ document: Int) -> Int {
+            document < languages.count ? least[groups.find(document)]! : document
+        }
         // The best document pair for each pair of clusters (ties go to the lower pair).
         var best: [Pair: (pair: Pair, score: Double)] = [:]
         for (pair, score) in candidates {
-            let clusters = Pair(groups.find(pair.low), groups.find(pair.high))
+            let clusters = Pair(cluster(pair.low), cluster(pair.high))
             if let current = best[clusters], current.score > score || current.score == score && (current.pair.low, current.pair.high) < (pair.low, pair.high) { continue }
             best[clusters] = (pair, score)
         }
@@ -123,8 +133,7 @@ public struct Clusterer: Sendable {
         var scores = best.map { (clusters: $0.key, score: $0.value.score) }
         var joined = Set<Pair>()
         for link in known {
-            let a = link.a < languages.count ? groups.find(link.a) : link.a
-            let b = link.b < languages.count ? groups.find(link.b) : link.b
+            let a = cluster(link.a), b = cluster(link.b)
             guard a != b else { continue }
             language[a] = link.languageA
             language[b] = link.languageB

@@ -37,10 +37,11 @@ public final class FeatureExtractor {
         self.shingleSize = shingleSize
         tokenizer = try Tokenizer()
         canonicalizer = try index.map { try Canonicalizer(index: $0) }
-        lexiconDigest = index.map { Self.digest(of: $0.lexicon) } ?? "none"
+        lexiconDigest = index.map { Self.lexiconDigest(of: $0.lexicon) } ?? "none"
     }
 
-    private static func digest(of lexicon: Lexicon) -> String {
+    /// The `lexiconDigest` of extractors made with `lexicon`.
+    public static func lexiconDigest(of lexicon: Lexicon) -> String {
         var bytes: [UInt8] = []
         for entry in lexicon.entries {
             bytes += "\(entry.entity)\t\(entry.type.rawValue)\t\(entry.lang)\t\(entry.form)\t\(entry.role.rawValue)\n".utf8

@@ -7,7 +7,7 @@ import OnomaText
 /// translation and transliteration.
 ///
 ///     fingerprint.features   // ["e:Q3874799", "n:12000", "w:matersburg", …]
-public struct Fingerprint: Sendable, Hashable {
+public struct Fingerprint: Sendable, Hashable, Codable {
     /// Entity ids, sorted, without repeats.
     public let entities: [String]
     /// Number values in canonical decimal form, sorted, without repeats.

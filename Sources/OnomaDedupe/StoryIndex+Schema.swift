@@ -17,6 +17,15 @@ struct IndexSetting: Equatable {
             IndexSetting(key: "lexicon", value: lexiconDigest),
         ]
     }
+
+    /// How `made` (settings by key) differs from `expected`, one phrase per setting:
+    /// "permutations 128, not 64".
+    static func differences(_ made: [String: String], _ expected: [IndexSetting]) -> [String] {
+        expected.compactMap { setting in
+            let value = made[setting.key] ?? "unset"
+            return value == setting.value ? nil : "\(setting.key.replacingOccurrences(of: "_", with: " ")) \(value), not \(setting.value)"
+        }
+    }
 }
 
 /// The file layout, version 1:
@@ -88,10 +97,7 @@ extension StoryIndex {
         if let missing = Self.tables.subtracting(tables).sorted().first {
             throw StoryIndexError(path: path, message: "is damaged: its table '\(missing)' is missing; the file was left as it was")
         }
-        let differences = settings.compactMap { setting -> String? in
-            let stored = meta[setting.key] ?? "unset"
-            return stored == setting.value ? nil : "\(setting.key.replacingOccurrences(of: "_", with: " ")) \(stored), not \(setting.value)"
-        }
+        let differences = IndexSetting.differences(meta, settings)
         guard differences.isEmpty else {
             throw StoryIndexError(path: path, message: "the index was built with \(differences.joined(separator: ", and ")); use the same options or a new --index")
         }

@@ -8,6 +8,28 @@ extension Onoma {
     struct Dedupe: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Cluster near-duplicate stories: syndicated copies, rewrites and, with --cross-lingual, translations.",
+            usage: """
+                onoma dedupe [<options>] [<INPUT> ...]
+                onoma dedupe sign [<options>] [<INPUT> ...]
+                onoma dedupe cluster [<options>] [<SIGNATURES> ...]
+                """,
+            discussion: """
+                'onoma dedupe [options] [INPUT...]' signs and clusters in one run. Its two stages \
+                also run apart, for engines that spread them over machines (scale/spark/): \
+                'dedupe sign' turns documents into signature records, 'dedupe cluster' clusters \
+                signature records into exactly the clusters 'onoma dedupe' gives. \
+                'onoma dedupe run --help' lists the options of a run.
+                """,
+            subcommands: [Run.self, Sign.self, Cluster.self],
+            defaultSubcommand: Run.self
+        )
+    }
+}
+
+extension Onoma.Dedupe {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sign and cluster documents (the default: 'onoma dedupe [options] [INPUT...]').",
             discussion: """
                 jsonl: one line per document {"id", "cluster", "representative"}, in input order; \
                 the cluster id is its representative's id (the earliest document by "date", else \
@@ -28,38 +50,8 @@ extension Onoma {
             case jsonl, tsv, html
         }
 
-        @Option(help: "Estimated Jaccard similarity of shingles from which documents are duplicates.")
-        var threshold: Double = 0.35
-
-        @Flag(help: "Also link translations across languages (entities, numbers, rare names).")
-        var crossLingual = false
-
-        @Option(help: "Fingerprint similarity from which documents in different languages are translations.")
-        var translationThreshold: Double = 0.15
-
-        @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon, so that names in any spelling count as one entity.", valueName: "PATH"))
-        var lexiconPath: String?
-
         @Option(help: "Output format: jsonl, tsv, or html (a report to open in a browser: clusters side by side, shared passages, entities and numbers marked, links listed per cluster).")
         var format: Format = .jsonl
-
-        @Flag(help: "Also print the links between documents.")
-        var pairs = false
-
-        @Option(help: "MinHash permutations.")
-        var permutations = 128
-
-        @Option(help: "LSH bands (with --rows; by default derived from the threshold).")
-        var bands: Int?
-
-        @Option(help: "LSH rows per band (with --bands).")
-        var rows: Int?
-
-        @Option(help: "Characters per shingle.")
-        var shingleSize = 5
-
-        @Flag(help: "Accept documents that repeat an id (the later one is a separate document).")
-        var allowDuplicateIds = false
 
         @Option(name: .customLong("index"), help: ArgumentHelp("An SQLite index of earlier batches to match the input against and add it to (created if missing).", valueName: "DB"))
         var indexPath: String?
@@ -67,35 +59,23 @@ extension Onoma {
         @Flag(help: "Print no progress (shown when standard error is a terminal) and no notes about the index.")
         var quiet = false
 
+        @OptionGroup(title: "Signatures") var features: DedupeFeatureOptions
+
+        @OptionGroup(title: "Clusters") var clusters: DedupeClusterOptions
+
         @OptionGroup var input: InputOptions
 
-        var parameters: DedupeParameters {
-            var parameters = DedupeParameters()
-            parameters.threshold = threshold
-            parameters.translationThreshold = translationThreshold
-            parameters.permutations = permutations
-            parameters.bands = bands
-            parameters.rows = rows
-            parameters.shingleSize = shingleSize
-            return parameters
-        }
-
         func validate() throws {
-            guard threshold > 0, threshold < 1 else { throw ValidationError("--threshold must be between 0 and 1, got \(threshold)") }
-            guard translationThreshold > 0, translationThreshold <= 1 else {
-                throw ValidationError("--translation-threshold must be between 0 and 1, got \(translationThreshold)")
-            }
-            guard permutations >= 1 else { throw ValidationError("--permutations must be at least 1") }
-            do { _ = try parameters.lsh() } catch { throw ValidationError("\(error)") }
-            if indexPath != nil && allowDuplicateIds {
+            if indexPath != nil && clusters.allowDuplicateIds {
                 throw ValidationError("--allow-duplicate-ids cannot be used with --index: an index holds one document per id")
             }
         }
 
         func run() throws {
             let printer = DiagnosticPrinter()
-            let index = try lexiconPath.map { try LexiconOptions.loadIndex(path: $0, printer) }
-            let signer = try Signer(parameters: parameters, extractor: FeatureExtractor(shingleSize: shingleSize, index: index))
+            let parameters = clusters.parameters(features)
+            let lexicon = try features.loadLexicon(printer)
+            let signer = try Signer(parameters: parameters, extractor: FeatureExtractor(shingleSize: features.shingleSize, index: lexicon))
             var storyIndex: StoryIndex?
             if let indexPath {
                 do { storyIndex = try StoryIndex(path: indexPath, parameters: parameters, lexiconDigest: signer.lexiconDigest) } catch {
@@ -104,27 +84,24 @@ extension Onoma {
                 }
             }
             let progress = !quiet && isatty(2) != 0 ? Progress(inputs: input.inputs) : nil
-            var signatures: [DocumentSignature] = []
-            var firstSeen: [String: String] = [:]
+            var batch = SignatureBatch(allowsRepeatedIDs: clusters.allowDuplicateIds)
             var documents: [Document] = []
             try input.forEachDocument(printer) { document in
-                let place = "\(document.path)\(document.line.map { ":\($0)" } ?? "")"
-                if let earlier = firstSeen[document.id], !allowDuplicateIds {
-                    printer.print(Diagnostic(.error, "duplicate id '\(document.id)' (first at \(earlier)); use --allow-duplicate-ids to keep both",
-                                             path: document.path, line: document.line))
+                let signature = signer.signature(id: document.id, text: document.text, lang: document.lang, date: document.date)
+                if let problem = batch.add(signature, path: document.path, line: document.line) {
+                    printer.print(problem)
                     if input.strict { throw ExitCode.failure }
                     return
                 }
-                firstSeen[document.id] = firstSeen[document.id] ?? place
-                signatures.append(signer.signature(id: document.id, text: document.text, lang: document.lang, date: document.date))
                 if format == .html { documents.append(document) }
                 progress?.signed(document)
             }
+            let signatures = batch.signatures
             let clustering: Clustering
             if let storyIndex {
                 progress?.matching(signatures.count, against: storyIndex.path)
                 let batch: IndexedBatch
-                do { batch = try storyIndex.add(signatures, crossLingual: crossLingual) } catch {
+                do { batch = try storyIndex.add(signatures, crossLingual: clusters.crossLingual) } catch {
                     progress?.finish()
                     printer.print(Diagnostic(.error, error.message, path: error.path))
                     throw ExitCode.failure
@@ -141,25 +118,34 @@ extension Onoma {
                 }
             } else {
                 progress?.finish()
-                clustering = Clusterer(parameters: parameters).cluster(signatures, crossLingual: crossLingual)
+                clustering = Clusterer(parameters: parameters).cluster(signatures, crossLingual: clusters.crossLingual)
             }
-            if clustering.skippedBuckets > 0 {
-                StandardError.write("dedupe: skipped \(clustering.skippedBuckets) LSH buckets shared by more than \(parameters.bucketLimit) documents (boilerplate)\n")
-            }
-            let output = OutputBuffer()
             if format == .html {
-                try DedupeHTMLReport.write(documents, clustering, index: index, inputs: input.inputs, to: output)
+                Self.noteSkippedBuckets(clustering, parameters)
+                let output = OutputBuffer()
+                try DedupeHTMLReport.write(documents, clustering, index: lexicon, inputs: input.inputs, to: output)
+                output.flush()
+            } else {
+                Self.write(clustering, format: format, pairs: clusters.pairs, parameters: parameters)
             }
-            for assignment in clustering.assignments where format != .html {
+            try printer.finish()
+        }
+
+        /// Prints the assignments (and with `pairs` the links) as jsonl or tsv to standard
+        /// output, and a note about skipped LSH buckets to standard error.
+        static func write(_ clustering: Clustering, format: Format, pairs: Bool, parameters: DedupeParameters) {
+            noteSkippedBuckets(clustering, parameters)
+            let output = OutputBuffer()
+            for assignment in clustering.assignments {
                 if format == .jsonl {
                     output.write("{\"id\":\(JSONText.quoted(assignment.id)),\"cluster\":\(JSONText.quoted(assignment.cluster)),\"representative\":\(JSONText.quoted(assignment.representative))}\n")
                 } else {
                     output.write([assignment.id, assignment.cluster, assignment.representative].map(TSVText.field).joined(separator: "\t") + "\n")
                 }
             }
-            if pairs && format != .html {
+            if pairs {
                 for link in clustering.links {
-                    let similarity = Canon.score(link.similarity)
+                    let similarity = Onoma.Canon.score(link.similarity)
                     if format == .jsonl {
                         output.write("{\"a\":\(JSONText.quoted(link.a)),\"b\":\(JSONText.quoted(link.b)),\"similarity\":\(similarity),\"relation\":\"\(link.relation.rawValue)\"}\n")
                     } else {
@@ -168,7 +154,12 @@ extension Onoma {
                 }
             }
             output.flush()
-            try printer.finish()
+        }
+
+        private static func noteSkippedBuckets(_ clustering: Clustering, _ parameters: DedupeParameters) {
+            if clustering.skippedBuckets > 0 {
+                StandardError.write("dedupe: skipped \(clustering.skippedBuckets) LSH buckets shared by more than \(parameters.bucketLimit) documents (boilerplate)\n")
+            }
         }
     }
 }
