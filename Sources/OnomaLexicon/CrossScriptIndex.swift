@@ -60,24 +60,54 @@ final class CrossScriptIndex: Sendable {
     /// as in the data the posterior was fitted on.
     private static let competitors = 10
 
-    /// Each entity's best raw score among the candidates for `name` that compete, or nil when
-    /// no model reads the name's script.
-    func scores(for name: String, lang: String?) -> (model: LetterModel, scores: [String: Double])? {
-        guard let (model, language) = Self.model(for: name, lang: lang) else { return nil }
+    /// A name prepared for scoring against Latin-script names.
+    private struct Query {
+        let calibration: ModelCalibration
+        /// The folded words of its transliteration (a one-word query is also compared with the
+        /// single words of multi-word names).
+        let words: [String]
+        /// What blocking looks up: the folded transliteration and the model's English rendering.
+        let strings: [String]
+        /// The likelihood ratio and raw score against a framed English spelling.
+        let score: ([UInt8]) -> (ratio: Double, raw: Double)
+    }
+
+    /// `name` prepared for the model of its script: the Han character model for Chinese, else
+    /// the letter model; nil when no model reads the script, no words when there is nothing to
+    /// score (no letters, or text too long to be a name).
+    private static func query(_ name: String, lang: String?) -> Query? {
+        guard let (model, language) = model(for: name, lang: lang) else { return nil }
         let latin = Transliterator.toLatin(lang: language, ascii: false).transliterateToken(name)
         let words = LetterFold.words(latin, lang: language)
         let source = String(words.joined().unicodeScalars.filter { ("a"..."z").contains($0) || $0 == "'" })
-        let query = LetterModel.framed(source)
-        guard query.count > 2, query.count <= Self.maximumLetters else { return (model, [:]) }
+        let framed = LetterModel.framed(source)
+        guard framed.count > 2, framed.count <= maximumLetters else {
+            return Query(calibration: model.calibration, words: [], strings: [], score: { _ in (-.infinity, -.infinity) })
+        }
+        let han = name.unicodeScalars.filter(HanModel.isHan).map(Character.init)
+        if model.language == "zh", !han.isEmpty, let hanModel = HanModel.shared {
+            let query = hanModel.query(han)
+            return Query(calibration: hanModel.calibration, words: words, strings: [source, hanModel.rendering(han)]) { english in
+                hanModel.score(query, english: english.dropFirst().dropLast().map { $0 + UInt8(ascii: "a") - 1 })
+            }
+        }
+        return Query(calibration: model.calibration, words: words, strings: [source, model.rendering(framed)]) { english in
+            model.score(query: framed, english: english)
+        }
+    }
+
+    /// Each entity's best raw score among the candidates for `name` that compete, and the
+    /// calibration of the model that scored them; nil when no model reads the name's script.
+    func scores(for name: String, lang: String?) -> (calibration: ModelCalibration, scores: [String: Double])? {
+        guard let query = Self.query(name, lang: lang) else { return nil }
+        guard !query.words.isEmpty else { return (query.calibration, [:]) }
         let index = built.withLock { built in
             if built == nil { built = Self.build(lexicon) }
             return built!
         }
-        let rendering = model.rendering(query)
         var keys = Set<String>()
-        let strings = [source, rendering]
-        for string in strings { keys.formUnion(Self.keys(Self.skeleton(string))) }
-        for word in words.count > 1 ? words : strings {
+        for string in query.strings { keys.formUnion(Self.keys(Self.skeleton(string))) }
+        for word in query.words.count > 1 ? query.words : query.strings {
             let skeleton = Self.skeleton(word)
             if skeleton.utf8.count >= Self.wordKeyMinimum { keys.formUnion(Self.keys(skeleton).map { "w:" + $0 }) }
         }
@@ -86,8 +116,8 @@ final class CrossScriptIndex: Sendable {
         var scored: [(entity: String, ratio: Double, raw: Double)] = []
         for candidate in candidates {
             let name = index.names[Int(candidate)]
-            for variant in name.variants(wordCount: words.count) {
-                let score = model.score(query: query, english: variant)
+            for variant in name.variants(wordCount: query.words.count) {
+                let score = query.score(variant)
                 scored.append((name.entity, score.ratio, score.raw))
             }
         }
@@ -96,20 +126,17 @@ final class CrossScriptIndex: Sendable {
         for score in scored.prefix(Self.competitors) where score.raw > best[score.entity] ?? -.infinity {
             best[score.entity] = score.raw
         }
-        return (model, best)
+        return (query.calibration, best)
     }
 
-    /// The raw score of a name in another script against one Latin-script name, or nil when no
-    /// model reads the first name's script.
-    static func score(_ name: String, lang: String?, latin english: String) -> (model: LetterModel, score: Double)? {
-        guard let (model, language) = model(for: name, lang: lang) else { return nil }
-        let latin = Transliterator.toLatin(lang: language, ascii: false).transliterateToken(name)
-        let words = LetterFold.words(latin, lang: language)
-        let query = LetterModel.framed(words.joined())
-        guard query.count > 2, query.count <= maximumLetters, let english = Self.name(entity: "", words: LetterFold.words(english, lang: "en")) else {
-            return (model, -.infinity)
+    /// The raw score of a name in another script against one Latin-script name, and the
+    /// calibration of the model that scored it; nil when no model reads the first name's script.
+    static func score(_ name: String, lang: String?, latin english: String) -> (calibration: ModelCalibration, score: Double)? {
+        guard let query = query(name, lang: lang) else { return nil }
+        guard !query.words.isEmpty, let english = self.name(entity: "", words: LetterFold.words(english, lang: "en")) else {
+            return (query.calibration, -.infinity)
         }
-        return (model, english.variants(wordCount: words.count).map { model.score(query: query, english: $0).raw }.max()!)
+        return (query.calibration, english.variants(wordCount: query.words.count).map { query.score($0).raw }.max()!)
     }
 
     /// Longer queries are text, not a name: the model does not score them (alignment is

@@ -16,14 +16,7 @@ import Synchronization
 struct LetterModel: Sendable {
     /// The script family's language: ru, ar, he, ko, ja or zh.
     let language: String
-    /// The score's length exponent.
-    let alpha: Double
-    /// The raw score at which fewer than 2% of queries for people not in the lexicon pass.
-    let threshold: Double
-    /// The slope of the logistic fit P(same person | raw score).
-    let slope: Double
-    /// The posterior's sharpness and the raw score of "someone else" (see `posteriors`).
-    let beta: Double, background: Double
+    let calibration: ModelCalibration
 
     /// -ln P(source piece, target piece), dense over piece codes.
     private let costs: [Float]
@@ -57,12 +50,9 @@ struct LetterModel: Sendable {
 
     private init?(language: String) {
         guard let operations = LetterModelTables.operations[language], let null = LetterModelTables.null[language],
-              let calibration = Self.rows(LetterModelTables.calibration).first(where: { $0.first.map(String.init) == language }),
-              calibration.count == 6, let alpha = Double(calibration[1]), let threshold = Double(calibration[2]),
-              let slope = Double(calibration[3]), let beta = Double(calibration[4]),
-              let background = Double(calibration[5]) else { return nil }
+              let calibration = ModelCalibration.named(language) else { return nil }
         self.language = language
-        (self.alpha, self.threshold, self.slope, self.beta, self.background) = (alpha, threshold, slope, beta, background)
+        self.calibration = calibration
         var costs = [Float](repeating: Self.missingCost, count: Self.pieceCount * Self.pieceCount)
         var bySource: [Int: [(letters: [UInt8], cost: Double)]] = [:]
         for row in Self.rows(operations) where row.count == 3 {
@@ -100,22 +90,7 @@ struct LetterModel: Sendable {
         let nullQ = query.reduce(0) { $0 + nullQuery[Int($1)] }
         let nullE = english.reduce(0) { $0 + nullEnglish[Int($1)] }
         let ratio = joint + nullQ + nullE
-        return (ratio, ratio / pow(Double(query.count + english.count), alpha))
-    }
-
-    /// A raw score mapped to 0...1 so that the model's threshold lands on `at`.
-    func calibrated(_ raw: Double, at: Double) -> Double {
-        1 / (1 + exp(-(slope * (raw - threshold) + log(at / (1 - at)))))
-    }
-
-    /// The probability that each candidate is the person a query names, given the raw scores of
-    /// all the candidates found: exp(beta·s) / (exp(beta·background) + Σ exp(beta·s')). A
-    /// candidate alone with a middling score, or several close ones, stay below 0.5.
-    func posteriors(_ scores: [Double]) -> [Double] {
-        let scaled = scores.map { beta * $0 }
-        let top = max(scaled.max() ?? -.infinity, beta * background)
-        let total = scaled.reduce(exp(beta * background - top)) { $0 + exp($1 - top) }
-        return scaled.map { exp($0 - top) / total }
+        return (ratio, calibration.raw(ratio, length: query.count + english.count))
     }
 
     /// The cheapest English spelling of a framed query (marks removed), piece by piece: what
@@ -194,7 +169,7 @@ struct LetterModel: Sendable {
         return codes
     }
 
-    private static func rows(_ text: String) -> [[Substring]] {
+    static func rows(_ text: String) -> [[Substring]] {
         text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
     }
 }

@@ -32,13 +32,13 @@ public struct NameMatch: Sendable {
         if !keyA.key.isEmpty, keyA.key.replacingOccurrences(of: " ", with: "") == keyB.key.replacingOccurrences(of: " ", with: "") {
             return (0.95, .normalized)
         }
-        if let (model, raw) = crossScript(a, langA, latin: b) ?? crossScript(b, langB, latin: a) {
-            return (model.calibrated(raw, at: Self.defaultThreshold), .fuzzy)
+        if let (calibration, raw) = crossScript(a, langA, latin: b) ?? crossScript(b, langB, latin: a) {
+            return (calibration.calibrated(raw, at: Self.defaultThreshold), .fuzzy)
         }
         return (NameSimilarity.score(keyA.key, keyB.key), .fuzzy)
     }
 
-    private func crossScript(_ name: String, _ lang: String?, latin: String) -> (LetterModel, Double)? {
+    private func crossScript(_ name: String, _ lang: String?, latin: String) -> (ModelCalibration, Double)? {
         guard CrossScriptIndex.isLatin(latin) else { return nil }
         return CrossScriptIndex.score(name, lang: lang, latin: latin)
     }

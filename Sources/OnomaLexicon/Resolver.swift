@@ -61,9 +61,9 @@ public struct Resolver: Sendable {
             if modelled != nil, method != .exact, index.traits[Int(id)].script == .latin { continue }
             if score >= threshold { add(form.entry.entity, score, method) }
         }
-        if let (model, scores) = modelled {
+        if let (calibration, scores) = modelled {
             let entities = Array(scores.keys)
-            for (entity, posterior) in zip(entities, model.posteriors(entities.map { scores[$0]! }))
+            for (entity, posterior) in zip(entities, calibration.posteriors(entities.map { scores[$0]! }))
             where posterior >= Self.crossScriptAcceptance {
                 add(entity, posterior, .fuzzy)
             }

@@ -53,9 +53,9 @@ import Testing
         #expect(Self.top("メローニ") == "Giorgia Meloni")
     }
 
-    @Test func chineseSyllablesForForeignNames() {
+    @Test func chineseCharactersForForeignNameSounds() {
         #expect(Self.top("唐纳德·特朗普") == "Donald Trump")
-        #expect(Self.top("默克尔") == "Angela Merkel")
+        #expect(Self.top("梅洛尼") == "Giorgia Meloni")
     }
 
     @Test func someoneNotInTheLexiconGetsNoCandidate() {

@@ -1,0 +1,44 @@
+import Foundation
+
+/// How a name model's likelihood ratios become scores: the length normalisation, the logistic
+/// fit behind `onoma match`, and the posterior behind `onoma resolve`, all fitted on the DEV
+/// part of the Wikidata name pairs (`scripts/names/learn_tables.py`).
+struct ModelCalibration: Sendable {
+    /// The length exponent: raw score = ratio / length^alpha.
+    let alpha: Double
+    /// The raw score at which fewer than 2% of queries for people not in the lexicon pass.
+    let threshold: Double
+    /// The slope of the logistic fit P(same person | raw score).
+    let slope: Double
+    /// The posterior's sharpness and the raw score of "someone else" (see `posteriors`).
+    let beta: Double, background: Double
+
+    /// The calibration of a model (ru, ar, he, ko, ja, zh for the letter models; zh-han for the
+    /// Han character model), or nil.
+    static func named(_ name: String) -> ModelCalibration? {
+        guard let row = LetterModel.rows(LetterModelTables.calibration).first(where: { $0.first.map(String.init) == name }),
+              row.count == 6, let alpha = Double(row[1]), let threshold = Double(row[2]), let slope = Double(row[3]),
+              let beta = Double(row[4]), let background = Double(row[5]) else { return nil }
+        return ModelCalibration(alpha: alpha, threshold: threshold, slope: slope, beta: beta, background: background)
+    }
+
+    /// A likelihood ratio over a query and a name of `length` letters in all, normalised.
+    func raw(_ ratio: Double, length: Int) -> Double {
+        ratio / pow(Double(length), alpha)
+    }
+
+    /// A raw score mapped to 0...1 so that the model's threshold lands on `at`.
+    func calibrated(_ raw: Double, at: Double) -> Double {
+        1 / (1 + exp(-(slope * (raw - threshold) + log(at / (1 - at)))))
+    }
+
+    /// The probability that each candidate is the person a query names, given the raw scores of
+    /// all the candidates found: exp(beta·s) / (exp(beta·background) + Σ exp(beta·s')). A
+    /// candidate alone with a middling score, or several close ones, stay below 0.5.
+    func posteriors(_ scores: [Double]) -> [Double] {
+        let scaled = scores.map { beta * $0 }
+        let top = max(scaled.max() ?? -.infinity, beta * background)
+        let total = scaled.reduce(exp(beta * background - top)) { $0 + exp($1 - top) }
+        return scaled.map { exp($0 - top) / total }
+    }
+}
