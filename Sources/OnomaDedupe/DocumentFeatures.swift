@@ -56,7 +56,7 @@ public final class FeatureExtractor {
     public func features(of text: String, lang: String?) -> DocumentFeatures {
         let language = lang.map(LanguageTag.primary) ?? LanguageGuess.fromScript(text)
         let tokens = tokenizer.tokenize(text)
-        let mentions = canonicalizer?.mentions(in: text, lang: language).filter { $0.entity != nil } ?? []
+        let mentions = canonicalizer?.mentions(in: text, tokens: tokens, lang: language).filter { $0.entity != nil } ?? []
         let numbers = NumberValue.values(in: tokens, of: text, lang: language)
         var stream: [String] = []
         stream.reserveCapacity(tokens.count)

@@ -108,7 +108,17 @@ public final class Canonicalizer {
     /// - Complexity: O(n) hash lookups in the number of words, plus fuzzy scoring of the few
     ///   capitalised spans that share a skeleton with a lexicon form.
     public func mentions(in text: String, lang: String?) -> [Mention] {
-        let units = MatchUnit.units(in: text, tokenizer: tokenizer)
+        mentions(in: text, units: MatchUnit.units(in: text, tokenizer: tokenizer), lang: lang)
+    }
+
+    /// The mentions in `text` whose tokens the caller already has (`Tokenizer.tokenize(text)`),
+    /// so that the text is not segmented twice.
+    public func mentions(in text: String, tokens: [Token], lang: String?) -> [Mention] {
+        mentions(in: text, units: MatchUnit.units(in: text, tokens: tokens), lang: lang)
+    }
+
+    /// The mentions among `units`, the units of `text`.
+    func mentions(in text: String, units: [MatchUnit], lang: String?) -> [Mention] {
         let language = lang.map(LanguageTag.primary)
         let labels = unitIDs(units, language)
         // Listed forms first, everywhere; fuzzy matches only in the gaps they leave, so that a

@@ -25,12 +25,21 @@ struct MatchUnit: Hashable {
     /// Cuts `text` into units with `tokenizer`. Hyphens and the katakana middle dot join the
     /// parts of one name; other punctuation and line breaks break names.
     static func units(in text: String, tokenizer: Tokenizer) -> [MatchUnit] {
+        units(in: text) { tokenizer.forEachToken(in: text, $0) }
+    }
+
+    /// Cuts `text` into units from its tokens, as `Tokenizer.tokenize` gives them.
+    static func units(in text: String, tokens: [Token]) -> [MatchUnit] {
+        units(in: text) { tokens.forEach($0) }
+    }
+
+    private static func units(in text: String, _ forEachToken: ((Token) -> Void) -> Void) -> [MatchUnit] {
         var units: [MatchUnit] = []
         units.reserveCapacity(text.utf8.count / 6)
         var pendingBreak = false
         var previousEnd = 0
         let utf8 = text.utf8
-        tokenizer.forEachToken(in: text) { token in
+        forEachToken { token in
             if token.range.lowerBound > previousEnd, gapHasLineBreak(utf8, previousEnd..<token.range.lowerBound) {
                 pendingBreak = true
             }

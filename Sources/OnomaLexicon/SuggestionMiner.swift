@@ -112,9 +112,9 @@ public final class SuggestionMiner {
         documents += 1
         bytes += document.text.utf8.count
         let lang = document.lang ?? options.lang
-        let mentions = canonicalizer.mentions(in: document.text, lang: lang)
         let tokens = tokenizer.tokenize(document.text)
-        let units = MatchUnit.units(in: document.text, tokenizer: tokenizer)
+        let units = MatchUnit.units(in: document.text, tokens: tokens)
+        let mentions = canonicalizer.mentions(in: document.text, units: units, lang: lang)
         let initial = Self.sentenceStarts(tokens, document.text)
         let utf8 = Array(document.text.utf8)
         let covered = Self.covered(units, by: mentions)
