@@ -45,25 +45,17 @@ func benchLoad(forms: Int, generator: inout BenchLexicon) throws {
     try generator.entries(forms).map(\.tsvLine).joined(separator: "\n").appending("\n")
         .write(to: file, atomically: true, encoding: .utf8)
     let before = residentBytes()
-    let cpuStart = processSeconds()
+    let cpuStart = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID)
     let parseStart = Date()
     let (lexicon, diagnostics) = Lexicon.load(path: file.path, confusables: false)
     let indexStart = Date()
-    let cpuIndexStart = processSeconds()
+    let cpuIndexStart = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID)
     let index = try LexiconIndex(lexicon: lexicon)
     let end = Date()
-    let cpuEnd = processSeconds()
+    let cpuEnd = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID)
     let grown = max(0, residentBytes() - before)
     let errors = diagnostics.filter { $0.severity == .error }.count
     print("\n== lexicon load: \(forms) forms in \(String(format: "%.1f", end.timeIntervalSince(parseStart))) s (wall; \(String(format: "%.1f", cpuEnd - cpuStart)) s CPU): read and check \(String(format: "%.1f", indexStart.timeIntervalSince(parseStart))) s (\(String(format: "%.1f", cpuIndexStart - cpuStart)) s CPU), index \(String(format: "%.1f", end.timeIntervalSince(indexStart))) s (\(String(format: "%.1f", cpuEnd - cpuIndexStart)) s CPU); \(String(format: "%.0f", Double(grown) / Double(forms))) bytes of memory per form (lexicon and index; \(index.tableEntries) table entries); \(errors) errors, \(diagnostics.count - errors) warnings")
-}
-
-/// CPU seconds this process has used, all threads: unlike wall time, not inflated when other
-/// processes share the cores.
-func processSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
 }
 
 /// The resident set size now (VmRSS), in bytes.

@@ -34,14 +34,17 @@ func measure(_ stages: [Stage], repeats: Int) -> [(first: Double, best: Double)]
 /// CPU seconds `body` takes on this thread: unlike wall time, not inflated when other processes
 /// share the cores.
 private func seconds(_ body: () -> Int) -> Double {
-    func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
-    }
-    let start = now()
+    let start = cpuSeconds(CLOCK_THREAD_CPUTIME_ID)
     checksum &+= body()
-    return now() - start
+    return cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - start
+}
+
+/// CPU seconds used so far by this thread (CLOCK_THREAD_CPUTIME_ID) or this process, all
+/// threads (CLOCK_PROCESS_CPUTIME_ID).
+func cpuSeconds(_ clock: clockid_t) -> Double {
+    var time = timespec()
+    clock_gettime(clock, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
 }
 
 nonisolated(unsafe) private var checksum = 0

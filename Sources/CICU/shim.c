@@ -55,8 +55,9 @@ enum { SKIP_DISTANCE = 96 };
 /// The token kind of a segment that starts with `c` and got no letter or number rule status.
 static int32_t code_point_kind(UChar32 c) {
     if (u_isUWhiteSpace(c)) return ONOMA_KIND_WHITESPACE;
+    // is_emoji decides what is an emoji; a pictograph left over (©, ®, ™ on their own) is a symbol.
     if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) || u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR))
-        return ONOMA_KIND_EMOJI;
+        return ONOMA_KIND_SYMBOL;
     if (u_ispunct(c)) return ONOMA_KIND_PUNCTUATION;
     // Letters and digits that got status "none" (e.g. a lone combining mark) count as words.
     if (u_isalnum(c)) return u_isdigit(c) ? ONOMA_KIND_NUMBER : ONOMA_KIND_WORD;
@@ -177,9 +178,7 @@ static int32_t segment_kind(const onoma_word_break *wb, int32_t start, int32_t e
     U8_NEXT(wb->bytes, i, end, c);
     if (c < 0) return ONOMA_KIND_SYMBOL;
     if (is_emoji(wb->bytes, c, i, end)) return ONOMA_KIND_EMOJI;
-    int32_t kind = code_point_kind(c);
-    // ©, ® and ™ on their own are symbols, not emoji.
-    return kind == ONOMA_KIND_EMOJI ? ONOMA_KIND_SYMBOL : kind;
+    return code_point_kind(c);
 }
 
 /// uscript_getScript through the cache; USCRIPT_INVALID_CODE on failure.

@@ -222,8 +222,9 @@ public final class Canonicalizer {
         let script = units[start].script
         // The unit alone, cached with its labels: capitalised words that are not names recur.
         if labelStore[store].fuzzy?.script != script {
-            let match = bestFuzzyForm(spanKeys(units[start..<(start + 1)], labels[start..<(start + 1)]), language: language, script: script)
-            let blocked = match.map { isBlocked($0.form, units[start..<(start + 1)], labels[start..<(start + 1)]) } ?? false
+            let keys = spanKeys(labels[start..<(start + 1)])
+            let match = bestFuzzyForm(keys, language: language, script: script)
+            let blocked = match.map { isBlocked($0.form, keys: keys) } ?? false
             labelStore[store].fuzzy = (script, match, blocked)
         }
         var best = labelStore[store].fuzzy!.match.map { Span(units: start..<(start + 1), forms: [$0.form], method: .fuzzy, score: $0.score) }
@@ -235,8 +236,9 @@ public final class Canonicalizer {
             let spanKey = SpanKey(first: labels[start].store, second: labels[start + 1].store,
                                   third: end == start + 3 ? labels[start + 2].store : -1, script: script)
             let found = spanFuzzyCache[spanKey] ?? {
-                let match = bestFuzzyForm(spanKeys(units[start..<end], labels[start..<end]), language: language, script: script)
-                let found = (match: match, blocked: match.map { isBlocked($0.form, units[start..<end], labels[start..<end]) } ?? false)
+                let keys = spanKeys(labels[start..<end])
+                let match = bestFuzzyForm(keys, language: language, script: script)
+                let found = (match: match, blocked: match.map { isBlocked($0.form, keys: keys) } ?? false)
                 if spanFuzzyCache.count > Self.labelLimit { spanFuzzyCache.removeAll(keepingCapacity: true) }
                 spanFuzzyCache[spanKey] = found
                 return found
@@ -296,7 +298,7 @@ public final class Canonicalizer {
     }
 
     /// The keys a span may stand for: its words' keys, and for Cyrillic its stems' keys.
-    private func spanKeys(_ span: ArraySlice<MatchUnit>, _ ids: ArraySlice<UnitIDs>) -> [String] {
+    private func spanKeys(_ ids: ArraySlice<UnitIDs>) -> [String] {
         let labels = ids.map { labelStore[Int($0.store)] }
         let plain = labels.map(\.key).joined(separator: " ")
         let stemmed = labels.map { $0.stemKey ?? $0.key }.joined(separator: " ")
@@ -305,20 +307,11 @@ public final class Canonicalizer {
     }
 
     /// Whether a form of the span's keys blocks the entity of form `id`.
-    private func isBlocked(_ id: Int32, _ span: ArraySlice<MatchUnit>, _ ids: ArraySlice<UnitIDs>) -> Bool {
+    private func isBlocked(_ id: Int32, keys: [String]) -> Bool {
         let entity = index.traits[Int(id)].entity
-        for key in spanKeys(span, ids) {
-            var node = UnitTrie.root
-            for word in key.split(separator: " ") {
-                guard let next = index.normalized.child(node, String(word)) else { node = -1; break }
-                node = next
-            }
-            guard node >= 0 else { continue }
-            for id in index.normalized.values(at: node) where index.traits[Int(id)].role == .blocked && index.traits[Int(id)].entity == entity {
-                return true
-            }
+        return keys.contains { key in
+            index.normalizedForms(ofKey: key).contains { index.traits[Int($0)].role == .blocked && index.traits[Int($0)].entity == entity }
         }
-        return false
     }
 
     // MARK: Labels

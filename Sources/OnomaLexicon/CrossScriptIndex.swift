@@ -35,21 +35,16 @@ final class CrossScriptIndex: Sendable {
     /// The model that reads `name` and the language to transliterate it as, or nil when `name`
     /// is in Latin script or in a script without a model.
     static func model(for name: String, lang: String?) -> (model: LetterModel, language: String)? {
-        var counts: [Script: Int] = [:]
-        for scalar in name.unicodeScalars where scalar.value >= 0x80 {
-            let script = Script.of(scalar)
-            if !script.isShared { counts[script, default: 0] += 1 }
-        }
-        let kana = (counts[.hiragana] ?? 0) + (counts[.katakana] ?? 0)
+        guard let (script, kana) = LanguageGuess.mainScript(of: name) else { return nil }
         let given = lang.flatMap { $0 == "*" ? nil : LanguageTag.primary($0) }
         let family: String
-        switch counts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) })?.key {
-        case .cyrillic?: family = "ru"
-        case .arabic?: family = "ar"
-        case .hebrew?: family = "he"
-        case .hangul?: family = "ko"
-        case .hiragana?, .katakana?: family = "ja"
-        case .han?: family = kana > 0 || given == "ja" ? "ja" : "zh"
+        switch script {
+        case .cyrillic: family = "ru"
+        case .arabic: family = "ar"
+        case .hebrew: family = "he"
+        case .hangul: family = "ko"
+        case .hiragana, .katakana: family = "ja"
+        case .han: family = kana > 0 || given == "ja" ? "ja" : "zh"
         default: return nil
         }
         guard let model = LetterModel.model(for: family) else { return nil }
@@ -133,7 +128,8 @@ final class CrossScriptIndex: Sendable {
     /// calibration of the model that scored it; nil when no model reads the first name's script.
     static func score(_ name: String, lang: String?, latin english: String) -> (calibration: ModelCalibration, score: Double)? {
         guard let query = query(name, lang: lang) else { return nil }
-        guard !query.words.isEmpty, let english = self.name(entity: "", words: LetterFold.words(english, lang: "en")) else {
+        let letters = letters(LetterFold.words(english, lang: "en"))
+        guard !query.words.isEmpty, let english = self.name(entity: "", letters: letters, orders: orders(of: letters)) else {
             return (query.calibration, -.infinity)
         }
         return (query.calibration, english.variants(wordCount: query.words.count).map { query.score($0).raw }.max()!)
@@ -158,8 +154,8 @@ final class CrossScriptIndex: Sendable {
         var blocks: [String: [Int32]] = [:]
         for entry in lexicon.entries where entry.role != .blocked && isLatin(entry.form) {
             let words = LetterFold.words(entry.form, lang: "en")
-            let orders = orders(of: letters(words))
-            guard let name = name(entity: entry.entity, words: words) else { continue }
+            let letters = letters(words), orders = orders(of: letters)
+            guard let name = name(entity: entry.entity, letters: letters, orders: orders) else { continue }
             var keys = Set<String>()
             for order in orders { keys.formUnion(Self.keys(skeleton(order))) }
             if words.count > 1 {
@@ -175,10 +171,9 @@ final class CrossScriptIndex: Sendable {
         return Built(names: names, blocks: blocks)
     }
 
-    /// A Latin name's words prepared for scoring, or nil when it has no letters.
-    private static func name(entity: String, words: [String]) -> Name? {
-        let letters = letters(words)
-        let orders = orders(of: letters)
+    /// A Latin name prepared for scoring from its words' `letters` and their `orders`, or nil
+    /// when it has no letters.
+    private static func name(entity: String, letters: [String], orders: [String]) -> Name? {
         guard !orders.isEmpty else { return nil }
         return Name(entity: entity, orders: orders.map(LetterModel.framed),
                     words: letters.count > 1 ? letters.map(LetterModel.framed) : [])
@@ -211,7 +206,9 @@ final class CrossScriptIndex: Sendable {
     }
 
     /// Consonants by sound class; h, w and apostrophes transparent (a class repeated across
-    /// them counts once), vowels separate repeats (r-a-r keeps two).
+    /// them counts once), vowels separate repeats (r-a-r keeps two). Unlike
+    /// `NameKeyMaker.skeleton`, which buckets keys, this is the blocking key the models'
+    /// candidate sets and calibration were measured with (`scripts/names/blocking.py`).
     static func skeleton(_ text: String) -> String {
         var result: [UInt8] = []
         var previous: UInt8?

@@ -48,12 +48,12 @@ struct FormWords {
     }
 
     /// The stem labels a word of a form matches in inflected text: the keys of its Slavic
-    /// stems, or its own key when it has none.
-    mutating func stemOptions(_ text: String, lang: String?) -> [Int32] {
+    /// stems, or its own `key` (from `word(_:lang:)`) when it has none.
+    mutating func stemOptions(_ text: String, lang: String?, key: String) -> [Int32] {
         let hash = WordTable.hash(text, lang ?? "*")
         if let position = stems.value(text, lang ?? "*", hash: hash) { return knownStems[Int(position)] }
         let stemmed = Inflection.slavicStems(ofLemma: text)
-        let options = stemmed.isEmpty ? [keys.unitKey(for: text, lang: lang)]
+        let options = stemmed.isEmpty ? [key]
             : stemmed.map { keys.unitKey(for: $0, lang: lang) }.uniqued()
         let ids = options.map { labels.intern($0) }
         stems.insert(text, lang ?? "*", hash: hash, value: Int32(knownStems.count))

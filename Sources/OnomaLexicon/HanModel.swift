@@ -8,11 +8,11 @@ import OnomaText
 /// the English letters' null model log P0(e); Mandarin readings (pinyin) of the characters cannot
 /// express this, since a character's sound in a transliteration is often not its reading.
 ///
-///     HanModel.shared?.score(HanModel.Query(chars: Array("特朗普")), english: Array("trump".utf8))
+///     let model = HanModel.shared!
+///     model.score(model.query(Array("特朗普")), english: Array("trump".utf8))
 struct HanModel: Sendable {
     /// A query's characters with, for each, the log-probability of every piece it may write.
     struct Query {
-        let count: Int
         fileprivate let pieces: [[Int: Double]]
     }
 
@@ -87,10 +87,11 @@ struct HanModel: Sendable {
 
     /// The query of a name's Han characters.
     func query(_ chars: [Character]) -> Query {
-        Query(count: chars.count, pieces: chars.map { char in
-            var options = Set<Int>(table[char].map { Array($0.keys) } ?? [])
-            if let syllable = reading(char), let pieces = syllables[syllable] { options.formUnion(pieces.keys) }
-            let scored = options.map { ($0, logProbability(of: $0, given: char)) }
+        Query(pieces: chars.map { char in
+            let own = table[char] ?? [:], count = counts[char] ?? 0
+            let bySyllable = reading(char).flatMap { syllables[$0] } ?? [:]
+            let options = Set(own.keys).union(bySyllable.keys)
+            let scored = options.map { ($0, logProbability(of: $0, own: own, count: count, bySyllable: bySyllable)) }
                 .sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(Self.piecesPerCharacter)
             return Dictionary(uniqueKeysWithValues: scored.map { ($0.0, $0.1) })
         })
@@ -100,7 +101,7 @@ struct HanModel: Sendable {
     /// raw score: the ratio over (characters + letters)^alpha.
     func score(_ query: Query, english: [UInt8]) -> (ratio: Double, raw: Double) {
         let letters = english.map { Int($0) - Int(UInt8(ascii: "a")) }
-        let n = query.count, m = letters.count, width = m + 1
+        let n = query.pieces.count, m = letters.count, width = m + 1
         var table = [Double](repeating: -.infinity, count: (n + 1) * width)
         table[0] = 0
         let logLambda = log(lambda)
@@ -133,11 +134,12 @@ struct HanModel: Sendable {
         chars.map { char in best[char] ?? reading(char).flatMap { bestOfSyllable[$0] ?? $0 } ?? "" }.joined()
     }
 
-    private func logProbability(of code: Int, given char: Character) -> Double {
-        var p = table[char]?[code] ?? 0
-        let count = counts[char] ?? 0
-        if count < Self.backoffLimit, let syllable = reading(char), let pieces = syllables[syllable] {
-            p = (count * p + backoff * (pieces[code] ?? 0)) / (count + backoff)
+    /// log P(piece | character) from the character's own table (`own`, seen `count` times in
+    /// training), backing off to its syllable's table when it was seen rarely.
+    private func logProbability(of code: Int, own: [Int: Double], count: Double, bySyllable: [Int: Double]) -> Double {
+        var p = own[code] ?? 0
+        if count < Self.backoffLimit, !bySyllable.isEmpty {
+            p = (count * p + backoff * (bySyllable[code] ?? 0)) / (count + backoff)
         }
         return log((1 - lambda) * p + lambda * exp(anythingLogProbability(code)))
     }

@@ -45,9 +45,6 @@ struct LetterModel: Sendable {
         return model
     }
 
-    /// The model languages, for messages.
-    static var languages: [String] { LetterModelTables.operations.keys.sorted() }
-
     private init?(language: String) {
         guard let operations = LetterModelTables.operations[language], let null = LetterModelTables.null[language],
               let calibration = ModelCalibration.named(language) else { return nil }

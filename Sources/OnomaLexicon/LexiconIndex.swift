@@ -63,8 +63,9 @@ public final class LexiconIndex: @unchecked Sendable {
     /// Label ids of the case-folded first units of forms that start without a capital (in a
     /// script with case): the only lowercase words a match can start at.
     let lowercaseStarts: Set<Int32>
-    /// Each entity's position of first appearance in the lexicon: ties go to the earlier one.
-    let entityRank: [String: Int]
+    /// Each entity's position in `entityIDs` (order of first appearance in the lexicon): ties
+    /// go to the earlier one.
+    let entityOrdinals: [String: Int32]
     /// The lexicon's entity ids in order of first appearance, and the entities they name (nil
     /// for an entity without canonical form or alias).
     let entityIDs: [String]
@@ -86,11 +87,10 @@ public final class LexiconIndex: @unchecked Sendable {
         var traits: [Traits] = []
         traits.reserveCapacity(lexicon.entries.count)
         var forms: [Form] = [], bySkeleton: [String: [Int32]] = [:], byPrefix: [String: [Int32]] = [:]
-        var maximumUnits = 1, lowercaseStarts = Set<Int32>(), entityRank: [String: Int] = [:]
+        var maximumUnits = 1, lowercaseStarts = Set<Int32>()
         forms.reserveCapacity(lexicon.entries.count)
         var entityOrdinals: [String: Int32] = [:], entityIDs: [String] = []
-        for (position, entry) in lexicon.entries.enumerated() where entityRank[entry.entity] == nil {
-            entityRank[entry.entity] = position
+        for entry in lexicon.entries where entityOrdinals[entry.entity] == nil {
             entityOrdinals[entry.entity] = Int32(entityIDs.count)
             entityIDs.append(entry.entity)
         }
@@ -117,7 +117,7 @@ public final class LexiconIndex: @unchecked Sendable {
             if !prepared[0].isNameLike { lowercaseStarts.insert(prepared[0].foldedID) }
             if prepared.allSatisfy({ $0.keyID >= 0 }) { normalized.insert(prepared.map(\.keyID), value: id) }
             if units.contains(where: { $0.script == .cyrillic }) {
-                for path in Self.stemPaths(units.map { words.stemOptions($0.text, lang: lang) }) { stems.insert(path, value: id) }
+                for path in Self.stemPaths(zip(units, prepared).map { words.stemOptions($0.text, lang: lang, key: $1.key) }) { stems.insert(path, value: id) }
             }
             if !key.skeleton.isEmpty { bySkeleton[key.skeleton, default: []].append(id) }
             if let prefix = Self.prefix(of: key.key) { byPrefix[prefix, default: []].append(id) }
@@ -129,7 +129,7 @@ public final class LexiconIndex: @unchecked Sendable {
         self.byPrefix = byPrefix
         self.maximumUnits = maximumUnits
         self.lowercaseStarts = lowercaseStarts
-        self.entityRank = entityRank
+        self.entityOrdinals = entityOrdinals
         self.entityIDs = entityIDs
         entities = entityIDs.map { lexicon.entities[$0] }
         exact.finish()
@@ -165,6 +165,16 @@ public final class LexiconIndex: @unchecked Sendable {
     }
 
     func form(_ id: Int32) -> Form { forms[Int(id)] }
+
+    /// The forms whose name key is `key` (words separated by spaces).
+    func normalizedForms(ofKey key: String) -> ArraySlice<Int32> {
+        var node = UnitTrie.root
+        for word in key.split(separator: " ") {
+            guard let next = normalized.child(node, String(word)) else { return [] }
+            node = next
+        }
+        return normalized.values(at: node)
+    }
 
     /// The position of a primary language among the forms' languages, or -1 when no form has it.
     func languageID(_ language: String) -> Int32 {

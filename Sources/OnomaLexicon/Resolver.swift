@@ -50,15 +50,20 @@ public struct Resolver: Sendable {
             guard score > (best[entityID]?.score ?? -1), let entity = index.lexicon.entities[entityID] else { return }
             best[entityID] = Candidate(entity: entityID, canonical: entity.canonical, score: score, method: method)
         }
+        let folded = Folding.caseFold(name)
         for id in candidateForms(key) {
             let form = index.form(id)
+            if modelled != nil, form.entry.role != .blocked, index.traits[Int(id)].script == .latin {
+                // The letter model scores these below; only the spelling as listed counts here.
+                if Folding.caseFold(form.entry.form) == folded, 1 >= threshold { add(form.entry.entity, 1, .exact) }
+                continue
+            }
             let formLang = form.entry.lang == "*" ? nil : form.entry.lang
             let (score, method) = match.compare(name, lang: lang, form.entry.form, lang: formLang)
             if form.entry.role == .blocked {
                 if score >= 0.95 { blocked.insert(form.entry.entity) }
                 continue
             }
-            if modelled != nil, method != .exact, index.traits[Int(id)].script == .latin { continue }
             if score >= threshold { add(form.entry.entity, score, method) }
         }
         if let (calibration, scores) = modelled {
@@ -68,7 +73,7 @@ public struct Resolver: Sendable {
                 add(entity, posterior, .fuzzy)
             }
         }
-        let rank = index.entityRank
+        let rank = index.entityOrdinals
         return best.values.filter { !blocked.contains($0.entity) }
             .sorted { ($0.score, rank[$1.entity] ?? 0) > ($1.score, rank[$0.entity] ?? 0) }
             .prefix(top).map { $0 }
@@ -78,12 +83,7 @@ public struct Resolver: Sendable {
     /// its skeleton.
     private func candidateForms(_ key: NameKey) -> [Int32] {
         var ids = Set(index.fuzzyCandidates(key))
-        var node = UnitTrie.root
-        for word in key.words {
-            guard let next = index.normalized.child(node, String(word)) else { node = -1; break }
-            node = next
-        }
-        if node >= 0 { ids.formUnion(index.normalized.values(at: node)) }
+        ids.formUnion(index.normalizedForms(ofKey: key.key))
         return ids.sorted()
     }
 }

@@ -11,28 +11,40 @@ public enum LanguageGuess {
     ///
     /// - Complexity: O(n) in the number of scalars.
     public static func fromScript(_ text: String) -> String? {
-        var counts: [Script: Int] = [:]
-        var ukrainian = 0, russian = 0, persian = 0
-        for scalar in text.unicodeScalars where scalar.value >= 0x80 {
-            switch scalar {
-            case "і", "ї", "є", "ґ", "І", "Ї", "Є", "Ґ": ukrainian += 1
-            case "ы", "э", "ъ", "ё", "Ы", "Э", "Ъ", "Ё": russian += 1
-            case "پ", "چ", "ژ", "گ", "ی", "ک": persian += 1
-            default: break
-            }
-            let script = Script.of(scalar)
-            if !script.isShared { counts[script, default: 0] += 1 }
-        }
-        guard let main = counts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) })?.key else { return nil }
+        guard let (main, kana) = mainScript(of: text) else { return nil }
         switch main {
-        case .cyrillic: return ukrainian > russian ? "uk" : russian > ukrainian ? "ru" : nil
-        case .arabic: return persian > 0 ? "fa" : "ar"
+        case .cyrillic:
+            var ukrainian = 0, russian = 0
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "і", "ї", "є", "ґ", "І", "Ї", "Є", "Ґ": ukrainian += 1
+                case "ы", "э", "ъ", "ё", "Ы", "Э", "Ъ", "Ё": russian += 1
+                default: break
+                }
+            }
+            return ukrainian > russian ? "uk" : russian > ukrainian ? "ru" : nil
+        case .arabic:
+            return text.unicodeScalars.contains { "پچژگیک".unicodeScalars.contains($0) } ? "fa" : "ar"
         case .hangul: return "ko"
         case .hiragana, .katakana: return "ja"
-        case .han: return (counts[.hiragana] ?? 0) + (counts[.katakana] ?? 0) > 0 ? "ja" : "zh"
+        case .han: return kana > 0 ? "ja" : "zh"
         case .hebrew: return "he"
         case .greek: return "el"
         default: return nil
         }
+    }
+
+    /// The script most of the text's letters are in (ties go to the lower script code), and
+    /// how many of its letters are kana; nil when no letter belongs to one script.
+    ///
+    /// - Complexity: O(n) in the number of scalars.
+    public static func mainScript(of text: String) -> (script: Script, kana: Int)? {
+        var counts: [Script: Int] = [:]
+        for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+            let script = Script.of(scalar)
+            if !script.isShared { counts[script, default: 0] += 1 }
+        }
+        guard let main = counts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) })?.key else { return nil }
+        return (main, (counts[.hiragana] ?? 0) + (counts[.katakana] ?? 0))
     }
 }

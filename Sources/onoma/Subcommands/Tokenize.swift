@@ -79,11 +79,15 @@ extension Onoma {
         }
 
         /// How many tokens at the start of `window` can no longer change: all but a trailing run
-        /// of words and hyphens that touch each other, which the next token may extend.
+        /// of touching tokens that alternate between punctuation and not (word, hyphen, word …),
+        /// which the next token may extend into a compound. Text without spaces (Chinese,
+        /// Japanese, Thai) has touching words, but two words in a row never belong to one
+        /// compound, so the window stays small there too.
         static func settledCount(_ window: [Token]) -> Int {
             var start = window.count - 1
             while start > 0, window[start - 1].range.upperBound == window[start].range.lowerBound,
-                  window[start].kind != .whitespace, window[start - 1].kind != .whitespace {
+                  window[start].kind != .whitespace, window[start - 1].kind != .whitespace,
+                  (window[start].kind == .punctuation) != (window[start - 1].kind == .punctuation) {
                 start -= 1
             }
             return max(0, start)
