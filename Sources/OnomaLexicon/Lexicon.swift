@@ -38,8 +38,14 @@ public struct Lexicon: Sendable {
     /// per form and change nothing for matching).
     public static func load(path: String, confusables: Bool = true) -> (lexicon: Lexicon, diagnostics: [Diagnostic]) {
         let (files, problems) = readFiles(path)
+        let (lexicon, diagnostics) = load(files: files, confusables: confusables)
+        return (lexicon, problems + diagnostics)
+    }
+
+    /// Parses and checks the text of lexicon files (see `load(path:confusables:)`).
+    static func load(files: [(path: String, text: String)], confusables: Bool) -> (lexicon: Lexicon, diagnostics: [Diagnostic]) {
         var entries: [LexiconEntry] = []
-        var diagnostics = problems
+        var diagnostics: [Diagnostic] = []
         for file in files {
             let parsed = LexiconParser.parse(file.text, path: file.path)
             entries += parsed.entries

@@ -51,19 +51,11 @@ public struct LexiconEditor {
     public init(path: String) {
         self.path = path
         let (read, readProblems) = Lexicon.readFiles(path)
-        var diagnostics = readProblems
-        var entries: [LexiconEntry] = []
-        files = read.map { file in
-            let parsed = LexiconParser.parse(file.text, path: file.path)
-            entries += parsed.entries
-            diagnostics += parsed.diagnostics
-            return FileLines(path: file.path, lines: Self.lines(of: file.text),
-                             lineEnding: file.text.contains("\r\n") ? "\r\n" : "\n")
-        }
-        diagnostics += LexiconValidator.validate(entries, confusables: false)
-        self.diagnostics = diagnostics
-        self.entries = []
-        for entry in entries { remember(entry) }
+        let (lexicon, problems) = Lexicon.load(files: read, confusables: false)
+        diagnostics = readProblems + problems
+        files = read.map { FileLines(path: $0.path, lines: Self.lines(of: $0.text), lineEnding: $0.text.contains("\r\n") ? "\r\n" : "\n") }
+        entries = []
+        for entry in lexicon.entries { remember(entry) }
     }
 
     /// Whether the lexicon as read has errors: then nothing should be written.
@@ -81,7 +73,7 @@ public struct LexiconEditor {
         let folded = Folding.caseFold(entry.form)
         let own = (byEntity[entry.entity] ?? []).map { entries[$0] }
         if let first = own.first, first.type != entry.type {
-            return .refused("entity '\(entry.entity)' is a \(first.type.rawValue) (\(Self.place(first))), not a \(entry.type.rawValue)")
+            return .refused("entity '\(entry.entity)' is a \(first.type.rawValue) (\(first.place)), not a \(entry.type.rawValue)")
         }
         let sameForm = own.filter { Folding.caseFold($0.form) == folded }
         if let same = sameForm.first(where: { ($0.role == .blocked) == (entry.role == .blocked) }) {
@@ -91,13 +83,13 @@ public struct LexiconEditor {
             return .refused("entity '\(entry.entity)' is not in the lexicon; add its canonical form first (role canonical)")
         }
         if entry.role == .canonical, let canonical = own.first(where: { $0.role == .canonical }) {
-            return .refused("entity '\(entry.entity)' already has the canonical form '\(canonical.form)' (\(Self.place(canonical))); add '\(entry.form)' as an alias")
+            return .refused("entity '\(entry.entity)' already has the canonical form '\(canonical.form)' (\(canonical.place)); add '\(entry.form)' as an alias")
         }
         var replaced: [LexiconEntry] = []
         if let contrary = sameForm.first {
             let what = contrary.role == .blocked ? "blocked" : "allowed"
             guard force else {
-                return .refused("form '\(entry.form)' is \(what) for '\(entry.entity)' (\(Self.place(contrary))); use --force to replace that line")
+                return .refused("form '\(entry.form)' is \(what) for '\(entry.entity)' (\(contrary.place)); use --force to replace that line")
             }
             replaced = sameForm
         }
@@ -105,7 +97,7 @@ public struct LexiconEditor {
             let others = (byForm[folded] ?? []).map { entries[$0] }.filter { $0.entity != entry.entity && $0.role != .blocked }
             if let other = others.first, !force {
                 let name = (byEntity[other.entity] ?? []).map { entries[$0] }.first { $0.role == .canonical }?.form ?? other.entity
-                return .refused("form '\(entry.form)' is already on '\(other.entity)' (\(name), \(Self.place(other))); use --force to add it to '\(entry.entity)' as well (the form becomes ambiguous)")
+                return .refused("form '\(entry.form)' is already on '\(other.entity)' (\(name), \(other.place)); use --force to add it to '\(entry.entity)' as well (the form becomes ambiguous)")
             }
         }
         guard let (fileIndex, after) = insertionPoint(for: entry, own: own, file: file) else {
@@ -178,8 +170,6 @@ public struct LexiconEditor {
         byForm[Folding.caseFold(entry.form)]?.removeAll { $0 == index }
         byEntity[entry.entity]?.removeAll { $0 == index }
     }
-
-    private static func place(_ entry: LexiconEntry) -> String { "\(entry.path):\(entry.line)" }
 
     // MARK: Lines
 

@@ -51,4 +51,7 @@ extension LexiconEntry {
     public var tsvLine: String {
         ([entity, type.rawValue, lang, form, role.rawValue] + extra).joined(separator: "\t")
     }
+
+    /// Where the line is, for messages: "path:line".
+    var place: String { "\(path):\(line)" }
 }

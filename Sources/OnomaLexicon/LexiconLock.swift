@@ -20,13 +20,12 @@ public final class LexiconLock {
     public let path: String
     private var descriptor: Int32
 
-    /// Takes the lock, waiting while another process holds it (`wait: false` fails at once
-    /// with `EWOULDBLOCK` instead).
-    public init(lexicon: String, wait: Bool = true) throws {
+    /// Takes the lock, waiting while another process holds it.
+    public init(lexicon: String) throws {
         path = Self.lockPath(forLexicon: lexicon)
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw AtomicFile.Failure(path: path, operation: "open the lock file", code: errno) }
-        while flock(descriptor, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
+        while flock(descriptor, LOCK_EX) != 0 {
             if errno == EINTR { continue }
             let code = errno
             close(descriptor)

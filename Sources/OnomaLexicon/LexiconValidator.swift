@@ -18,14 +18,14 @@ public enum LexiconValidator {
         for entry in entries {
             if let first = firstByEntity[entry.entity] {
                 if first.type != entry.type {
-                    report(.error, "entity '\(entry.entity)' has type '\(entry.type.rawValue)' here but '\(first.type.rawValue)' at \(place(first))", entry)
+                    report(.error, "entity '\(entry.entity)' has type '\(entry.type.rawValue)' here but '\(first.type.rawValue)' at \(first.place)", entry)
                 }
             } else {
                 firstByEntity[entry.entity] = entry
             }
             if entry.role == .canonical {
                 if let canonical = canonicalByEntity[entry.entity] {
-                    report(.error, "entity '\(entry.entity)' has a second canonical form '\(entry.form)' (the first is '\(canonical.form)' at \(place(canonical))); make one of them an alias", entry)
+                    report(.error, "entity '\(entry.entity)' has a second canonical form '\(entry.form)' (the first is '\(canonical.form)' at \(canonical.place)); make one of them an alias", entry)
                 } else {
                     canonicalByEntity[entry.entity] = entry
                 }
@@ -42,9 +42,9 @@ public enum LexiconValidator {
             for (index, entry) in group.enumerated() {
                 guard let earlier = group[..<index].first(where: { $0.entity == entry.entity }) else { continue }
                 if earlier.role == .blocked && entry.role != .blocked || earlier.role != .blocked && entry.role == .blocked {
-                    report(.error, "form '\(entry.form)' is both blocked and allowed for '\(entry.entity)' (see \(place(earlier)))", entry)
+                    report(.error, "form '\(entry.form)' is both blocked and allowed for '\(entry.entity)' (see \(earlier.place))", entry)
                 } else if earlier.lang == entry.lang || earlier.lang == "*" {
-                    report(.warning, "duplicate form '\(entry.form)' for '\(entry.entity)' (already at \(place(earlier)))", entry)
+                    report(.warning, "duplicate form '\(entry.form)' for '\(entry.entity)' (already at \(earlier.place))", entry)
                 }
             }
             let allowed = group.filter { $0.role != .blocked }
@@ -52,7 +52,7 @@ public enum LexiconValidator {
             guard entities.count > 1 else { continue }
             let firsts = entities.compactMap { id in allowed.first { $0.entity == id } }.sorted(by: isBefore)
             for entry in firsts.dropFirst() {
-                let others = firsts.filter { $0.entity != entry.entity }.map { "'\($0.entity)' (\(place($0)))" }
+                let others = firsts.filter { $0.entity != entry.entity }.map { "'\($0.entity)' (\($0.place))" }
                 report(.warning, "ambiguous form '\(entry.form)': also on \(others.joined(separator: ", ")); canon resolves it from context", entry)
             }
         }
@@ -66,7 +66,7 @@ public enum LexiconValidator {
                 continue
             }
             if other.entity != entry.entity, Folding.caseFold(other.form) != Folding.caseFold(entry.form) {
-                report(.warning, "form '\(entry.form)' looks like '\(other.form)' of '\(other.entity)' (\(place(other))): confusable characters", entry)
+                report(.warning, "form '\(entry.form)' looks like '\(other.form)' of '\(other.entity)' (\(other.place)): confusable characters", entry)
             }
         }
         return diagnostics.sorted { ($0.path ?? "", $0.line ?? 0) < ($1.path ?? "", $1.line ?? 0) }
@@ -75,6 +75,4 @@ public enum LexiconValidator {
     private static func isBefore(_ a: LexiconEntry, _ b: LexiconEntry) -> Bool {
         (a.path, a.line) < (b.path, b.line)
     }
-
-    private static func place(_ entry: LexiconEntry) -> String { "\(entry.path):\(entry.line)" }
 }

@@ -69,7 +69,7 @@ public struct Suggestion: Hashable, Sendable {
     /// The suggestion as a line of a suggestions file, without a line break.
     public var line: String {
         var fields = [entry.entity, entry.type.rawValue, entry.lang, entry.form, entry.role.rawValue,
-                      status.rawValue, String(count), Self.format(score), base]
+                      status.rawValue, String(count), ScoreText.format(score), base]
         for example in examples.prefix(2) { fields += [Self.escape(example.document), Self.escape(example.sentence)] }
         let line = fields.joined(separator: "\t")
         return note.isEmpty ? line : line + "\t# " + note.replacingOccurrences(of: "\n", with: " ")
@@ -99,11 +99,6 @@ public struct Suggestion: Hashable, Sendable {
             return extra[index].isEmpty && sentence.isEmpty ? nil : Example(document: Self.unescape(extra[index]), sentence: Self.unescape(sentence))
         }
         note = comment
-    }
-
-    static func format(_ value: Double) -> String {
-        let rounded = (value * 1000).rounded() / 1000
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
     /// Example text as one field: backslash, TAB, line breaks and `#` (which would start a

@@ -15,38 +15,31 @@ public struct SuggestionsFile {
 
         """
 
-    public let path: String
     /// The suggestions in file order.
     public var suggestions: [Suggestion]
     /// Problems of lines that are not valid suggestions (they are kept as they are).
     public let diagnostics: [Diagnostic]
     private let lines: [Substring]
     private let original: [Suggestion]
-    /// The 0-based line index of each suggestion.
-    private let lineIndex: [Int]
     private let lineEnding: String
 
     public init(text: String, path: String) {
-        self.path = path
         lines = LexiconEditor.lines(of: text)
         lineEnding = text.contains("\r\n") ? "\r\n" : "\n"
         let parsed = LexiconParser.parse(text, path: path)
         var diagnostics = parsed.diagnostics
         var suggestions: [Suggestion] = []
-        var lineIndex: [Int] = []
         for entry in parsed.entries {
             let raw = lines[entry.line - 1]
             let comment = raw.firstIndex(of: "#").map { raw[raw.index(after: $0)...].trimmed } ?? ""
             do {
                 suggestions.append(try Suggestion(entry: entry, comment: comment))
-                lineIndex.append(entry.line - 1)
             } catch {
                 diagnostics.append(error)
             }
         }
         self.suggestions = suggestions
         original = suggestions
-        self.lineIndex = lineIndex
         self.diagnostics = diagnostics
     }
 
@@ -54,7 +47,7 @@ public struct SuggestionsFile {
     public var bytes: [UInt8] {
         var replaced: [Int: Suggestion] = [:]
         for (index, suggestion) in suggestions.enumerated() where suggestion != original[index] {
-            replaced[lineIndex[index]] = suggestion
+            replaced[original[index].entry.line - 1] = suggestion
         }
         var bytes: [UInt8] = []
         for (index, line) in lines.enumerated() {

@@ -6,12 +6,14 @@
 set -euo pipefail
 onoma=${1:-.build/release/onoma}
 held=("Zelensky" "Volodymyr Zelensky" "Sirsky" "Oleksandr Sirsky" "Kiev")
+# An awk BEGIN block that fills drop[] with the held-back forms, given -v held="$held_list".
+held_list=$(IFS='|'; echo "${held[*]}")
+drop_held='BEGIN { n = split(held, h, "|"); for (i = 1; i <= n; i++) drop[h[i]] = 1 }'
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/lexicon"
 for file in Lexicons/*.tsv; do
-    awk -F'\t' -v held="$(IFS='|'; echo "${held[*]}")" '
-        BEGIN { n = split(held, h, "|"); for (i = 1; i <= n; i++) drop[h[i]] = 1 }
+    awk -F'\t' -v held="$held_list" "$drop_held"'
         !($4 in drop)' "$file" > "$work/lexicon/$(basename "$file")"
 done
 echo "held back: $(( $(cat Lexicons/*.tsv | wc -l) - $(cat "$work"/lexicon/*.tsv | wc -l) )) lines with the forms: ${held[*]}"
@@ -26,8 +28,7 @@ for form in "${held[@]}"; do
     fi
 done
 echo "other variant suggestions:"
-printf '%s\n' "$variants" | awk -F'\t' -v held="$(IFS='|'; echo "${held[*]}")" '
-    BEGIN { n = split(held, h, "|"); for (i = 1; i <= n; i++) drop[h[i]] = 1 }
+printf '%s\n' "$variants" | awk -F'\t' -v held="$held_list" "$drop_held"'
     NF && $6 != "known" && !($4 in drop) { print "  " $1 "\t" $4 "\t" $7 "\t" $8 }'
 echo "new-entity lines: $(printf '%s\n' "$news" | awk 'NF' | wc -l)"
 printf '%s\n' "$news" | awk -F'\t' 'NF { print "  " $1 "\t" $2 "\t" $4 "\t" $5 "\t" $7 }'

@@ -64,7 +64,7 @@ enum DedupeHTMLReport {
             let members = Set(cluster.members.map(\.id))
             func name(_ id: String) -> String { escaped(id) + (members.contains(id) ? "" : " <small>(an earlier batch)</small>") }
             for link in cluster.links {
-                html += "<tr><td>\(name(link.a))</td><td>\(name(link.b))</td><td>\(link.relation.rawValue)</td><td>\(Onoma.Canon.score(link.similarity))</td></tr>\n"
+                html += "<tr><td>\(name(link.a))</td><td>\(name(link.b))</td><td>\(link.relation.rawValue)</td><td>\(ScoreText.format(link.similarity))</td></tr>\n"
             }
             html += "</table>\n</details>\n"
         }

@@ -64,7 +64,7 @@ extension Onoma {
                     for m in mentions {
                         let fields = [document.id, "\(m.range.lowerBound)", "\(m.range.upperBound)", m.text,
                                       m.entity ?? m.candidates.joined(separator: "|"), m.canonical ?? "", m.type?.rawValue ?? "",
-                                      Self.score(m.score), m.isAmbiguous ? "ambiguous" : m.method.rawValue]
+                                      ScoreText.format(m.score), m.isAmbiguous ? "ambiguous" : m.method.rawValue]
                         output.write(fields.map(TSVText.field).joined(separator: "\t") + "\n")
                     }
                 case .text:
@@ -84,15 +84,10 @@ extension Onoma {
             var fields = [
                 "\"start\":\(m.range.lowerBound)", "\"end\":\(m.range.upperBound)", "\"text\":\(JSONText.quoted(m.text))",
                 "\"entity\":\(JSONText.quoted(m.entity))", "\"canonical\":\(JSONText.quoted(m.canonical))",
-                "\"type\":\(JSONText.quoted(m.type?.rawValue))", "\"score\":\(score(m.score))", "\"method\":\"\(m.method.rawValue)\"",
+                "\"type\":\(JSONText.quoted(m.type?.rawValue))", "\"score\":\(ScoreText.format(m.score))", "\"method\":\"\(m.method.rawValue)\"",
             ]
             if m.isAmbiguous { fields.append("\"candidates\":[\(m.candidates.map { JSONText.quoted($0) }.joined(separator: ","))]") }
             return "{" + fields.joined(separator: ",") + "}"
-        }
-
-        static func score(_ value: Double) -> String {
-            let rounded = (value * 1000).rounded() / 1000
-            return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
         }
 
         /// The text with each settled mention replaced by its canonical form.

@@ -145,7 +145,7 @@ extension Onoma.Dedupe {
             }
             if pairs {
                 for link in clustering.links {
-                    let similarity = Onoma.Canon.score(link.similarity)
+                    let similarity = ScoreText.format(link.similarity)
                     if format == .jsonl {
                         output.write("{\"a\":\(JSONText.quoted(link.a)),\"b\":\(JSONText.quoted(link.b)),\"similarity\":\(similarity),\"relation\":\"\(link.relation.rawValue)\"}\n")
                     } else {

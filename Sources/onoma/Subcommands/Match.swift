@@ -42,7 +42,7 @@ extension Onoma {
             let output = OutputBuffer()
             func emit(_ a: String, _ b: String) {
                 let (score, method) = match.compare(a, lang: langA, b, lang: langB)
-                output.write("\(Canon.score(score))\t\(score >= threshold ? 1 : 0)\t\(method.rawValue)\t\(TSVText.field(a))\t\(TSVText.field(b))\n")
+                output.write("\(ScoreText.format(score))\t\(score >= threshold ? 1 : 0)\t\(method.rawValue)\t\(TSVText.field(a))\t\(TSVText.field(b))\n")
             }
             if let pairs {
                 try NameLines.forEach(arguments: [], file: pairs, printer) { line, location in

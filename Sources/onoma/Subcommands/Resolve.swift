@@ -45,7 +45,7 @@ extension Onoma {
             let output = OutputBuffer()
             try NameLines.forEach(arguments: queries, file: names, printer) { query, _ in
                 let candidates = resolver.resolve(query, lang: lang, top: top).map {
-                    "{\"entity\":\(JSONText.quoted($0.entity)),\"canonical\":\(JSONText.quoted($0.canonical)),\"score\":\(Canon.score($0.score)),\"method\":\"\($0.method.rawValue)\"}"
+                    "{\"entity\":\(JSONText.quoted($0.entity)),\"canonical\":\(JSONText.quoted($0.canonical)),\"score\":\(ScoreText.format($0.score)),\"method\":\"\($0.method.rawValue)\"}"
                 }
                 output.write("{\"query\":\(JSONText.quoted(query)),\"candidates\":[\(candidates.joined(separator: ","))]}\n")
             }

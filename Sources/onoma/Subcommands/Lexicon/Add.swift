@@ -16,8 +16,7 @@ extension Onoma.Lexicon {
                 """
         )
 
-        @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon file or a directory of *.tsv lexicon files.", valueName: "PATH"))
-        var lexicon: String = "Lexicons"
+        @OptionGroup var lexicon: LexiconOptions
 
         @Option(help: "The entity id (a Wikidata QID, or e.g. onoma:some-name).")
         var entity: String
@@ -41,9 +40,9 @@ extension Onoma.Lexicon {
         var force = false
 
         func run() throws {
-            try LexiconWrite.edit(lexicon) { editor in
+            try LexiconWrite.edit(lexicon.path) { editor in
                 guard let type = type ?? editor.lexicon.entities[entity]?.type else {
-                    StandardError.write("error: entity '\(entity)' is not in \(lexicon); give its --type (and --role canonical) to add it\n")
+                    StandardError.write("error: entity '\(entity)' is not in \(lexicon.path); give its --type (and --role canonical) to add it\n")
                     throw ExitCode.failure
                 }
                 let entry = LexiconEntry(entity: entity, type: type, lang: lang, form: form, role: role)

@@ -20,8 +20,7 @@ extension Onoma.Lexicon {
         @Argument(help: "The suggestions file ('onoma lexicon suggest' output, reviewed).")
         var suggestions: String
 
-        @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon file or a directory of *.tsv lexicon files.", valueName: "PATH"))
-        var lexicon: String = "Lexicons"
+        @OptionGroup var lexicon: LexiconOptions
 
         @Flag(help: "Add forms other entities have (they become ambiguous) and replace lines that block them.")
         var force = false
@@ -37,7 +36,7 @@ extension Onoma.Lexicon {
                 StandardError.write("\(suggestions): fix the lines above first; nothing written\n")
                 throw ExitCode.failure
             }
-            let results = try LexiconWrite.edit(lexicon, dryRun: dryRun) { editor in editor.apply(file.suggestions, force: force) }
+            let results = try LexiconWrite.edit(lexicon.path, dryRun: dryRun) { editor in editor.apply(file.suggestions, force: force) }
             var counts = (added: 0, present: 0, refused: 0)
             for (suggestion, outcome) in results {
                 let place = "\(suggestions):\(suggestion.entry.line): "
@@ -52,7 +51,7 @@ extension Onoma.Lexicon {
                     StandardError.write(place + "note: " + LexiconWrite.describe(outcome, suggestion.entry.tsvLine) + "\n")
                 }
             }
-            StandardError.write("\(lexicon): \(counts.added) forms \(dryRun ? "would be " : "")added, \(counts.present) already there, \(counts.refused) refused\n")
+            StandardError.write("\(lexicon.path): \(counts.added) forms \(dryRun ? "would be " : "")added, \(counts.present) already there, \(counts.refused) refused\n")
             try printer.finish()
         }
     }

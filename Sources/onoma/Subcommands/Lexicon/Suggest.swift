@@ -26,8 +26,7 @@ extension Onoma.Lexicon {
             case tsv, jsonl
         }
 
-        @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon file or a directory of *.tsv lexicon files.", valueName: "PATH"))
-        var lexicon: String = "Lexicons"
+        @OptionGroup var lexicon: LexiconOptions
 
         @Option(help: "The fewest mentions a new entity needs.")
         var minCount = 3
@@ -50,11 +49,11 @@ extension Onoma.Lexicon {
 
         func run() throws {
             let printer = DiagnosticPrinter()
-            let (loaded, diagnostics) = OnomaLexicon.Lexicon.load(path: lexicon, confusables: false)
+            let (loaded, diagnostics) = OnomaLexicon.Lexicon.load(path: lexicon.path, confusables: false)
             let errors = diagnostics.filter { $0.severity == .error }
             for error in errors { StandardError.write(error.description + "\n") }
             if !errors.isEmpty {
-                StandardError.write("\(lexicon): \(errors.count) errors in the lexicon; suggesting against its \(loaded.entries.count) valid lines ('onoma lexicon apply' will refuse to write until they are fixed)\n")
+                StandardError.write("\(lexicon.path): \(errors.count) errors in the lexicon; suggesting against its \(loaded.entries.count) valid lines ('onoma lexicon apply' will refuse to write until they are fixed)\n")
             }
             var options = SuggestionMiner.Options()
             options.minCount = minCount
@@ -71,8 +70,8 @@ extension Onoma.Lexicon {
             }
             output.flush()
             let seconds = Date().timeIntervalSince(start)
-            let proposed = suggestions.filter { $0.entry.entity.hasPrefix("onoma:new:") }
-            let variants = suggestions.filter { !$0.entry.entity.hasPrefix("onoma:new:") && $0.status != .known }.count
+            let proposed = suggestions.filter { $0.entry.entity.hasPrefix(SuggestionMiner.newEntityPrefix) }
+            let variants = suggestions.filter { !$0.entry.entity.hasPrefix(SuggestionMiner.newEntityPrefix) && $0.status != .known }.count
             let entities = Set(proposed.map(\.entry.entity)).count
             let megabytes = Double(miner.bytes) / 1_000_000
             StandardError.write(String(format: "%d documents (%.2f MB) in %.1f s (%.1f s/MB): %d variants, %d new entities with %d forms\n",
@@ -86,7 +85,7 @@ extension Onoma.Lexicon {
             let fields = [
                 "\"entity\":\(JSONText.quoted(s.entry.entity))", "\"type\":\"\(s.entry.type.rawValue)\"", "\"lang\":\(JSONText.quoted(s.entry.lang))",
                 "\"form\":\(JSONText.quoted(s.entry.form))", "\"role\":\"\(s.entry.role.rawValue)\"", "\"status\":\"\(s.status.rawValue)\"",
-                "\"count\":\(s.count)", "\"score\":\(Onoma.Canon.score(s.score))", "\"base\":\(JSONText.quoted(s.base))",
+                "\"count\":\(s.count)", "\"score\":\(ScoreText.format(s.score))", "\"base\":\(JSONText.quoted(s.base))",
                 "\"examples\":[\(examples.joined(separator: ","))]", "\"note\":\(JSONText.quoted(s.note))",
             ]
             return "{" + fields.joined(separator: ",") + "}"
