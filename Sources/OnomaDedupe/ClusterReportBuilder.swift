@@ -102,7 +102,7 @@ public final class ClusterReportBuilder {
             if let id = mention.entity { analysis.entities.append((id, mention.canonical, mention.range)) }
         }
         // Numbers inside a mention ("Boeing 737") stay part of the mention.
-        for number in NumberValue.values(in: tokens, of: text, lang: lang) where abs(number.value) > 10 {
+        for number in NumberValue.values(in: tokens, of: text, lang: lang) where Fingerprint.isInformative(number.value) {
             guard !mentions.contains(where: { $0.range.overlaps(number.range) }) else { continue }
             analysis.numbers.append((Fingerprint.canonical(number.value), number.range))
         }

@@ -21,7 +21,8 @@ public struct ClusterAssignment: Sendable, Hashable {
     public let id: String
     /// The cluster's id: its representative's id, so it is stable across runs on the same input.
     public let cluster: String
-    public let representative: String
+    /// The id of the cluster's representative: the cluster id.
+    public var representative: String { cluster }
 }
 
 /// The outcome of clustering: an assignment per document (in input order), the links found,
@@ -168,8 +169,7 @@ public struct Clusterer: Sendable {
             best[root] = index
         }
         return signatures.indices.map { index in
-            let representative = signatures[best[sets.find(index)]!].id
-            return ClusterAssignment(id: signatures[index].id, cluster: representative, representative: representative)
+            ClusterAssignment(id: signatures[index].id, cluster: signatures[best[sets.find(index)]!].id)
         }
     }
 

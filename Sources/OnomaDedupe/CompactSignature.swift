@@ -70,9 +70,8 @@ enum CompactSignature {
     static func encode(features: [UInt32]) -> Data {
         guard !features.isEmpty else { return Data() }
         let gaps = zip(features, [0] + features).map { UInt64($0 - $1) }
-        let k = (0..<32).min { a, b in
-            gaps.reduce(0) { $0 + Int($1 >> UInt64(a)) } + a * gaps.count < gaps.reduce(0) { $0 + Int($1 >> UInt64(b)) } + b * gaps.count
-        }!
+        let costs = (0..<32).map { k in gaps.reduce(0) { $0 + Int($1 >> UInt64(k)) } + k * gaps.count }
+        let k = costs.indices.min { costs[$0] < costs[$1] }!
         var writer = BitWriter()
         for gap in gaps {
             for _ in 0..<(gap >> UInt64(k)) { writer.append(1, bits: 1) }

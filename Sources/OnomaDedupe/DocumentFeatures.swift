@@ -32,7 +32,7 @@ public final class FeatureExtractor {
     /// - Parameters:
     ///   - shingleSize: characters per shingle (5 measured best on news rewrites).
     ///   - index: a lexicon index, so that names in any spelling become one entity id.
-    public init(shingleSize: Int = 5, index: LexiconIndex? = nil) throws {
+    public init(shingleSize: Int, index: LexiconIndex?) throws {
         guard shingleSize >= 2 else { throw DedupeError("the shingle size must be at least 2 characters, got \(shingleSize)") }
         self.shingleSize = shingleSize
         tokenizer = try Tokenizer()
@@ -50,14 +50,14 @@ public final class FeatureExtractor {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// The features of a text in language `lang` (BCP 47; nil guesses from the script).
+    /// The features of a text in language `lang`: a primary language subtag, resolved by the
+    /// caller (as `Signer` does); nil when unknown.
     ///
     /// - Complexity: O(n) in the text length, plus canonicalization.
     public func features(of text: String, lang: String?) -> DocumentFeatures {
-        let language = lang.map(LanguageTag.primary) ?? LanguageGuess.fromScript(text)
         let tokens = tokenizer.tokenize(text)
-        let mentions = canonicalizer?.mentions(in: text, tokens: tokens, lang: language).filter { $0.entity != nil } ?? []
-        let numbers = NumberValue.values(in: tokens, of: text, lang: language)
+        let mentions = canonicalizer?.mentions(in: text, tokens: tokens, lang: lang).filter { $0.entity != nil } ?? []
+        let numbers = NumberValue.values(in: tokens, of: text, lang: lang)
         var stream: [String] = []
         stream.reserveCapacity(tokens.count)
         var fingerprint = FingerprintBuilder()
@@ -86,7 +86,7 @@ public final class FeatureExtractor {
                 stream.append(folded)
                 if token.kind == .word {
                     fingerprint.addWord(token, previous: i > 0 ? tokens[i - 1] : nil) { text in
-                        Self.cached((language ?? "") + "\u{0}" + text, in: &nameKeyCache) { Self.keys.unitKey(for: text, lang: language) }
+                        Self.cached((lang ?? "") + "\u{0}" + text, in: &nameKeyCache) { Self.keys.unitKey(for: text, lang: lang) }
                     }
                 }
             }

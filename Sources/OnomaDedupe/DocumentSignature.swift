@@ -1,3 +1,4 @@
+import OnomaLexicon
 import OnomaText
 
 /// Everything clustering needs from one document, computed on its own: the unit that
@@ -32,11 +33,12 @@ public final class Signer {
     private let minHash: MinHash
     private let extractor: FeatureExtractor
 
-    public init(parameters: DedupeParameters, extractor: FeatureExtractor) throws {
+    /// - Parameter index: a lexicon index, so that names in any spelling become one entity id.
+    public init(parameters: DedupeParameters, index: LexiconIndex? = nil) throws {
+        extractor = try FeatureExtractor(shingleSize: parameters.shingleSize, index: index)
         self.parameters = parameters
         lsh = try parameters.lsh()
         minHash = MinHash(permutations: parameters.permutations, seed: parameters.seed)
-        self.extractor = extractor
     }
 
     /// The lexicon the features were made with (see `FeatureExtractor.lexiconDigest`).

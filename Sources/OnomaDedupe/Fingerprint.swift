@@ -26,6 +26,11 @@ public struct Fingerprint: Sendable, Hashable, Codable {
         entities.map { "e:" + $0 } + numbers.map { "n:" + $0 } + names.map { "w:" + $0 }
     }
 
+    /// Whether a number carries information: not 0–10, which every text is full of.
+    static func isInformative(_ value: Double) -> Bool {
+        abs(value) > 10
+    }
+
     /// A number in the shortest decimal form that reads back the same ("12000", "1.25").
     public static func canonical(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
@@ -41,9 +46,9 @@ struct FingerprintBuilder {
 
     mutating func addEntity(_ id: String) { entities.insert(id) }
 
-    /// Numbers that carry information: not 0–10, which every text is full of.
+    /// Adds the number when it is informative (`Fingerprint.isInformative`).
     mutating func addNumber(_ value: Double) {
-        if abs(value) > 10 { numbers.insert(Fingerprint.canonical(value)) }
+        if Fingerprint.isInformative(value) { numbers.insert(Fingerprint.canonical(value)) }
     }
 
     /// A word counts as a name when it starts with a capital and does not start a sentence,

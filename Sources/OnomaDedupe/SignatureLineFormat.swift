@@ -26,7 +26,7 @@ public struct SignatureLineFormat {
     public init(parameters: DedupeParameters, lexiconDigest: String) throws(DedupeError) {
         let lsh = try parameters.lsh()
         expected = [IndexSetting(key: "format", value: Self.version)]
-            + IndexSetting.settings(parameters: parameters, lsh: lsh, lexiconDigest: lexiconDigest).filter { $0.key != "minhash_bits" }
+            + IndexSetting.settings(parameters: parameters, lsh: lsh, lexiconDigest: lexiconDigest)
         settings = expected.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         permutations = parameters.permutations
         bands = lsh.bands
@@ -86,13 +86,15 @@ public struct SignatureLineFormat {
               let fingerprint = fields.fingerprint, let settings = fields.settings else {
             return .failure(.malformed("not a signature record: it needs \"id\", \"length\", \"minhash\", \"bands\", \"fingerprint\" and \"settings\" (or \"error\")"))
         }
-        let made = Dictionary(settings.split(separator: " ").map { field in
-            let parts = field.split(separator: "=", maxSplits: 1)
-            return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
-        }, uniquingKeysWith: { first, _ in first })
-        let differences = IndexSetting.differences(made, expected)
-        guard differences.isEmpty else {
-            return .failure(.otherSettings("the signature was made with \(differences.joined(separator: ", and ")); sign and cluster with the same options"))
+        if settings != self.settings {
+            let made = Dictionary(settings.split(separator: " ").map { field in
+                let parts = field.split(separator: "=", maxSplits: 1)
+                return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+            }, uniquingKeysWith: { first, _ in first })
+            let differences = IndexSetting.differences(made, expected)
+            guard differences.isEmpty else {
+                return .failure(.otherSettings("the signature was made with \(differences.joined(separator: ", and ")); sign and cluster with the same options"))
+            }
         }
         guard let values = Self.values(base64: minhash), values.count == permutations else {
             return .failure(.malformed("\"minhash\" must be base64 of \(permutations) 8-byte values"))

@@ -75,8 +75,7 @@ private struct BatchWriter {
             SELECT r.name FROM document d JOIN document r ON r.id = d.cluster WHERE d.name_hash = ? AND d.name = ?
             """)
         let assignments = try batch.map { signature in
-            let representative = try String.fetchOne(cluster, arguments: [CompactSignature.nameHash(signature.id), signature.id])!
-            return ClusterAssignment(id: signature.id, cluster: representative, representative: representative)
+            ClusterAssignment(id: signature.id, cluster: try String.fetchOne(cluster, arguments: [CompactSignature.nameHash(signature.id), signature.id])!)
         }
         return IndexedBatch(clustering: Clustering(assignments: assignments, links: links, skippedBuckets: skipped),
                             added: fresh.count, alreadyIndexed: batch.count - fresh.count, relabelled: relabelled)

@@ -13,7 +13,6 @@ struct IndexSetting: Equatable {
             IndexSetting(key: "permutations", value: String(parameters.permutations)),
             IndexSetting(key: "bands", value: String(lsh.bands)),
             IndexSetting(key: "rows", value: String(lsh.rows)),
-            IndexSetting(key: "minhash_bits", value: String(CompactSignature.valueBits)),
             IndexSetting(key: "lexicon", value: lexiconDigest),
         ]
     }

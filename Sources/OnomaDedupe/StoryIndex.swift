@@ -31,10 +31,13 @@ public final class StoryIndex {
     public init(path: String, parameters: DedupeParameters, lexiconDigest: String) throws(StoryIndexError) {
         self.path = path
         self.parameters = parameters
-        let settings: [IndexSetting]
+        var settings: [IndexSetting]
         do { settings = IndexSetting.settings(parameters: parameters, lsh: try parameters.lsh(), lexiconDigest: lexiconDigest) } catch {
             throw StoryIndexError(path: path, message: error.description)
         }
+        // The index keeps MinHash values cut to this many bits; the entry goes before the
+        // lexicon's, where every index has it.
+        settings.insert(IndexSetting(key: "minhash_bits", value: String(CompactSignature.valueBits)), at: settings.count - 1)
         try Self.checkHeader(path)
         var configuration = Configuration()
         // Another `onoma dedupe` adding to the same index: wait for it rather than fail.
@@ -57,7 +60,7 @@ public final class StoryIndex {
         try reading { db in
             try Row.fetchAll(db, sql: """
                 SELECT d.name, r.name FROM document d JOIN document r ON r.id = d.cluster ORDER BY d.id
-                """).map { row in ClusterAssignment(id: row[0], cluster: row[1], representative: row[1]) }
+                """).map { row in ClusterAssignment(id: row[0], cluster: row[1]) }
         }
     }
 

@@ -64,12 +64,12 @@ struct TranslationLinker<Feature: Hashable> {
             var dot: [Int: Double] = [:]
             for feature in features[index] {
                 guard let documents = postings[feature], frequencies[feature]! <= limit, let weight = weights[feature] else { continue }
-                for other in documents where Int(other) > index || Int(other) < knownCount {
+                for other in documents where (Int(other) > index || Int(other) < knownCount) && languages[Int(other)] != languages[index] {
                     dot[Int(other), default: 0] += weight * weight
                 }
             }
             for (other, product) in dot {
-                guard languages[other] != languages[index], norms[index] > 0, norms[other] > 0 else { continue }
+                guard norms[index] > 0, norms[other] > 0 else { continue }
                 let similarity = product / (norms[index] * norms[other])
                 if similarity >= threshold { result.append((Pair(index, other), similarity)) }
             }

@@ -14,12 +14,16 @@ extension DocumentReader {
     ///     DocumentReader.document(jsonLine: #"{"id":"a","text":"Kyiv"}"#, path: "-", line: 1)   // .success
     public static func document(jsonLine: String, path: String, line: Int) -> Result<Document, LineFailure> {
         let data = Data(jsonLine.utf8)
-        switch JSONLDocument.parse(data) {
+        return document(jsonData: data, path: path, line: line).mapError { LineFailure(diagnostic: $0, id: Self.id(in: data)) }
+    }
+
+    /// The document on one JSONL line, or the error at its place.
+    static func document(jsonData: Data, path: String, line: Int) -> Result<Document, Diagnostic> {
+        switch JSONLDocument.parse(jsonData) {
         case .success(let fields):
-            return .success(Document(id: fields.id, text: fields.text, lang: fields.lang, date: fields.date, path: path, line: line))
+            .success(Document(id: fields.id, text: fields.text, lang: fields.lang, date: fields.date, path: path, line: line))
         case .failure(let problem):
-            let diagnostic = Diagnostic(.error, problem.message, path: path, line: line, column: problem.column)
-            return .failure(LineFailure(diagnostic: diagnostic, id: Self.id(in: data)))
+            .failure(Diagnostic(.error, problem.message, path: path, line: line, column: problem.column))
         }
     }
 

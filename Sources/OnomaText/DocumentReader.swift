@@ -135,12 +135,9 @@ public struct DocumentReader: Sendable {
                 }
                 line = Data(String(decoding: bytes, as: UTF8.self).utf8)
             }
-            switch JSONLDocument.parse(line) {
-            case .success(let fields):
-                try body(.document(Document(id: fields.id, text: fields.text, lang: fields.lang, date: fields.date,
-                                            path: path, line: lineNumber)))
-            case .failure(let problem):
-                try body(.diagnostic(Diagnostic(.error, problem.message, path: path, line: lineNumber, column: problem.column)))
+            switch Self.document(jsonData: line, path: path, line: lineNumber) {
+            case .success(let document): try body(.document(document))
+            case .failure(let diagnostic): try body(.diagnostic(diagnostic))
             }
         }
     }

@@ -25,7 +25,7 @@ import Testing
     /// The three stories in one cluster represented by "story", the bank alone.
     static let clustering = Clustering(
         assignments: [("story", "story"), ("rewrite", "story"), ("fr", "story"), ("bank", "bank")].map {
-            ClusterAssignment(id: $0.0, cluster: $0.1, representative: $0.1)
+            ClusterAssignment(id: $0.0, cluster: $0.1)
         },
         links: [DocumentLink(a: "story", b: "rewrite", similarity: 0.6, relation: .duplicate),
                 DocumentLink(a: "story", b: "fr", similarity: 0.3, relation: .translation)],

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct ClustererTests {
     private func signatures(_ documents: [(id: String, text: String, lang: String?, date: String?)]) throws -> [DocumentSignature] {
-        let signer = try Signer(parameters: DedupeParameters(), extractor: FeatureExtractor())
+        let signer = try Signer(parameters: DedupeParameters())
         return documents.map { signer.signature(id: $0.id, text: $0.text, lang: $0.lang, date: $0.date) }
     }
 

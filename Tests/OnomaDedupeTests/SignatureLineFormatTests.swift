@@ -8,7 +8,7 @@ import Testing
 
     /// The shipped Corpus/ articles, an empty text and a one-word text.
     private func corpusSignatures() throws -> [DocumentSignature] {
-        let signer = try Signer(parameters: DedupeParameters(), extractor: FeatureExtractor())
+        let signer = try Signer(parameters: DedupeParameters())
         let corpus = Self.packageRoot.appendingPathComponent("Corpus")
         let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }.sorted()
         #expect(files.count >= 5)
@@ -39,7 +39,7 @@ import Testing
     @Test func recordsMadeWithOtherOptionsAreRefusedWithTheDifference() throws {
         var other = DedupeParameters()
         other.permutations = 64
-        let signer = try Signer(parameters: other, extractor: FeatureExtractor())
+        let signer = try Signer(parameters: other)
         let line = try SignatureLineFormat(parameters: other, lexiconDigest: "none")
             .line(.signature(signer.signature(id: "a", text: "Kyiv and Kharkiv", lang: "en", date: nil)))
         let result = try SignatureLineFormat(parameters: DedupeParameters(), lexiconDigest: "none").record(line)

@@ -23,7 +23,7 @@ import Testing
 
     private func signatures(_ documents: [(id: String, text: String, lang: String?, date: String?)],
                             parameters: DedupeParameters = DedupeParameters()) throws -> [DocumentSignature] {
-        let signer = try Signer(parameters: parameters, extractor: FeatureExtractor())
+        let signer = try Signer(parameters: parameters)
         return documents.map { signer.signature(id: $0.id, text: $0.text, lang: $0.lang, date: $0.date) }
     }
 

@@ -235,7 +235,8 @@ def main(argv):
                 .withColumn("component", F.coalesce("component", "pos")))
     best = Window.partitionBy("component").orderBy(F.col("date").asc_nulls_last(), F.col("length").desc(), F.col("id").asc())
     clusters = (labelled.withColumn("representative", F.first("id").over(best))
-                .select("pos", "id", F.col("representative").alias("cluster"), "representative"))
+                .select("pos", "id", F.col("representative").alias("cluster"), "representative")
+                .persist(StorageLevel.MEMORY_AND_DISK))
     stats["clusters"] = clusters.select("cluster").distinct().count()
     stages.done("clusters")
 

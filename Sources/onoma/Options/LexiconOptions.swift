@@ -15,6 +15,11 @@ struct LexiconOptions: ParsableArguments {
 
     /// Loads and indexes the lexicon at `path` (see `loadIndex(_:)`).
     static func loadIndex(path: String, _ printer: DiagnosticPrinter) throws -> LexiconIndex {
+        try LexiconIndex(lexicon: load(path: path, printer))
+    }
+
+    /// Loads the lexicon at `path`, printing its problems as `loadIndex(_:)` does.
+    static func load(path: String, _ printer: DiagnosticPrinter) throws -> Lexicon {
         let (lexicon, diagnostics) = OnomaLexicon.Lexicon.load(path: path, confusables: false)
         let errors = diagnostics.filter { $0.severity == .error }
         for error in errors { printer.print(error) }
@@ -26,6 +31,6 @@ struct LexiconOptions: ParsableArguments {
         if warnings > 0 {
             StandardError.write("\(path): \(warnings) warnings (ambiguous or duplicate forms); 'onoma lexicon check \(path)' lists them\n")
         }
-        return try LexiconIndex(lexicon: lexicon)
+        return lexicon
     }
 }

@@ -35,8 +35,7 @@ extension Onoma.Dedupe {
         func run() throws {
             let printer = DiagnosticPrinter()
             let parameters = clusters.parameters(features)
-            let digest = try features.loadLexicon(printer).map { FeatureExtractor.lexiconDigest(of: $0.lexicon) } ?? "none"
-            let lineFormat = try SignatureLineFormat(parameters: parameters, lexiconDigest: digest)
+            let lineFormat = try SignatureLineFormat(parameters: parameters, lexiconDigest: features.lexiconDigest(printer))
             var batch = SignatureBatch(allowsRepeatedIDs: clusters.allowDuplicateIds)
             for path in inputs.isEmpty ? ["-"] : inputs {
                 try DocumentReader(inputs: [path]).readLines { item in

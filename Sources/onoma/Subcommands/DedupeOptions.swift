@@ -44,6 +44,11 @@ struct DedupeFeatureOptions: ParsableArguments {
     func loadLexicon(_ printer: DiagnosticPrinter) throws -> LexiconIndex? {
         try lexiconPath.map { try LexiconOptions.loadIndex(path: $0, printer) }
     }
+
+    /// The `FeatureExtractor.lexiconDigest` of --lexicon (loaded, not indexed), or "none" without one.
+    func lexiconDigest(_ printer: DiagnosticPrinter) throws -> String {
+        try lexiconPath.map { FeatureExtractor.lexiconDigest(of: try LexiconOptions.load(path: $0, printer)) } ?? "none"
+    }
 }
 
 /// The options of clustering signatures, shared by `onoma dedupe` and `dedupe cluster`.

@@ -33,8 +33,7 @@ extension Onoma.Dedupe {
 
         func run() throws {
             let printer = DiagnosticPrinter()
-            let signer = try Signer(parameters: features.parameters,
-                                    extractor: FeatureExtractor(shingleSize: features.shingleSize, index: features.loadLexicon(printer)))
+            let signer = try Signer(parameters: features.parameters, index: features.loadLexicon(printer))
             let format = try SignatureLineFormat(parameters: features.parameters, lexiconDigest: signer.lexiconDigest)
             let output = OutputBuffer()
             var lines = 0, errors = 0
