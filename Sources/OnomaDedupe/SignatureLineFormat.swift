@@ -4,7 +4,7 @@ import OnomaText
 /// The JSONL form of signature records, one JSON object per line with sorted keys:
 ///
 ///     {"bands":["0c1f…",…],"date":"2024-12-29","fingerprint":{"entities":["Q3874799"],"names":[…],"numbers":["3000"]},
-///      "id":"a","lang":"en","length":1207,"minhash":"<base64>","settings":"format=1 seed=1 shingle_size=5 …"}
+///      "id":"a","lang":"en","length":1207,"minhash":"<base64>","settings":"format=2 seed=1 shingle_size=5 …"}
 ///     {"error":"missing \"text\"","id":"b","line":7,"path":"-"}
 ///
 /// `bands` are the LSH band keys as 16 hexadecimal digits; `minhash` is the MinHash signature as
@@ -21,7 +21,7 @@ public struct SignatureLineFormat {
     private let bands: Int
     private let encoder: JSONEncoder
     private let decoder = JSONDecoder()
-    static let version = "1"
+    static let version = "2"
 
     public init(parameters: DedupeParameters, lexiconDigest: String) throws(DedupeError) {
         let lsh = try parameters.lsh()

@@ -27,7 +27,7 @@ struct IndexSetting: Equatable {
     }
 }
 
-/// The file layout, version 1:
+/// The file layout, version 2 (version 1 held k-permutation MinHash values):
 ///
 ///     meta(key, value)                      application, format and the IndexSetting entries
 ///     document(id, name, name_hash, lang, date, length, duplicate_group, cluster, minhash, features)
@@ -44,7 +44,7 @@ struct IndexSetting: Equatable {
 ///                                           compete with later candidates for a mutual best)
 extension StoryIndex {
     static let application = "onoma story index"
-    static let format = "1"
+    static let format = "2"
 
     private static let schema = """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

@@ -6,7 +6,9 @@
 public enum Folding {
     /// NFKC case folding (ICU's nfkc_cf): "Ｓtraße" → "strasse", "ǅ" → "dž".
     public static func caseFold(_ text: String) -> String {
-        Normalization.nfkcCaseFold.normalize(text)
+        // On ASCII, nfkc_cf only lowercases A-Z.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return Normalization.nfkcCaseFold.normalize(text)
     }
 
     /// Removes diacritics from Latin letters only and turns Latin ligatures and special letters

@@ -32,7 +32,7 @@ import Testing
             {"id":"rewrite","cluster":"rewrite","representative":"rewrite"}
             {"id":"fr","cluster":"rewrite","representative":"rewrite"}
             {"a":"de","b":"fr","similarity":0.299,"relation":"translation"}
-            {"a":"story","b":"rewrite","similarity":0.655,"relation":"duplicate"}
+            {"a":"story","b":"rewrite","similarity":0.647,"relation":"duplicate"}
 
             """)
         // The rewrite is dated earlier: the first batch's story and its translation moved to its cluster.

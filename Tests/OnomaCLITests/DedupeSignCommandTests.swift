@@ -13,7 +13,7 @@ import Testing
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == 6)
         #expect(lines[0].hasPrefix(#"{"bands":["#) && lines[0].contains(#""id":"story","lang":"en","length":138,"minhash":""#))
-        #expect(lines[0].hasSuffix(#""settings":"format=1 seed=1 shingle_size=5 permutations=128 bands=32 rows=4 lexicon=none"}"#))
+        #expect(lines[0].hasSuffix(#""settings":"format=2 seed=1 shingle_size=5 permutations=128 bands=32 rows=4 lexicon=none"}"#))
         #expect(lines[1] == "")
         #expect(lines[2] == #"{"error":"missing \"text\"","id":"no-text","line":3,"path":"-"}"#)
         #expect(lines[3] == #"{"column":16,"error":"invalid JSON: unexpected end of file during json parse","line":4,"path":"-"}"#)

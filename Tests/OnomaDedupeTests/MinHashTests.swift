@@ -32,9 +32,24 @@ import OnomaLexicon
     }
 
     @Test func featureHashIsStableAcrossRuns() {
-        // A fixed value: signatures stored in an index must still match next year.
-        #expect(FeatureHash.hash(Array("zelenski".utf8)) == FeatureHash.hash(Array("zelenski".utf8)))
+        // Fixed values: signatures stored in an index must still match next year.
+        #expect(FeatureHash.hash(Array("zelenski".utf8)) == 12_507_641_504_541_517_058)
+        #expect(MinHash(permutations: 4, seed: 1).signature(of: [1, 2, 3]) == [16_396_229_020_753_013_558, 5_605_519_684_122_544_341, 9_893_872_116_969_295_594, 16_396_229_020_753_013_558])
         #expect(FeatureHash.hash(Array("zelenski".utf8)) != FeatureHash.hash(Array("zelenska".utf8)))
+    }
+
+    @Test func sparseDocumentsFillEveryPositionByDensification() {
+        // 10 features in 128 bins leave most bins empty; each borrows a filled bin's value.
+        let features = (0..<10).map { FeatureHash.hash(Array("w\($0)".utf8)) }
+        let signature = MinHash(permutations: 128, seed: 1).signature(of: features)
+        #expect(!signature.contains(.max))
+        #expect(Set(signature).count <= 10)
+    }
+
+    @Test func repeatedFeaturesChangeNothing() {
+        let minHash = MinHash(permutations: 64, seed: 2)
+        let features = (0..<50).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
+        #expect(minHash.signature(of: features + features) == minHash.signature(of: features))
     }
 }
 

@@ -164,7 +164,7 @@ import Testing
              try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map { ($0[0] as String, $0[1] as String) }))
         }
         #expect(mode == "wal")
-        #expect(meta == ["application": "onoma story index", "format": "1", "seed": "1", "shingle_size": "5", "permutations": "128",
+        #expect(meta == ["application": "onoma story index", "format": "2", "seed": "1", "shingle_size": "5", "permutations": "128",
                          "bands": "32", "rows": "4", "minhash_bits": "8", "lexicon": "none"])
     }
 }
