@@ -85,6 +85,11 @@ struct HanModel: Sendable {
         }
     }
 
+    /// How often a character occurs in the names the model was trained on (0: never).
+    func trainingCount(of char: Character) -> Double {
+        counts[char] ?? 0
+    }
+
     /// The query of a name's Han characters.
     func query(_ chars: [Character]) -> Query {
         Query(pieces: chars.map { char in

@@ -142,6 +142,7 @@ extension SuggestionMiner {
                 }
             }
         }
+        joinAcrossScripts(pieces, &groups)
         var members: [Int: [Int]] = [:]
         for i in pieces.indices { members[groups.find(i), default: []].append(i) }
         var usedIDs = Set(index.lexicon.entities.keys)
@@ -159,6 +160,25 @@ extension SuggestionMiner {
             .filter { $0.total >= options.minCount }
             .sorted { a, b in a.total != b.total ? a.total > b.total : a.firstSurface < b.firstSurface }
             .flatMap { proposal(for: $0.pieces, total: $0.total, givenNames: givenNames, usedIDs: &usedIDs) }
+    }
+
+    /// Joins each name in a script that a letter model reads to the Latin-script name it
+    /// transliterates best, when the model's calibrated score passes `NameMatch`'s threshold
+    /// ("올렉산드르 시르스키" to "Oleksandr Syrskyi").
+    private func joinAcrossScripts(_ pieces: [Piece], _ groups: inout UnionFind) {
+        let latin = pieces.indices.filter { CrossScriptIndex.isLatin(pieces[$0].surface) }
+        guard !latin.isEmpty else { return }
+        let forms = Lexicon(entries: latin.map {
+            LexiconEntry(entity: String($0), type: .other, lang: pieces[$0].lang, form: pieces[$0].surface, role: .canonical)
+        })
+        let crossScript = CrossScriptIndex(lexicon: forms)
+        for (i, piece) in pieces.enumerated() where !CrossScriptIndex.isLatin(piece.surface) {
+            guard let (calibration, scores) = crossScript.scores(for: piece.surface, lang: piece.lang == "*" ? nil : piece.lang),
+                  let best = scores.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+                  calibration.calibrated(best.value, at: NameMatch.defaultThreshold) >= NameMatch.defaultThreshold,
+                  let other = Int(best.key) else { continue }
+            groups.union(i, other)
+        }
     }
 
     /// The lines of one proposed entity (`total` mentions): its canonical form, then its other forms.
@@ -211,6 +231,7 @@ extension SuggestionMiner {
     /// non-Latin scripts), with their keys.
     func namePieces() -> [Piece] {
         var merged: [String: Piece] = [:]
+        let uncased = Set(runs.values.filter { !$0.cased }.map { $0.lang + "\t" + $0.words.joined(separator: "\u{1}") })
         for run in runs.values {
             var start = 0
             var titleVotes: Double = 0
@@ -233,11 +254,18 @@ extension SuggestionMiner {
                     return
                 }
                 let lang = run.lang == "*" ? nil : run.lang
-                let stemmed = run.words[range].map { Inflection.slavicStem($0) ?? $0 }.joined(separator: " ")
+                let stemmed = run.cased ? run.words[range].map { Inflection.slavicStem($0) ?? $0 }.joined(separator: " ") : surface
                 let nameKey = index.keys.key(for: surface, lang: lang)
                 merged[key] = Piece(surface: surface, lang: run.lang, count: run.count, votes: votes, examples: run.examples,
                                     key: nameKey, stemKey: stemmed == surface ? nameKey.key : index.keys.key(for: stemmed, lang: lang).key,
                                     isLatinWord: isLatinWord)
+            }
+            if !run.cased {
+                // A span found without capitals may run on into the next word ("סירסקי ביקר",
+                // "... visited"): the longest shorter span found on its own is the name.
+                let known = (1..<run.words.count).last { uncased.contains(run.lang + "\t" + run.words[..<$0].joined(separator: "\u{1}")) }
+                emit(known ?? run.words.count)
+                continue
             }
             for (k, word) in run.words.enumerated() {
                 let lower = word.lowercased()

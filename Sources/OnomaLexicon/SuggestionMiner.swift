@@ -3,8 +3,9 @@ import OnomaText
 /// Mines documents for lexicon additions: (a) unlisted variants of known entities, the
 /// mentions the canonicalizer resolves by a close key (Sirsky → Syrskyi) but whose form the
 /// entity does not list; (b) new entities, recurring capitalised multi-word names (and
-/// capitalised non-Latin words) that no lexicon form covers, grouped by name key and skeleton so
-/// that the spellings and scripts of one name make one proposal.
+/// capitalised non-Latin words, and in scripts without capitals the names that a title or a
+/// middle dot marks) that no lexicon form covers, grouped by name key and skeleton, and across
+/// scripts by the letter models, so that the spellings and scripts of one name make one proposal.
 ///
 ///     let miner = try SuggestionMiner(index: index)
 ///     for document in documents { miner.add(document) }
@@ -67,12 +68,17 @@ public final class SuggestionMiner {
         var corroborated = 0
     }
 
-    /// A run of capitalised words as written, and what was seen around it.
+    /// A run of capitalised words as written (or a name span in a script without capitals),
+    /// and what was seen around it.
     struct Run {
         var words: [String]
-        /// What separates each word from the next: " " or a hyphen.
+        /// What separates each word from the next: " " or a hyphen (or, without capitals, the
+        /// text as written: nothing between Han characters, a middle dot).
         var gaps: [String]
         var lang: String
+        /// Capitalised words, which common words and titles split; a span without capitals is
+        /// one name as found.
+        var cased = true
         var count = 0
         var votes: [EntityType: Double] = [:]
         var examples: [Suggestion.Example] = []
@@ -121,6 +127,7 @@ public final class SuggestionMiner {
         collectVariants(mentions, units, covered, initial, document, lang, utf8)
         countWords(units, initial)
         collectRuns(units, covered: covered, initial: initial, document, lang, utf8)
+        collectUncasedRuns(units, covered: covered, document, lang, utf8)
     }
 
     // MARK: Results
