@@ -58,6 +58,16 @@ import Testing
         #expect(Self.top("梅洛尼") == "Giorgia Meloni")
     }
 
+    @Test func cyrillicNameWithTheKeyOfAListedFormIsANormalizedMatch() throws {
+        // The model alone is unsure of Лидия/Lydia (0.72); the key (lidia) agrees, which counts.
+        let parsed = LexiconParser.parse("p0\tperson\ten\tKeir Starmer\tcanonical\np1\tperson\ten\tLydia\tcanonical\n", path: "people.tsv")
+        let resolver = Resolver(index: try LexiconIndex(lexicon: Lexicon(entries: parsed.entries)))
+        let best = try #require(resolver.resolve("Лидия", lang: "ru", top: 1).first)
+        #expect(best.canonical == "Lydia")
+        #expect(best.method == .normalized)
+        #expect(best.score == 0.95)
+    }
+
     @Test func someoneNotInTheLexiconGetsNoCandidate() {
         #expect(Self.top("Сергей Лавров") == nil)
         #expect(Self.top("이순신") == nil)
