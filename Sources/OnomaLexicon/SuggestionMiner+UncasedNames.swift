@@ -72,7 +72,9 @@ struct UncasedNameScanner {
     }
 
     private func isDot(_ j: Int) -> Bool {
-        !units[j].breakBefore && ["\u{30FB}", "\u{00B7}", "\u{FF65}"].contains(gap(before: j))
+        // The dots take two or three bytes in UTF-8: most gaps are ruled out without a string.
+        let length = units[j].range.lowerBound - units[j - 1].range.upperBound
+        return (2...3).contains(length) && !units[j].breakBefore && ["\u{30FB}", "\u{00B7}", "\u{FF65}"].contains(gap(before: j))
     }
 
     private func isFree(_ j: Int, _ script: Script) -> Bool {
@@ -133,10 +135,11 @@ struct UncasedNameScanner {
     /// The length in units of the word of `words` that the Han units from `j` on spell, or nil.
     private func hanWord(at j: Int, in words: [String]) -> Int? {
         var text = "", lengths: [Int: Int] = [:]
-        for k in j..<min(j + 5, units.count) where units[k].script == .han && (k == j || touching(k)) {
+        var k = j
+        while k < units.count, k - j < 5, units[k].script == .han, k == j || touching(k) {
             text += units[k].text
             lengths[text.count] = k - j + 1
-            if k + 1 < units.count, !touching(k + 1) { break }
+            k += 1
         }
         return words.filter { text.hasPrefix($0) }.max { $0.count < $1.count }.flatMap { lengths[$0.count] }
     }
