@@ -11,9 +11,12 @@ extension Onoma.Lexicon {
                 Variants: mentions that resolve to a known entity by a close key (Sirsky for \
                 Syrskyi, Kiev for Kyiv) whose form the entity does not list, as alias lines. New \
                 entities: capitalised names of two or more words (one for non-Latin scripts) that \
-                no lexicon form covers, seen at least --min-count times, grouped by name key and \
-                skeleton into one proposal with a provisional id (onoma:new:…), a type guessed \
-                from titles and context words, its forms, counts and examples.
+                no lexicon form covers, and in scripts without capitals (Korean, Japanese, Chinese, \
+                Arabic, Hebrew) names marked by a title (젤렌스키 대통령, 总统泽连斯基, الرئيس زيلينسكي) \
+                or a middle dot (ウォロディミル・ゼレンスキー), seen at least --min-count times, grouped \
+                by name key and skeleton, and across scripts by the letter models, into one proposal \
+                with a provisional id (onoma:new:…), a type guessed from titles and context words, \
+                its forms, counts and examples.
                 tsv (the default) is a suggestions file: a lexicon file whose further columns are \
                 status, count, score, base and two examples (Lexicons/README.md). Keep it outside \
                 the lexicon directory, review it ('onoma lexicon review FILE') and apply it \
