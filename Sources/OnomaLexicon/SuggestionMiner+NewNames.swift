@@ -232,7 +232,8 @@ extension SuggestionMiner {
     func namePieces() -> [Piece] {
         var merged: [String: Piece] = [:]
         let uncased = Set(runs.values.filter { !$0.cased }.map { $0.lang + "\t" + $0.words.joined(separator: "\u{1}") })
-        for run in runs.values {
+        // In key order, so that merged examples, and so the output, are the same on every run.
+        for (_, run) in runs.sorted(by: { $0.key < $1.key }) {
             var start = 0
             var titleVotes: Double = 0
             func emit(_ end: Int) {
@@ -282,6 +283,6 @@ extension SuggestionMiner {
             }
             emit(run.words.count)
         }
-        return Array(merged.values)
+        return merged.sorted { $0.key < $1.key }.map(\.value)
     }
 }
