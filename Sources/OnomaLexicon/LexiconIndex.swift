@@ -54,8 +54,8 @@ public final class LexiconIndex: @unchecked Sendable {
     let exact: UnitTrie
     let normalized: UnitTrie
     let stems: UnitTrie
-    let bySkeleton: [String: [Int32]]
-    let byPrefix: [String: [Int32]]
+    let bySkeleton: KeyBuckets
+    let byPrefix: KeyBuckets
     /// Prefix buckets larger than this are not searched: too common to block anything.
     static let prefixBucketLimit = 256
     /// The most units in any form: the longest match to try.
@@ -86,7 +86,7 @@ public final class LexiconIndex: @unchecked Sendable {
         var languages: [String: Int32] = [:], languageIDs: [String: Int32] = ["*": Self.anyLanguage, "en": Self.english]
         var traits: [Traits] = []
         traits.reserveCapacity(lexicon.entries.count)
-        var forms: [Form] = [], bySkeleton: [String: [Int32]] = [:], byPrefix: [String: [Int32]] = [:]
+        var forms: [Form] = [], bySkeleton = KeyBuckets(), byPrefix = KeyBuckets()
         var maximumUnits = 1, lowercaseStarts = Set<Int32>()
         forms.reserveCapacity(lexicon.entries.count)
         var entityOrdinals: [String: Int32] = [:], entityIDs: [String] = []
@@ -94,12 +94,26 @@ public final class LexiconIndex: @unchecked Sendable {
             entityOrdinals[entry.entity] = Int32(entityIDs.count)
             entityIDs.append(entry.entity)
         }
+        // The units of every form as distinct words, whose keys are then computed in parallel.
+        var unitWords: [Int32] = [], unitStarts: [Int] = [0], scripts: [Script] = [], cyrillic: [Bool] = []
+        unitWords.reserveCapacity(lexicon.entries.count * 2)
+        unitStarts.reserveCapacity(lexicon.entries.count + 1)
+        scripts.reserveCapacity(lexicon.entries.count)
+        cyrillic.reserveCapacity(lexicon.entries.count)
         for entry in lexicon.entries {
             let units = MatchUnit.units(in: entry.form, tokenizer: tokenizer)
-            guard !units.isEmpty else { continue }
+            let hasCyrillic = units.contains { $0.script == .cyrillic }
+            for unit in units { unitWords.append(words.id(unit.text, lang: entry.lang, needsStems: hasCyrillic)) }
+            unitStarts.append(unitWords.count)
+            scripts.append(units.first { !$0.script.isShared }?.script ?? .common)
+            cyrillic.append(hasCyrillic)
+        }
+        words.prepare()
+        for (position, entry) in lexicon.entries.enumerated() {
+            let ids = unitWords[unitStarts[position]..<unitStarts[position + 1]]
+            guard !ids.isEmpty else { continue }
             let id = Int32(forms.count)
-            let lang = entry.lang == "*" ? nil : entry.lang
-            let prepared = units.map { words.word($0.text, lang: entry.lang) }
+            let prepared = ids.map { words.word($0) }
             let key = NameKeyMaker.joining(prepared.map(\.key))
             let language = languages[entry.lang] ?? {
                 let primary = entry.lang == "*" ? "*" : LanguageTag.primary(entry.lang)
@@ -110,21 +124,22 @@ public final class LexiconIndex: @unchecked Sendable {
             }()
             forms.append(Form(entry: entry, key: key))
             traits.append(Traits(entity: entityOrdinals[entry.entity]!, role: entry.role, language: language,
-                                 script: units.first { !$0.script.isShared }?.script ?? .common,
-                                 needsCapital: prepared[0].startsWithCapital))
-            maximumUnits = max(maximumUnits, units.count)
+                                 script: scripts[position], needsCapital: prepared[0].startsWithCapital))
+            maximumUnits = max(maximumUnits, ids.count)
             exact.insert(prepared.map(\.foldedID), value: id)
             if !prepared[0].isNameLike { lowercaseStarts.insert(prepared[0].foldedID) }
             if prepared.allSatisfy({ $0.keyID >= 0 }) { normalized.insert(prepared.map(\.keyID), value: id) }
-            if units.contains(where: { $0.script == .cyrillic }) {
-                for path in Self.stemPaths(zip(units, prepared).map { words.stemOptions($0.text, lang: lang, key: $1.key) }) { stems.insert(path, value: id) }
+            if cyrillic[position] {
+                for path in Self.stemPaths(ids.map { words.stemOptions($0) }) { stems.insert(path, value: id) }
             }
-            if !key.skeleton.isEmpty { bySkeleton[key.skeleton, default: []].append(id) }
-            if let prefix = Self.prefix(of: key.key) { byPrefix[prefix, default: []].append(id) }
+            if !key.skeleton.isEmpty { bySkeleton.append(key.skeleton, id) }
+            if let prefix = Self.prefix(of: key.key) { byPrefix.append(prefix, id) }
         }
         self.forms = forms
         self.traits = traits
         self.languageIDs = languageIDs
+        bySkeleton.finish()
+        byPrefix.finish()
         self.bySkeleton = bySkeleton
         self.byPrefix = byPrefix
         self.maximumUnits = maximumUnits
@@ -152,16 +167,21 @@ public final class LexiconIndex: @unchecked Sendable {
     /// changes vowels and sound-alike consonants) or its first four letters (a misspelling
     /// late in the name can change the skeleton).
     func fuzzyCandidates(_ key: NameKey) -> [Int32] {
-        let bySound = bySkeleton[key.skeleton] ?? []
+        let bySound = Array(bySkeleton[key.skeleton] ?? [])
         guard let prefix = Self.prefix(of: key.key), let byStart = byPrefix[prefix],
               byStart.count <= Self.prefixBucketLimit else { return bySound }
-        return bySound.isEmpty ? byStart : (bySound + byStart).uniqued()
+        return bySound.isEmpty ? Array(byStart) : (bySound + byStart).uniqued()
     }
 
     /// The first four letters of a key (spaces left out), or nil for shorter keys.
     static func prefix(of key: String) -> String? {
-        let letters = key.utf8.filter { $0 != UInt8(ascii: " ") }.prefix(4)
-        return letters.count == 4 ? String(decoding: letters, as: UTF8.self) : nil
+        var letters: [UInt8] = []
+        letters.reserveCapacity(4)
+        for byte in key.utf8 where byte != UInt8(ascii: " ") {
+            letters.append(byte)
+            if letters.count == 4 { return String(decoding: letters, as: UTF8.self) }
+        }
+        return nil
     }
 
     func form(_ id: Int32) -> Form { forms[Int(id)] }
