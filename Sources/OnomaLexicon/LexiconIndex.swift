@@ -45,7 +45,10 @@ public final class LexiconIndex: @unchecked Sendable {
     let keys: NameKeyMaker
     /// The labels of all tries, interned.
     let labels = LabelTable()
-    let forms: [Form]
+    /// Each form's key (see `Form.key`), and its entry's position in `lexicon.entries`: the
+    /// index keeps no copy of the entries.
+    let formKeys: [NameKey]
+    private let formEntries: [Int32]
     let traits: [Traits]
     /// The primary languages of the forms ("*" and "en" first), by position.
     private let languageIDs: [String: Int32]
@@ -81,38 +84,35 @@ public final class LexiconIndex: @unchecked Sendable {
         exact = UnitTrie(labels: labels)
         normalized = UnitTrie(labels: labels)
         stems = UnitTrie(labels: labels)
-        let tokenizer = try Tokenizer()
         var words = FormWords(keys: keys, labels: labels, capacity: lexicon.entries.count)
         var languages: [String: Int32] = [:], languageIDs: [String: Int32] = ["*": Self.anyLanguage, "en": Self.english]
         var traits: [Traits] = []
         traits.reserveCapacity(lexicon.entries.count)
-        var forms: [Form] = [], bySkeleton = KeyBuckets(), byPrefix = KeyBuckets()
+        var formKeys: [NameKey] = [], formEntries: [Int32] = [], bySkeleton = KeyBuckets(), byPrefix = KeyBuckets()
         var maximumUnits = 1, lowercaseStarts = Set<Int32>()
-        forms.reserveCapacity(lexicon.entries.count)
+        formKeys.reserveCapacity(lexicon.entries.count)
+        formEntries.reserveCapacity(lexicon.entries.count)
         var entityOrdinals: [String: Int32] = [:], entityIDs: [String] = []
         for entry in lexicon.entries where entityOrdinals[entry.entity] == nil {
             entityOrdinals[entry.entity] = Int32(entityIDs.count)
             entityIDs.append(entry.entity)
         }
         // The units of every form as distinct words, whose keys are then computed in parallel.
-        var unitWords: [Int32] = [], unitStarts: [Int] = [0], scripts: [Script] = [], cyrillic: [Bool] = []
+        let units = try FormUnits(lexicon.entries)
+        var unitWords: [Int32] = [], unitStarts: [Int] = [0]
         unitWords.reserveCapacity(lexicon.entries.count * 2)
         unitStarts.reserveCapacity(lexicon.entries.count + 1)
-        scripts.reserveCapacity(lexicon.entries.count)
-        cyrillic.reserveCapacity(lexicon.entries.count)
-        for entry in lexicon.entries {
-            let units = MatchUnit.units(in: entry.form, tokenizer: tokenizer)
-            let hasCyrillic = units.contains { $0.script == .cyrillic }
-            for unit in units { unitWords.append(words.id(unit.text, lang: entry.lang, needsStems: hasCyrillic)) }
+        for (position, entry) in lexicon.entries.enumerated() {
+            for text in units.texts(of: position) {
+                unitWords.append(words.id(text, lang: entry.lang, needsStems: units.hasCyrillic[position]))
+            }
             unitStarts.append(unitWords.count)
-            scripts.append(units.first { !$0.script.isShared }?.script ?? .common)
-            cyrillic.append(hasCyrillic)
         }
         words.prepare()
         for (position, entry) in lexicon.entries.enumerated() {
             let ids = unitWords[unitStarts[position]..<unitStarts[position + 1]]
             guard !ids.isEmpty else { continue }
-            let id = Int32(forms.count)
+            let id = Int32(formKeys.count)
             let prepared = ids.map { words.word($0) }
             let key = NameKeyMaker.joining(prepared.map(\.key))
             let language = languages[entry.lang] ?? {
@@ -122,20 +122,22 @@ public final class LexiconIndex: @unchecked Sendable {
                 languages[entry.lang] = id
                 return id
             }()
-            forms.append(Form(entry: entry, key: key))
+            formKeys.append(key)
+            formEntries.append(Int32(position))
             traits.append(Traits(entity: entityOrdinals[entry.entity]!, role: entry.role, language: language,
-                                 script: scripts[position], needsCapital: prepared[0].startsWithCapital))
+                                 script: units.scripts[position], needsCapital: prepared[0].startsWithCapital))
             maximumUnits = max(maximumUnits, ids.count)
             exact.insert(prepared.map(\.foldedID), value: id)
             if !prepared[0].isNameLike { lowercaseStarts.insert(prepared[0].foldedID) }
             if prepared.allSatisfy({ $0.keyID >= 0 }) { normalized.insert(prepared.map(\.keyID), value: id) }
-            if cyrillic[position] {
+            if units.hasCyrillic[position] {
                 for path in Self.stemPaths(ids.map { words.stemOptions($0) }) { stems.insert(path, value: id) }
             }
             if !key.skeleton.isEmpty { bySkeleton.append(key.skeleton, id) }
             if let prefix = Self.prefix(of: key.key) { byPrefix.append(prefix, id) }
         }
-        self.forms = forms
+        self.formKeys = formKeys
+        self.formEntries = formEntries
         self.traits = traits
         self.languageIDs = languageIDs
         bySkeleton.finish()
@@ -184,7 +186,7 @@ public final class LexiconIndex: @unchecked Sendable {
         return nil
     }
 
-    func form(_ id: Int32) -> Form { forms[Int(id)] }
+    func form(_ id: Int32) -> Form { Form(entry: lexicon.entries[Int(formEntries[Int(id)])], key: formKeys[Int(id)]) }
 
     /// The forms whose name key is `key` (words separated by spaces).
     func normalizedForms(ofKey key: String) -> ArraySlice<Int32> {
