@@ -45,7 +45,7 @@ struct FormWords {
     let keys: NameKeyMaker
     let labels: LabelTable
     /// Positions in `registered` by word and language.
-    private var table = WordTable()
+    private var table: WordTable
     private var registered: [Registered] = []
     private var computed: [Computed] = []
     private var words: [Word?] = []
@@ -55,6 +55,7 @@ struct FormWords {
     init(keys: NameKeyMaker, labels: LabelTable, capacity: Int) {
         self.keys = keys
         self.labels = labels
+        table = WordTable(capacity: capacity / 2)
         registered.reserveCapacity(capacity / 2)
     }
 

@@ -11,6 +11,12 @@ struct KeyBuckets {
     private var starts: [Int32] = []
     private var values: [Int32] = []
 
+    /// Buckets for about `capacity` keys and `values` values (they grow beyond).
+    init(capacity: Int, values: Int) {
+        ids.reserveCapacity(capacity)
+        pending.reserveCapacity(values)
+    }
+
     /// Adds `value` to the bucket of `key`.
     mutating func append(_ key: String, _ value: Int32) {
         let bucket = ids[key] ?? {

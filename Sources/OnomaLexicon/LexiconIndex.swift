@@ -44,7 +44,7 @@ public final class LexiconIndex: @unchecked Sendable {
     public let lexicon: Lexicon
     let keys: NameKeyMaker
     /// The labels of all tries, interned.
-    let labels = LabelTable()
+    let labels: LabelTable
     /// Each form's key (see `Form.key`), and its entry's position in `lexicon.entries`: the
     /// index keeps no copy of the entries.
     let formKeys: [NameKey]
@@ -81,6 +81,7 @@ public final class LexiconIndex: @unchecked Sendable {
     public init(lexicon: Lexicon, keys: NameKeyMaker = NameKeyMaker()) throws {
         self.lexicon = lexicon
         self.keys = keys
+        labels = LabelTable(capacity: lexicon.entries.count / 2)
         exact = UnitTrie(labels: labels)
         normalized = UnitTrie(labels: labels)
         stems = UnitTrie(labels: labels)
@@ -88,23 +89,33 @@ public final class LexiconIndex: @unchecked Sendable {
         var languages: [String: Int32] = [:], languageIDs: [String: Int32] = ["*": Self.anyLanguage, "en": Self.english]
         var traits: [Traits] = []
         traits.reserveCapacity(lexicon.entries.count)
-        var formKeys: [NameKey] = [], formEntries: [Int32] = [], bySkeleton = KeyBuckets(), byPrefix = KeyBuckets()
+        var formKeys: [NameKey] = [], formEntries: [Int32] = [], bySkeleton = KeyBuckets(capacity: lexicon.entries.count / 2, values: lexicon.entries.count),
+            byPrefix = KeyBuckets(capacity: 0, values: lexicon.entries.count)
         var maximumUnits = 1, lowercaseStarts = Set<Int32>()
         formKeys.reserveCapacity(lexicon.entries.count)
         formEntries.reserveCapacity(lexicon.entries.count)
         var entityOrdinals: [String: Int32] = [:], entityIDs: [String] = []
-        for entry in lexicon.entries where entityOrdinals[entry.entity] == nil {
-            entityOrdinals[entry.entity] = Int32(entityIDs.count)
-            entityIDs.append(entry.entity)
+        entityOrdinals.reserveCapacity(lexicon.entries.count / 2)
+        // Each entry's entity ordinal.
+        var entityOfEntry: [Int32] = []
+        entityOfEntry.reserveCapacity(lexicon.entries.count)
+        for entry in lexicon.entries {
+            if let ordinal = entityOrdinals[entry.entity] {
+                entityOfEntry.append(ordinal)
+            } else {
+                entityOrdinals[entry.entity] = Int32(entityIDs.count)
+                entityOfEntry.append(Int32(entityIDs.count))
+                entityIDs.append(entry.entity)
+            }
         }
         // The units of every form as distinct words, whose keys are then computed in parallel.
         let units = try FormUnits(lexicon.entries)
         var unitWords: [Int32] = [], unitStarts: [Int] = [0]
         unitWords.reserveCapacity(lexicon.entries.count * 2)
         unitStarts.reserveCapacity(lexicon.entries.count + 1)
-        for (position, entry) in lexicon.entries.enumerated() {
+        for position in lexicon.entries.indices {
             for text in units.texts(of: position) {
-                unitWords.append(words.id(text, lang: entry.lang, needsStems: units.hasCyrillic[position]))
+                unitWords.append(words.id(text, lang: lexicon.entries[position].lang, needsStems: units.hasCyrillic[position]))
             }
             unitStarts.append(unitWords.count)
         }
@@ -124,7 +135,7 @@ public final class LexiconIndex: @unchecked Sendable {
             }()
             formKeys.append(key)
             formEntries.append(Int32(position))
-            traits.append(Traits(entity: entityOrdinals[entry.entity]!, role: entry.role, language: language,
+            traits.append(Traits(entity: entityOfEntry[position], role: entry.role, language: language,
                                  script: units.scripts[position], needsCapital: prepared[0].startsWithCapital))
             maximumUnits = max(maximumUnits, ids.count)
             exact.insert(prepared.map(\.foldedID), value: id)

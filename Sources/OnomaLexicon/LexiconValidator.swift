@@ -90,7 +90,7 @@ public enum LexiconValidator {
     /// by more than one entry, each group in entry order. Case-folded text is normalised (NFKC),
     /// so equal forms have equal bytes and a byte hash groups them.
     private static func groupsByFoldedForm(_ entries: [LexiconEntry]) -> [[Int]] {
-        var groupOf = WordTable()
+        var groupOf = WordTable(capacity: entries.count)
         var groupIDs: [Int32] = [], sizes: [Int32] = []
         groupIDs.reserveCapacity(entries.count)
         for entry in entries {
