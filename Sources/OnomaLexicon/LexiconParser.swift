@@ -48,8 +48,8 @@ public enum LexiconParser {
         return (entries, diagnostics)
     }
 
-    private static let typeNames = EntityType.allCases.map { (Array($0.rawValue.utf8), $0) }
-    private static let roleNames = FormRole.allCases.map { (Array($0.rawValue.utf8), $0) }
+    private static let typeNames = EntityType.allCases.map { (bytes: Array($0.rawValue.utf8), value: $0) }
+    private static let roleNames = FormRole.allCases.map { (bytes: Array($0.rawValue.utf8), value: $0) }
 
     private enum LineResult {
         case blank
@@ -129,6 +129,8 @@ extension LexiconParser {
         if !Normalization.nfc.isNormalized(form) {
             problems.append((0, "form '\(form)' is not in NFC; write it as '\(Normalization.nfc.normalize(form))'"))
         }
+        // A form without two scripts has no word with two.
+        guard hasTwoScripts(form[...]) else { return problems }
         var offset = 0
         for word in form.split(separator: " ", omittingEmptySubsequences: false) {
             defer { offset += word.unicodeScalars.count + 1 }
