@@ -282,7 +282,7 @@ public final class Canonicalizer {
         if letters >= 4 {
             let words = key.split(separator: " ").map { Array($0.utf8) }
             for id in index.fuzzyCandidates(NameKey(key: key, skeleton: NameKeyMaker.skeleton(of: words))) {
-                let form = index.traits[Int(id)], formKey = index.forms[Int(id)].key.key
+                let form = index.traits[Int(id)], formKey = index.formKeys[Int(id)].key
                 let formLetters = formKey.utf8.count
                 // Each letter of length difference costs at least 0.5: skip forms too long or short to reach the threshold.
                 guard 1 - 0.5 * Double(abs(formLetters - letters)) / Double(max(formLetters, letters)) >= options.fuzzyThreshold,

@@ -1,8 +1,16 @@
+import Dispatch
 import OnomaText
+import Synchronization
 
 /// The labels of the words of lexicon forms, computed once per distinct word and language while
 /// an index is built: names share their first and last names, and transliteration is the
 /// costly part of indexing.
+///
+/// The index first registers every word (`id(_:lang:needsStems:)`), then `prepare()` computes
+/// the keys of all distinct words on every core (ICU transliteration dominates, and
+/// `NameKeyMaker` and `Transliterator` are safe to share), and the index reads them back in
+/// form order: labels are interned on first read, so they get the same ids as when every
+/// word was keyed in turn.
 struct FormWords {
     /// What the index needs of one word of a form.
     struct Word {
@@ -17,47 +25,99 @@ struct FormWords {
         let startsWithCapital: Bool
     }
 
+    /// A distinct word in a language, as registered.
+    private struct Registered: Sendable {
+        let text: String
+        let lang: String
+        var needsStems: Bool
+    }
+
+    /// What is computed of a word without the label table.
+    private struct Computed: Sendable {
+        let folded: String
+        let key: String
+        let isNameLike: Bool
+        let startsWithCapital: Bool
+        /// The keys of its Slavic stems (nil when it has none, or they are not needed).
+        let stemKeys: [String]?
+    }
+
     let keys: NameKeyMaker
     let labels: LabelTable
-    /// Positions in `known` and `knownStems` by word and language.
-    private var words = WordTable()
-    private var known: [Word] = []
-    private var stems = WordTable()
-    private var knownStems: [[Int32]] = []
+    /// Positions in `registered` by word and language.
+    private var table: WordTable
+    private var registered: [Registered] = []
+    private var computed: [Computed] = []
+    private var words: [Word?] = []
+    private var stems: [[Int32]?] = []
 
     /// A cache for a lexicon of about `capacity` forms.
     init(keys: NameKeyMaker, labels: LabelTable, capacity: Int) {
         self.keys = keys
         self.labels = labels
-        known.reserveCapacity(capacity / 2)
+        table = WordTable(capacity: capacity / 2)
+        registered.reserveCapacity(capacity / 2)
     }
 
-    /// The labels of `text`, a unit of a form in language `lang` (a BCP 47 tag or "*").
-    mutating func word(_ text: String, lang: String) -> Word {
+    /// The id of `text`, a unit of a form in language `lang` (a BCP 47 tag or "*"), registered
+    /// if new; `needsStems` when the form has Cyrillic words (see `stemOptions(_:)`).
+    mutating func id(_ text: String, lang: String, needsStems: Bool) -> Int32 {
         let hash = WordTable.hash(text, lang)
-        if let position = words.value(text, lang, hash: hash) { return known[Int(position)] }
-        let key = keys.unitKey(for: text, lang: lang == "*" ? nil : lang)
-        let first = text.unicodeScalars.first?.properties
-        let word = Word(foldedID: labels.intern(Folding.caseFold(text)), key: key,
-                        keyID: key.isEmpty ? -1 : labels.intern(key),
-                        isNameLike: MatchUnit.isNameLike(text),
-                        startsWithCapital: first?.isUppercase == true)
-        words.insert(text, lang, hash: hash, value: Int32(known.count))
-        known.append(word)
+        if let id = table.value(text, lang, hash: hash) {
+            if needsStems { registered[Int(id)].needsStems = true }
+            return id
+        }
+        let id = Int32(registered.count)
+        table.insert(text, lang, hash: hash, value: id)
+        registered.append(Registered(text: text, lang: lang, needsStems: needsStems))
+        return id
+    }
+
+    /// Computes the keys of every registered word, in parallel over the cores.
+    mutating func prepare() {
+        let registered = registered, keys = keys
+        let chunks = max(1, min(64, registered.count / 1024))
+        let parts = Mutex<[Int: [Computed]]>([:])
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = (chunk * registered.count / chunks)..<((chunk + 1) * registered.count / chunks)
+            let part = range.map { Self.compute(registered[$0], keys: keys) }
+            parts.withLock { $0[chunk] = part }
+        }
+        computed = parts.withLock { parts in (0..<chunks).flatMap { parts[$0]! } }
+        words = Array(repeating: nil, count: computed.count)
+        stems = Array(repeating: nil, count: computed.count)
+    }
+
+    private static func compute(_ word: Registered, keys: NameKeyMaker) -> Computed {
+        let lang = word.lang == "*" ? nil : word.lang
+        let key = keys.unitKey(for: word.text, lang: lang)
+        var stemKeys: [String]?
+        if word.needsStems {
+            let stemmed = Inflection.slavicStems(ofLemma: word.text)
+            if !stemmed.isEmpty { stemKeys = stemmed.map { keys.unitKey(for: $0, lang: lang) }.uniqued() }
+        }
+        return Computed(folded: Folding.caseFold(word.text), key: key, isNameLike: MatchUnit.isNameLike(word.text),
+                        startsWithCapital: word.text.unicodeScalars.first?.properties.isUppercase == true, stemKeys: stemKeys)
+    }
+
+    /// The labels of word `id` (after `prepare()`).
+    mutating func word(_ id: Int32) -> Word {
+        if let word = words[Int(id)] { return word }
+        let computed = computed[Int(id)]
+        let word = Word(foldedID: labels.intern(computed.folded), key: computed.key,
+                        keyID: computed.key.isEmpty ? -1 : labels.intern(computed.key),
+                        isNameLike: computed.isNameLike, startsWithCapital: computed.startsWithCapital)
+        words[Int(id)] = word
         return word
     }
 
-    /// The stem labels a word of a form matches in inflected text: the keys of its Slavic
-    /// stems, or its own `key` (from `word(_:lang:)`) when it has none.
-    mutating func stemOptions(_ text: String, lang: String?, key: String) -> [Int32] {
-        let hash = WordTable.hash(text, lang ?? "*")
-        if let position = stems.value(text, lang ?? "*", hash: hash) { return knownStems[Int(position)] }
-        let stemmed = Inflection.slavicStems(ofLemma: text)
-        let options = stemmed.isEmpty ? [key]
-            : stemmed.map { keys.unitKey(for: $0, lang: lang) }.uniqued()
-        let ids = options.map { labels.intern($0) }
-        stems.insert(text, lang ?? "*", hash: hash, value: Int32(knownStems.count))
-        knownStems.append(ids)
+    /// The stem labels word `id` matches in inflected text: the keys of its Slavic stems, or
+    /// its own key when it has none. Only for words registered with `needsStems`.
+    mutating func stemOptions(_ id: Int32) -> [Int32] {
+        if let known = stems[Int(id)] { return known }
+        let computed = computed[Int(id)]
+        let ids = (computed.stemKeys ?? [computed.key]).map { labels.intern($0) }
+        stems[Int(id)] = ids
         return ids
     }
 }

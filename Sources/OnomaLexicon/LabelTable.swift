@@ -2,7 +2,12 @@
 /// with a small id, so that tries compare integers and text is hashed once per word. Labels are
 /// normalised text (NFKC case folding or ASCII keys), so equal labels have equal bytes and one id.
 final class LabelTable: @unchecked Sendable {
-    private var table = WordTable()
+    private var table: WordTable
+
+    /// A table for about `capacity` labels (it grows beyond).
+    init(capacity: Int = 512) {
+        table = WordTable(capacity: capacity)
+    }
 
     /// The id of `label`, added if new. Only the index adds labels, before it is shared.
     func intern(_ label: String) -> Int32 {

@@ -23,6 +23,7 @@ public struct Lexicon: Sendable {
     public init(entries: [LexiconEntry]) {
         self.entries = entries
         var entities: [String: Entity] = [:]
+        entities.reserveCapacity(entries.count / 2)
         for entry in entries where entry.role == .canonical && entities[entry.entity] == nil {
             entities[entry.entity] = Entity(id: entry.entity, type: entry.type, canonical: entry.form)
         }

@@ -44,8 +44,11 @@ public final class LexiconIndex: @unchecked Sendable {
     public let lexicon: Lexicon
     let keys: NameKeyMaker
     /// The labels of all tries, interned.
-    let labels = LabelTable()
-    let forms: [Form]
+    let labels: LabelTable
+    /// Each form's key (see `Form.key`), and its entry's position in `lexicon.entries`: the
+    /// index keeps no copy of the entries.
+    let formKeys: [NameKey]
+    private let formEntries: [Int32]
     let traits: [Traits]
     /// The primary languages of the forms ("*" and "en" first), by position.
     private let languageIDs: [String: Int32]
@@ -54,8 +57,8 @@ public final class LexiconIndex: @unchecked Sendable {
     let exact: UnitTrie
     let normalized: UnitTrie
     let stems: UnitTrie
-    let bySkeleton: [String: [Int32]]
-    let byPrefix: [String: [Int32]]
+    let bySkeleton: KeyBuckets
+    let byPrefix: KeyBuckets
     /// Prefix buckets larger than this are not searched: too common to block anything.
     static let prefixBucketLimit = 256
     /// The most units in any form: the longest match to try.
@@ -78,28 +81,50 @@ public final class LexiconIndex: @unchecked Sendable {
     public init(lexicon: Lexicon, keys: NameKeyMaker = NameKeyMaker()) throws {
         self.lexicon = lexicon
         self.keys = keys
+        labels = LabelTable(capacity: lexicon.entries.count / 2)
         exact = UnitTrie(labels: labels)
         normalized = UnitTrie(labels: labels)
         stems = UnitTrie(labels: labels)
-        let tokenizer = try Tokenizer()
         var words = FormWords(keys: keys, labels: labels, capacity: lexicon.entries.count)
         var languages: [String: Int32] = [:], languageIDs: [String: Int32] = ["*": Self.anyLanguage, "en": Self.english]
         var traits: [Traits] = []
         traits.reserveCapacity(lexicon.entries.count)
-        var forms: [Form] = [], bySkeleton: [String: [Int32]] = [:], byPrefix: [String: [Int32]] = [:]
+        var formKeys: [NameKey] = [], formEntries: [Int32] = [], bySkeleton = KeyBuckets(capacity: lexicon.entries.count / 2, values: lexicon.entries.count),
+            byPrefix = KeyBuckets(capacity: 0, values: lexicon.entries.count)
         var maximumUnits = 1, lowercaseStarts = Set<Int32>()
-        forms.reserveCapacity(lexicon.entries.count)
+        formKeys.reserveCapacity(lexicon.entries.count)
+        formEntries.reserveCapacity(lexicon.entries.count)
         var entityOrdinals: [String: Int32] = [:], entityIDs: [String] = []
-        for entry in lexicon.entries where entityOrdinals[entry.entity] == nil {
-            entityOrdinals[entry.entity] = Int32(entityIDs.count)
-            entityIDs.append(entry.entity)
-        }
+        entityOrdinals.reserveCapacity(lexicon.entries.count / 2)
+        // Each entry's entity ordinal.
+        var entityOfEntry: [Int32] = []
+        entityOfEntry.reserveCapacity(lexicon.entries.count)
         for entry in lexicon.entries {
-            let units = MatchUnit.units(in: entry.form, tokenizer: tokenizer)
-            guard !units.isEmpty else { continue }
-            let id = Int32(forms.count)
-            let lang = entry.lang == "*" ? nil : entry.lang
-            let prepared = units.map { words.word($0.text, lang: entry.lang) }
+            if let ordinal = entityOrdinals[entry.entity] {
+                entityOfEntry.append(ordinal)
+            } else {
+                entityOrdinals[entry.entity] = Int32(entityIDs.count)
+                entityOfEntry.append(Int32(entityIDs.count))
+                entityIDs.append(entry.entity)
+            }
+        }
+        // The units of every form as distinct words, whose keys are then computed in parallel.
+        let units = try FormUnits(lexicon.entries)
+        var unitWords: [Int32] = [], unitStarts: [Int] = [0]
+        unitWords.reserveCapacity(lexicon.entries.count * 2)
+        unitStarts.reserveCapacity(lexicon.entries.count + 1)
+        for position in lexicon.entries.indices {
+            for text in units.texts(of: position) {
+                unitWords.append(words.id(text, lang: lexicon.entries[position].lang, needsStems: units.hasCyrillic[position]))
+            }
+            unitStarts.append(unitWords.count)
+        }
+        words.prepare()
+        for (position, entry) in lexicon.entries.enumerated() {
+            let ids = unitWords[unitStarts[position]..<unitStarts[position + 1]]
+            guard !ids.isEmpty else { continue }
+            let id = Int32(formKeys.count)
+            let prepared = ids.map { words.word($0) }
             let key = NameKeyMaker.joining(prepared.map(\.key))
             let language = languages[entry.lang] ?? {
                 let primary = entry.lang == "*" ? "*" : LanguageTag.primary(entry.lang)
@@ -108,23 +133,26 @@ public final class LexiconIndex: @unchecked Sendable {
                 languages[entry.lang] = id
                 return id
             }()
-            forms.append(Form(entry: entry, key: key))
-            traits.append(Traits(entity: entityOrdinals[entry.entity]!, role: entry.role, language: language,
-                                 script: units.first { !$0.script.isShared }?.script ?? .common,
-                                 needsCapital: prepared[0].startsWithCapital))
-            maximumUnits = max(maximumUnits, units.count)
+            formKeys.append(key)
+            formEntries.append(Int32(position))
+            traits.append(Traits(entity: entityOfEntry[position], role: entry.role, language: language,
+                                 script: units.scripts[position], needsCapital: prepared[0].startsWithCapital))
+            maximumUnits = max(maximumUnits, ids.count)
             exact.insert(prepared.map(\.foldedID), value: id)
             if !prepared[0].isNameLike { lowercaseStarts.insert(prepared[0].foldedID) }
             if prepared.allSatisfy({ $0.keyID >= 0 }) { normalized.insert(prepared.map(\.keyID), value: id) }
-            if units.contains(where: { $0.script == .cyrillic }) {
-                for path in Self.stemPaths(zip(units, prepared).map { words.stemOptions($0.text, lang: lang, key: $1.key) }) { stems.insert(path, value: id) }
+            if units.hasCyrillic[position] {
+                for path in Self.stemPaths(ids.map { words.stemOptions($0) }) { stems.insert(path, value: id) }
             }
-            if !key.skeleton.isEmpty { bySkeleton[key.skeleton, default: []].append(id) }
-            if let prefix = Self.prefix(of: key.key) { byPrefix[prefix, default: []].append(id) }
+            if !key.skeleton.isEmpty { bySkeleton.append(key.skeleton, id) }
+            if let prefix = Self.prefix(of: key.key) { byPrefix.append(prefix, id) }
         }
-        self.forms = forms
+        self.formKeys = formKeys
+        self.formEntries = formEntries
         self.traits = traits
         self.languageIDs = languageIDs
+        bySkeleton.finish()
+        byPrefix.finish()
         self.bySkeleton = bySkeleton
         self.byPrefix = byPrefix
         self.maximumUnits = maximumUnits
@@ -152,19 +180,24 @@ public final class LexiconIndex: @unchecked Sendable {
     /// changes vowels and sound-alike consonants) or its first four letters (a misspelling
     /// late in the name can change the skeleton).
     func fuzzyCandidates(_ key: NameKey) -> [Int32] {
-        let bySound = bySkeleton[key.skeleton] ?? []
+        let bySound = Array(bySkeleton[key.skeleton] ?? [])
         guard let prefix = Self.prefix(of: key.key), let byStart = byPrefix[prefix],
               byStart.count <= Self.prefixBucketLimit else { return bySound }
-        return bySound.isEmpty ? byStart : (bySound + byStart).uniqued()
+        return bySound.isEmpty ? Array(byStart) : (bySound + byStart).uniqued()
     }
 
     /// The first four letters of a key (spaces left out), or nil for shorter keys.
     static func prefix(of key: String) -> String? {
-        let letters = key.utf8.filter { $0 != UInt8(ascii: " ") }.prefix(4)
-        return letters.count == 4 ? String(decoding: letters, as: UTF8.self) : nil
+        var letters: [UInt8] = []
+        letters.reserveCapacity(4)
+        for byte in key.utf8 where byte != UInt8(ascii: " ") {
+            letters.append(byte)
+            if letters.count == 4 { return String(decoding: letters, as: UTF8.self) }
+        }
+        return nil
     }
 
-    func form(_ id: Int32) -> Form { forms[Int(id)] }
+    func form(_ id: Int32) -> Form { Form(entry: lexicon.entries[Int(formEntries[Int(id)])], key: formKeys[Int(id)]) }
 
     /// The forms whose name key is `key` (words separated by spaces).
     func normalizedForms(ofKey key: String) -> ArraySlice<Int32> {

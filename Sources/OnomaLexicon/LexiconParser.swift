@@ -7,6 +7,11 @@ import OnomaText
 /// The parser checks each line on its own: field count, type, role, language tag, NFC and mixed
 /// scripts. Checks across lines (one canonical form per entity, duplicates, ambiguity) are
 /// `LexiconValidator`'s.
+///
+/// It reads UTF-8 bytes and makes a `String` only of the fields an entry keeps. Lines, tabs,
+/// `#` and trailing spaces are found on the bytes with the meaning they have as Swift
+/// `Character`s: where a non-ASCII neighbour could join a `#` or a space into a larger
+/// character, that one check falls back to `Character`s (see `LexiconLine`).
 public enum LexiconParser {
     /// The column names, in order.
     public static let columns = ["id", "type", "lang", "form", "role"]
@@ -16,23 +21,35 @@ public enum LexiconParser {
     ///
     /// - Complexity: O(n) in the length of `text`.
     public static func parse(_ text: String, path: String) -> (entries: [LexiconEntry], diagnostics: [Diagnostic]) {
+        let bytes = Array(text.utf8)
         var entries: [LexiconEntry] = []
+        entries.reserveCapacity(bytes.count / 40)
         var diagnostics: [Diagnostic] = []
+        var languages = LanguageCache()
         var lineNumber = 0
-        // "\r\n" is one Character in Swift: split at it too.
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        var start = 0
+        while start <= bytes.count {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            switch parseLine(line, path: path, line: lineNumber) {
-            case .blank: continue
+            let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
+            var end = newline ?? bytes.count
+            // "\r\n" is one Character and separates lines like "\n"; then one "\r" more is dropped.
+            if newline != nil, end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            let line = LexiconLine(bytes: bytes, range: start..<end)
+            switch parseLine(line, path: path, line: lineNumber, languages: &languages) {
+            case .blank: break
             case .entry(let entry):
                 entries.append(entry)
             case .problems(let problems):
                 diagnostics += problems
             }
+            start = (newline ?? bytes.count) + 1
         }
         return (entries, diagnostics)
     }
+
+    private static let typeNames = EntityType.allCases.map { (bytes: Array($0.rawValue.utf8), value: $0) }
+    private static let roleNames = FormRole.allCases.map { (bytes: Array($0.rawValue.utf8), value: $0) }
 
     private enum LineResult {
         case blank
@@ -40,17 +57,14 @@ public enum LexiconParser {
         case problems([Diagnostic])
     }
 
-    private static func parseLine(_ line: Substring, path: String, line number: Int) -> LineResult {
-        let content = line.firstIndex(of: "#").map { line[..<$0] } ?? line
-        if content.allSatisfy({ $0 == " " || $0 == "\t" }) { return .blank }
-        let fields = content.split(separator: "\t", omittingEmptySubsequences: false)
-            .map { $0.trimmingTrailing(while: { $0 == " " }) }
+    private static func parseLine(_ line: LexiconLine, path: String, line number: Int, languages: inout LanguageCache) -> LineResult {
+        guard let fields = line.fields() else { return .blank }
         // Column (in scalars, 1-based) where each field starts.
         var starts: [Int] = []
         var column = 1
         for field in fields {
             starts.append(column)
-            column += field.unicodeScalars.count + 1
+            column += line.scalarCount(field) + 1
         }
         func problem(_ field: Int, _ message: String, _ severity: Diagnostic.Severity = .error) -> Diagnostic {
             Diagnostic(severity, message, path: path, line: number, column: starts[min(field, starts.count - 1)])
@@ -59,27 +73,48 @@ public enum LexiconParser {
             return .problems([problem(0, "expected 5 tab-separated fields (\(columns.joined(separator: ", "))), found \(fields.count)")])
         }
         var problems: [Diagnostic] = []
-        let id = String(fields[0]), lang = String(fields[2]), form = String(fields[3])
-        if id.isEmpty || id.contains(" ") { problems.append(problem(0, "entity id '\(id)' must be non-empty and contain no spaces")) }
-        let type = EntityType(rawValue: String(fields[1]))
-        if type == nil {
-            problems.append(problem(1, "unknown type '\(fields[1])'; expected one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))"))
+        let id = line.string(fields[0]), form = line.string(fields[3])
+        let (lang, wellFormed) = languages.lookup(line, fields[2])
+        if id.isEmpty || line.containsSpaceCharacter(fields[0], id) {
+            problems.append(problem(0, "entity id '\(id)' must be non-empty and contain no spaces"))
         }
-        if lang != "*" && !LanguageTag.isWellFormed(lang) {
+        let type = line.value(fields[1], in: typeNames)
+        if type == nil {
+            problems.append(problem(1, "unknown type '\(line.string(fields[1]))'; expected one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))"))
+        }
+        if !wellFormed {
             problems.append(problem(2, "malformed language tag '\(lang)'; expected a BCP 47 tag such as 'en', 'uk', 'pt-BR', or '*'"))
         }
         if form.isEmpty { problems.append(problem(3, "empty form")) }
-        let role = FormRole(rawValue: String(fields[4]))
+        let role = line.value(fields[4], in: roleNames)
         if role == nil {
-            problems.append(problem(4, "unknown role '\(fields[4])'; expected one of \(FormRole.allCases.map(\.rawValue).joined(separator: ", "))"))
+            problems.append(problem(4, "unknown role '\(line.string(fields[4]))'; expected one of \(FormRole.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
-        for problem in formProblems(form) {
-            problems.append(Diagnostic(.error, problem.message, path: path, line: number, column: starts[3] + problem.offset))
+        // An ASCII form is in NFC and its letters are all Latin: it has no form problems.
+        if !line.isASCII(fields[3]) {
+            for problem in formProblems(form) {
+                problems.append(Diagnostic(.error, problem.message, path: path, line: number, column: starts[3] + problem.offset))
+            }
         }
         guard problems.isEmpty, let type, let role else { return .problems(problems) }
         let entry = LexiconEntry(entity: id, type: type, lang: lang, form: form, role: role,
-                                 extra: fields.dropFirst(5).map(String.init), path: path, line: number)
+                                 extra: fields.dropFirst(5).map(line.string), path: path, line: number)
         return .entry(entry)
+    }
+
+    /// The language column's text and whether it is "*" or a well-formed tag, remembered for
+    /// the last tag seen: files list many forms in one language in a row.
+    private struct LanguageCache {
+        private var last: (bytes: ArraySlice<UInt8>, tag: String, wellFormed: Bool)?
+
+        mutating func lookup(_ line: LexiconLine, _ field: Range<Int>) -> (tag: String, wellFormed: Bool) {
+            let bytes = line.bytes[field]
+            if let last, last.bytes == bytes { return (last.tag, last.wellFormed) }
+            let tag = line.string(field)
+            let wellFormed = tag == "*" || LanguageTag.isWellFormed(tag)
+            last = (bytes, tag, wellFormed)
+            return (tag, wellFormed)
+        }
     }
 }
 
@@ -94,21 +129,29 @@ extension LexiconParser {
         if !Normalization.nfc.isNormalized(form) {
             problems.append((0, "form '\(form)' is not in NFC; write it as '\(Normalization.nfc.normalize(form))'"))
         }
+        // A form without two scripts has no word with two.
+        guard hasTwoScripts(form[...]) else { return problems }
         var offset = 0
         for word in form.split(separator: " ", omittingEmptySubsequences: false) {
             defer { offset += word.unicodeScalars.count + 1 }
-            guard let mixed = SpoofChecker.shared.mixedScript(String(word)), let first = mixed.intruders.first else { continue }
+            // Letters of one script (and shared characters) have no intruders: skip ICU.
+            guard hasTwoScripts(word), let mixed = SpoofChecker.shared.mixedScript(String(word)),
+                  let first = mixed.intruders.first else { continue }
             let letters = mixed.intruders.map { "'\($0.scalar)' (\($0.script.name))" }.joined(separator: ", ")
             problems.append((offset + first.offset, "form '\(form)' mixes scripts: \(letters) inside a \(mixed.mainScript.name) word"))
         }
         return problems
     }
-}
 
-extension Substring {
-    fileprivate func trimmingTrailing(while predicate: (Character) -> Bool) -> Substring {
-        var end = endIndex
-        while end > startIndex, predicate(self[index(before: end)]) { end = index(before: end) }
-        return self[startIndex..<end]
+    /// Whether `word` has characters of two scripts other than Common and Inherited.
+    private static func hasTwoScripts(_ word: Substring) -> Bool {
+        var seen: Script?
+        for scalar in word.unicodeScalars where scalar.value >= 0x80 || scalar.properties.isAlphabetic {
+            let script = scalar.value < 0x80 ? Script.latin : Script.of(scalar)
+            guard !script.isShared else { continue }
+            if let seen, seen != script { return true }
+            seen = script
+        }
+        return false
     }
 }

@@ -6,6 +6,9 @@ import OnomaText
 public enum LexiconValidator {
     /// Diagnostics for `entries`, in file and line order.
     ///
+    /// Entries are referred to by position and entities by ordinal while checking, so that a
+    /// million forms are not copied into dictionaries of entries.
+    ///
     /// - Complexity: O(n log n) in the number of entries.
     public static func validate(_ entries: [LexiconEntry], confusables: Bool = true) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -13,44 +16,55 @@ public enum LexiconValidator {
             diagnostics.append(Diagnostic(severity, message, path: entry.path, line: entry.line, column: 1))
         }
 
-        var firstByEntity: [String: LexiconEntry] = [:]
-        var canonicalByEntity: [String: LexiconEntry] = [:]
-        for entry in entries {
-            if let first = firstByEntity[entry.entity] {
+        // Each entry's entity as an ordinal; each entity's first entry and canonical entry.
+        var ordinals: [String: Int32] = [:]
+        ordinals.reserveCapacity(entries.count / 2)
+        var entityOf: [Int32] = [], firstOf: [Int] = [], canonicalOf: [Int] = []
+        entityOf.reserveCapacity(entries.count)
+        for (position, entry) in entries.enumerated() {
+            let entity: Int
+            if let known = ordinals[entry.entity] {
+                entity = Int(known)
+                let first = entries[firstOf[entity]]
                 if first.type != entry.type {
                     report(.error, "entity '\(entry.entity)' has type '\(entry.type.rawValue)' here but '\(first.type.rawValue)' at \(first.place)", entry)
                 }
             } else {
-                firstByEntity[entry.entity] = entry
+                entity = firstOf.count
+                ordinals[entry.entity] = Int32(entity)
+                firstOf.append(position)
+                canonicalOf.append(-1)
             }
+            entityOf.append(Int32(entity))
             if entry.role == .canonical {
-                if let canonical = canonicalByEntity[entry.entity] {
+                if canonicalOf[entity] >= 0 {
+                    let canonical = entries[canonicalOf[entity]]
                     report(.error, "entity '\(entry.entity)' has a second canonical form '\(entry.form)' (the first is '\(canonical.form)' at \(canonical.place)); make one of them an alias", entry)
                 } else {
-                    canonicalByEntity[entry.entity] = entry
+                    canonicalOf[entity] = position
                 }
             }
         }
-        for (entity, first) in firstByEntity where canonicalByEntity[entity] == nil {
-            report(.error, "entity '\(entity)' has no canonical form; mark one of its forms 'canonical'", first)
+        for (entity, first) in firstOf.enumerated() where canonicalOf[entity] < 0 {
+            report(.error, "entity '\(entries[first].entity)' has no canonical form; mark one of its forms 'canonical'", entries[first])
         }
 
         // Duplicates and contradictions on one entity; ambiguity across entities.
-        var byKey: [String: [LexiconEntry]] = [:]
-        for entry in entries { byKey[Folding.caseFold(entry.form), default: []].append(entry) }
-        for (_, group) in byKey where group.count > 1 {
-            for (index, entry) in group.enumerated() {
-                guard let earlier = group[..<index].first(where: { $0.entity == entry.entity }) else { continue }
+        for group in groupsByFoldedForm(entries) {
+            for (index, position) in group.enumerated() {
+                let entry = entries[position]
+                guard let earlier = group[..<index].first(where: { entityOf[$0] == entityOf[position] }).map({ entries[$0] }) else { continue }
                 if earlier.role == .blocked && entry.role != .blocked || earlier.role != .blocked && entry.role == .blocked {
                     report(.error, "form '\(entry.form)' is both blocked and allowed for '\(entry.entity)' (see \(earlier.place))", entry)
                 } else if earlier.lang == entry.lang || earlier.lang == "*" {
                     report(.warning, "duplicate form '\(entry.form)' for '\(entry.entity)' (already at \(earlier.place))", entry)
                 }
             }
-            let allowed = group.filter { $0.role != .blocked }
-            let entities = Set(allowed.map(\.entity))
-            guard entities.count > 1 else { continue }
-            let firsts = entities.compactMap { id in allowed.first { $0.entity == id } }.sorted(by: isBefore)
+            // The first allowed entry of each entity, in file order.
+            var seen = Set<Int32>()
+            let firsts = group.filter { entries[$0].role != .blocked && seen.insert(entityOf[$0]).inserted }
+                .map { entries[$0] }.sorted(by: isBefore)
+            guard firsts.count > 1 else { continue }
             for entry in firsts.dropFirst() {
                 let others = firsts.filter { $0.entity != entry.entity }.map { "'\($0.entity)' (\($0.place))" }
                 report(.warning, "ambiguous form '\(entry.form)': also on \(others.joined(separator: ", ")); canon resolves it from context", entry)
@@ -58,11 +72,11 @@ public enum LexiconValidator {
         }
 
         // Confusables: different forms with one skeleton, on different entities.
-        var bySkeleton: [String: LexiconEntry] = [:]
-        for entry in entries where confusables && entry.role != .blocked {
+        var bySkeleton: [String: Int] = [:]
+        for (position, entry) in entries.enumerated() where confusables && entry.role != .blocked {
             let skeleton = SpoofChecker.shared.skeleton(entry.form)
-            guard let other = bySkeleton[skeleton] else {
-                bySkeleton[skeleton] = entry
+            guard let other = bySkeleton[skeleton].map({ entries[$0] }) else {
+                bySkeleton[skeleton] = position
                 continue
             }
             if other.entity != entry.entity, Folding.caseFold(other.form) != Folding.caseFold(entry.form) {
@@ -70,6 +84,33 @@ public enum LexiconValidator {
             }
         }
         return diagnostics.sorted { ($0.path ?? "", $0.line ?? 0) < ($1.path ?? "", $1.line ?? 0) }
+    }
+
+    /// The positions of the entries whose case-folded forms are equal, for every such form held
+    /// by more than one entry, each group in entry order. Case-folded text is normalised (NFKC),
+    /// so equal forms have equal bytes and a byte hash groups them.
+    private static func groupsByFoldedForm(_ entries: [LexiconEntry]) -> [[Int]] {
+        var groupOf = WordTable(capacity: entries.count)
+        var groupIDs: [Int32] = [], sizes: [Int32] = []
+        groupIDs.reserveCapacity(entries.count)
+        for entry in entries {
+            let folded = Folding.caseFold(entry.form)
+            let hash = WordTable.hash(folded, "")
+            if let group = groupOf.value(folded, "", hash: hash) {
+                groupIDs.append(group)
+                sizes[Int(group)] += 1
+            } else {
+                let group = Int32(sizes.count)
+                groupOf.insert(folded, "", hash: hash, value: group)
+                groupIDs.append(group)
+                sizes.append(1)
+            }
+        }
+        var members: [Int32: [Int]] = [:]
+        for (position, group) in groupIDs.enumerated() where sizes[Int(group)] > 1 {
+            members[group, default: []].append(position)
+        }
+        return Array(members.values)
     }
 
     private static func isBefore(_ a: LexiconEntry, _ b: LexiconEntry) -> Bool {

@@ -52,8 +52,16 @@ public final class NameKeyMaker: Sendable {
 
     /// The key of a name made of units whose keys are known: the unit keys in order.
     static func joining(_ unitKeys: [String]) -> NameKey {
-        let words = unitKeys.filter { !$0.isEmpty }
-        return NameKey(key: words.joined(separator: " "), skeleton: skeleton(of: words.map { Array($0.utf8) }))
+        var key: [UInt8] = [], skeleton: [UInt8] = []
+        for unitKey in unitKeys where !unitKey.isEmpty {
+            if !key.isEmpty { key.append(UInt8(ascii: " ")) }
+            for byte in unitKey.utf8 {
+                key.append(byte)
+                // As `skeleton(of:)` over the words: spaces have no sound class.
+                if let sound = soundClass(byte), skeleton.last != sound { skeleton.append(sound) }
+            }
+        }
+        return NameKey(key: String(decoding: key, as: UTF8.self), skeleton: String(decoding: skeleton, as: UTF8.self))
     }
 
     /// The key of one unit (a word, or a Han character) as one label: its key words run

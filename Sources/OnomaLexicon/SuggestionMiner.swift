@@ -104,7 +104,7 @@ public final class SuggestionMiner {
         tokenizer = try Tokenizer()
         listed = Set(index.lexicon.entries.map { "\($0.entity)\t\(Folding.caseFold($0.form))" })
         listedLoose = Set(index.lexicon.entries.map { "\($0.entity)\t\(Self.loose($0.form))" })
-        formKeys = Set(index.forms.map(\.key.key))
+        formKeys = Set(index.formKeys.map(\.key))
         resolver = Resolver(index: index)
         var canonicalEntries: [String: LexiconEntry] = [:]
         for entry in index.lexicon.entries where entry.role == .canonical && canonicalEntries[entry.entity] == nil {

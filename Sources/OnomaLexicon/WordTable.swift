@@ -4,11 +4,20 @@
 /// which normalises non-ASCII text first. Canonically equivalent words written in different
 /// normalisation forms hash apart, so they are two keys here (each with its own value).
 struct WordTable {
-    private var hashes: [UInt64] = Array(repeating: 0, count: 1024)
+    private var hashes: [UInt64]
     /// Value + 1 per slot; 0 marks an empty slot.
-    private var values: [Int32] = Array(repeating: 0, count: 1024)
-    private var words: [(word: String, language: String)] = Array(repeating: ("", ""), count: 1024)
+    private var values: [Int32]
+    private var words: [(word: String, language: String)]
     private(set) var count = 0
+
+    /// A table that holds `capacity` words before it grows.
+    init(capacity: Int = 512) {
+        var slots = 1024
+        while slots < capacity * 2 { slots *= 2 }
+        hashes = Array(repeating: 0, count: slots)
+        values = Array(repeating: 0, count: slots)
+        words = Array(repeating: ("", ""), count: slots)
+    }
 
     static func hash(_ word: String, _ language: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -72,4 +72,24 @@ import Testing
         // Japanese mixes Han and Katakana; Korean may mix Hangul and Han.
         #expect(parse("Q1\tplace\tja\t東京タワー\talias\nQ2\tperson\tko\t金正恩 김정은\talias\n").messages.isEmpty)
     }
+
+    @Test func hashJoinedToACombiningMarkDoesNotStartAComment() {
+        // "#" + combining enclosing keycap is one character, not "#".
+        let (entries, messages) = parse("Q1\tother\ten\tNo#\u{20E3}1\tcanonical\n")
+        #expect(messages.isEmpty)
+        #expect(entries.first?.form == "No#\u{20E3}1")
+    }
+
+    @Test func spaceAfterAPrependedMarkIsNotTrimmed() {
+        // Arabic number sign U+0600 takes the following space into its character.
+        let (entries, _) = parse("Q1\tother\tar\tA \u{600} \tcanonical\n")
+        #expect(entries.first?.form == "A \u{600} ")
+    }
+
+    @Test func loneCarriageReturnBeforeTheLineBreakIsDropped() {
+        // "\r\r\n": the "\r\n" separates lines and one "\r" more is dropped, as for CRLF.
+        let (entries, messages) = parse("Q1\tplace\ten\tKyiv\tcanonical\r\r\nQ1\tplace\ten\tKiev\talias\r")
+        #expect(messages.isEmpty)
+        #expect(entries.map(\.role) == [.canonical, .alias])
+    }
 }

@@ -1,0 +1,53 @@
+import Dispatch
+import OnomaText
+import Synchronization
+
+/// The units of every form of a lexicon (see `MatchUnit`), cut on all cores with one tokenizer
+/// per chunk of forms: ICU's word break over a million forms is a large part of indexing.
+struct FormUnits {
+    /// The units' texts, form after form: form i's are `texts[starts[i]..<starts[i + 1]]`.
+    private var texts: [String] = []
+    private var starts: [Int] = [0]
+    /// Per form: the script of its first unit in a script of its own (`.common` when none).
+    private(set) var scripts: [Script] = []
+    /// Per form: whether a unit is Cyrillic.
+    private(set) var hasCyrillic: [Bool] = []
+
+    /// The units of the forms of `entries`, in order.
+    init(_ entries: [LexiconEntry]) throws(ICUError) {
+        let chunks = max(1, min(64, entries.count / 4096))
+        let parts = Mutex<[Int: Result<FormUnits, ICUError>]>([:])
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = (chunk * entries.count / chunks)..<((chunk + 1) * entries.count / chunks)
+            let part = Result { () throws(ICUError) in try FormUnits(cutting: entries[range]) }
+            parts.withLock { $0[chunk] = part }
+        }
+        let results = parts.withLock { parts in (0..<chunks).map { parts[$0]! } }
+        texts.reserveCapacity(entries.count * 2)
+        starts.reserveCapacity(entries.count + 1)
+        for result in results {
+            let part = try result.get()
+            let offset = texts.count
+            texts += part.texts
+            starts += part.starts.dropFirst().map { $0 + offset }
+            scripts += part.scripts
+            hasCyrillic += part.hasCyrillic
+        }
+    }
+
+    private init(cutting entries: ArraySlice<LexiconEntry>) throws(ICUError) {
+        let tokenizer = try Tokenizer()
+        for entry in entries {
+            let units = MatchUnit.units(in: entry.form, tokenizer: tokenizer)
+            texts += units.map(\.text)
+            starts.append(texts.count)
+            scripts.append(units.first { !$0.script.isShared }?.script ?? .common)
+            hasCyrillic.append(units.contains { $0.script == .cyrillic })
+        }
+    }
+
+    /// The texts of form `position`'s units.
+    func texts(of position: Int) -> ArraySlice<String> {
+        texts[starts[position]..<starts[position + 1]]
+    }
+}
