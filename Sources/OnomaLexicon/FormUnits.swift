@@ -1,6 +1,4 @@
-import Dispatch
 import OnomaText
-import Synchronization
 
 /// The units of every form of a lexicon (see `MatchUnit`), cut on all cores with one tokenizer
 /// per chunk of forms: ICU's word break over a million forms is a large part of indexing.
@@ -15,14 +13,9 @@ struct FormUnits {
 
     /// The units of the forms of `entries`, in order.
     init(_ entries: [LexiconEntry]) throws(ICUError) {
-        let chunks = max(1, min(64, entries.count / 4096))
-        let parts = Mutex<[Int: Result<FormUnits, ICUError>]>([:])
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = (chunk * entries.count / chunks)..<((chunk + 1) * entries.count / chunks)
-            let part = Result { () throws(ICUError) in try FormUnits(cutting: entries[range]) }
-            parts.withLock { $0[chunk] = part }
+        let results = concurrentChunks(count: entries.count, minimumChunk: 4096) { range in
+            Result { () throws(ICUError) in try FormUnits(cutting: entries[range]) }
         }
-        let results = parts.withLock { parts in (0..<chunks).map { parts[$0]! } }
         texts.reserveCapacity(entries.count * 2)
         starts.reserveCapacity(entries.count + 1)
         for result in results {

@@ -1,6 +1,4 @@
-import Dispatch
 import OnomaText
-import Synchronization
 
 /// The labels of the words of lexicon forms, computed once per distinct word and language while
 /// an index is built: names share their first and last names, and transliteration is the
@@ -76,14 +74,9 @@ struct FormWords {
     /// Computes the keys of every registered word, in parallel over the cores.
     mutating func prepare() {
         let registered = registered, keys = keys
-        let chunks = max(1, min(64, registered.count / 1024))
-        let parts = Mutex<[Int: [Computed]]>([:])
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = (chunk * registered.count / chunks)..<((chunk + 1) * registered.count / chunks)
-            let part = range.map { Self.compute(registered[$0], keys: keys) }
-            parts.withLock { $0[chunk] = part }
-        }
-        computed = parts.withLock { parts in (0..<chunks).flatMap { parts[$0]! } }
+        computed = concurrentChunks(count: registered.count, minimumChunk: 1024) { range in
+            range.map { Self.compute(registered[$0], keys: keys) }
+        }.flatMap { $0 }
         words = Array(repeating: nil, count: computed.count)
         stems = Array(repeating: nil, count: computed.count)
     }

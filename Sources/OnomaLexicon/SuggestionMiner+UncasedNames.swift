@@ -14,13 +14,14 @@ extension SuggestionMiner {
         for span in scanner.spans() {
             let words = units[span.range].map(\.text)
             let gaps = span.range.dropFirst().map { scanner.gap(before: $0) }
-            let surface = String(decoding: utf8[units[span.range.lowerBound].range.lowerBound..<units[span.range.upperBound - 1].range.upperBound], as: UTF8.self)
+            let bytes = units[span.range.lowerBound].range.lowerBound..<units[span.range.upperBound - 1].range.upperBound
+            let surface = String(decoding: utf8[bytes], as: UTF8.self)
             let language = formLanguage(surface, lang)
             let key = surface + "\t" + language
             var run = runs[key] ?? Run(words: words, gaps: gaps, lang: language, cased: false)
             run.count += 1
             if span.titled { run.votes[.person, default: 0] += 1 }
-            Self.addExample(&run.examples, document.id, units[span.range.lowerBound].range.lowerBound..<units[span.range.upperBound - 1].range.upperBound, utf8)
+            Self.addExample(&run.examples, document.id, bytes, utf8)
             runs[key] = run
         }
     }

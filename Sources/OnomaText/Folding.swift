@@ -21,7 +21,9 @@ public enum Folding {
 
     /// Case folding, then Latin diacritic folding: the usual key for comparing Latin names.
     public static func matchKey(_ text: String) -> String {
-        latinDiacritics(caseFold(text))
+        // ASCII only lowercases: one scan instead of one per step.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return latinDiacritics(caseFold(text))
     }
 
     /// ICU rules behind `latinDiacritics(_:)`. Marks are removed only after a Latin letter, so
