@@ -16,7 +16,7 @@ venv=${VENV:-$HOME/.cache/onoma-spark-venv}
 master=${MASTER:-local[2]}
 
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/python" -c 'import pyspark' 2>/dev/null || "$venv/bin/pip" install -q pyspark
+"$venv/bin/python" -c 'import pyspark, numpy' 2>/dev/null || "$venv/bin/pip" install -q pyspark numpy
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -9,8 +9,9 @@ Stages (each one Spark job or shuffle; the timings are printed at the end):
   buckets     explode the LSH band keys and group documents by key; buckets larger than
               --bucket-limit (boilerplate shared by many documents) are skipped and counted,
               as onoma does
-  candidates  pairs of documents sharing a bucket, without repeats
-  verify      MinHash similarity of each candidate pair (share of equal positions) >= threshold
+  verify      the members of each bucket meet with their MinHash signatures; each pair in it
+              passes when its similarity (share of equal positions) >= threshold (numpy on
+              the executors); pairs that pass are kept once
   components  connected components of the verified pairs: large-star / small-star iterations
               (Kiveris et al., "Connected Components in MapReduce and Beyond", 2014) in plain Spark
   clusters    each component's representative by onoma's rule (earliest "date", else longest
@@ -25,11 +26,9 @@ Translation links (--cross-lingual in onoma) are not computed here: see README.m
 """
 
 import argparse
-import base64
 import json
 import os
 import shlex
-import struct
 import sys
 import time
 
@@ -104,11 +103,22 @@ class Stages:
         print(f"onoma-spark: {name} {self.times[name]} s", file=sys.stderr, flush=True)
 
 
-@F.udf(T.ArrayType(T.LongType()))
-def minhash_values(encoded):
-    """A MinHash signature (base64 of 8-byte little-endian values) as signed 64-bit integers."""
-    data = base64.b64decode(encoded)
-    return list(struct.unpack(f"<{len(data) // 8}q", data))
+def verified_pairs(buckets, threshold):
+    """The pairs (lower position, higher position) of each bucket whose MinHash similarity
+    reaches the threshold, with onoma's arithmetic: positions where both signatures hold the
+    same value, other than an empty document's (all bits set), over the signature's length,
+    compared in doubles."""
+    import numpy
+
+    for bucket in buckets:
+        members = sorted(bucket.members, key=lambda member: member.pos)
+        positions = [member.pos for member in members]
+        hashes = numpy.frombuffer(b"".join(member.minhash for member in members), dtype="<u8").reshape(len(members), -1)
+        filled = hashes != numpy.uint64(0xFFFF_FFFF_FFFF_FFFF)
+        for i in range(len(members) - 1):
+            equal = ((hashes[i + 1:] == hashes[i]) & filled[i]).sum(axis=1)
+            for j in numpy.nonzero(equal / hashes.shape[1] >= threshold)[0]:
+                yield positions[i], positions[i + 1 + int(j)]
 
 
 def connected_components(edges):
@@ -195,31 +205,28 @@ def main(argv):
     sizes = keys.groupBy("key").agg(F.count("*").alias("size")).where("size > 1").persist(StorageLevel.MEMORY_AND_DISK)
     bucket_stats = sizes.agg(F.count("*").alias("shared"), F.max("size").alias("largest"),
                              F.sum(F.when(F.col("size") > options.bucket_limit, 1).otherwise(0)).alias("skipped"),
-                             F.sum(F.when(F.col("size") > options.bucket_limit, F.col("size")).otherwise(0)).alias("skipped_members")).first()
+                             F.sum(F.when(F.col("size") > options.bucket_limit, F.col("size")).otherwise(0)).alias("skipped_members"),
+                             F.sum(F.when(F.col("size") <= options.bucket_limit, F.col("size") * (F.col("size") - 1) / 2)
+                                   .otherwise(0)).cast("long").alias("pair_checks")).first()
     stats["shared_buckets"] = bucket_stats["shared"]
     stats["largest_bucket"] = bucket_stats["largest"] or 1
     stats["skipped_buckets"] = bucket_stats["skipped"] or 0
     stats["skipped_bucket_members"] = bucket_stats["skipped_members"] or 0
+    stats["pair_checks"] = bucket_stats["pair_checks"] or 0
     stages.done("buckets")
+    print(f"onoma-spark: {stats['shared_buckets']} shared buckets, the largest {stats['largest_bucket']} documents; "
+          f"{stats['skipped_buckets']} over --bucket-limit {options.bucket_limit} skipped; "
+          f"{stats['pair_checks']} pair checks in the others", file=sys.stderr, flush=True)
 
-    # candidates: pairs sharing a bucket of at most --bucket-limit documents.
-    usable = keys.join(sizes.where(F.col("size") <= options.bucket_limit).select("key"), "key")
-    candidates = (usable.alias("a").join(usable.alias("b"), "key").where("a.pos < b.pos")
-                  .select(F.col("a.pos").alias("src"), F.col("b.pos").alias("dst")).distinct()
-                  .persist(StorageLevel.MEMORY_AND_DISK))
-    stats["candidate_pairs"] = candidates.count()
-    stages.done("candidates")
-
-    # verify: the share of equal MinHash positions (empty-document positions never count) against
-    # the threshold, with onoma's arithmetic: equal / permutations >= threshold, in doubles.
-    hashes = documents.select("pos", minhash_values("minhash").alias("h"))
-    pairs = (candidates.join(hashes.withColumnRenamed("pos", "src").withColumnRenamed("h", "ha"), "src")
-             .join(hashes.withColumnRenamed("pos", "dst").withColumnRenamed("h", "hb"), "dst"))
-    # -1 is an empty document's value (all bits set), which never counts.
-    equal = F.expr("size(filter(zip_with(ha, hb, (x, y) -> x = y AND x != -1), agrees -> agrees))")
-    verified = (pairs.withColumn("similarity", equal / F.size("ha"))
-                .where(F.col("similarity") >= F.lit(options.threshold)).select("src", "dst")
-                .persist(StorageLevel.MEMORY_AND_DISK))
+    # verify: the documents of each bucket of at most --bucket-limit members, with their
+    # signatures, compared pair by pair where they meet (numpy on the executors). A pair is
+    # checked in every bucket it shares; pairs that pass are kept once.
+    signatures = documents.select("pos", F.unbase64("minhash").alias("minhash"))
+    members = (keys.join(sizes.where(F.col("size") <= options.bucket_limit).select("key"), "key").join(signatures, "pos")
+               .groupBy("key").agg(F.collect_list(F.struct("pos", "minhash")).alias("members")))
+    threshold = options.threshold
+    verified = (spark.createDataFrame(members.rdd.mapPartitions(lambda buckets: verified_pairs(buckets, threshold)), "src long, dst long")
+                .distinct().persist(StorageLevel.MEMORY_AND_DISK))
     stats["verified_pairs"] = verified.count()
     stages.done("verify")
 
