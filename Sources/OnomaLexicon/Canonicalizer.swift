@@ -28,10 +28,15 @@ public final class Canonicalizer {
     public let options: Options
     private let tokenizer: Tokenizer
     /// Labels of the words seen, by text and language (`noLanguage` when guessed from each
-    /// word): positions in `labelStore`. A canonicalizer is used by one thread at a time, so
-    /// its caches skip the exclusivity checks.
+    /// word): positions in `labelStore`, `idStore` and `fuzzyStore`, three arrays so that the
+    /// ids, read for every word, are copied without the keys' strings. A canonicalizer is used
+    /// by one thread at a time, so its caches skip the exclusivity checks.
     @exclusivity(unchecked) private var labelCache = WordTable()
     @exclusivity(unchecked) private var labelStore: [UnitLabels] = []
+    @exclusivity(unchecked) private var idStore: [UnitIDs] = []
+    /// The fuzzy match of a unit alone once looked for: the script it was looked for in, the
+    /// match, and whether a blocked form of the unit excludes its entity.
+    @exclusivity(unchecked) private var fuzzyStore: [(script: Script, match: (form: Int32, score: Double)?, blocked: Bool)?] = []
     private static let labelLimit = 200_000
     private static let noLanguage = "\u{0}"
     /// Fuzzy results by span key, language and script: news repeats its capitalised words.
@@ -53,21 +58,14 @@ public final class Canonicalizer {
         let script: Script
     }
 
-    /// What a unit can match: its case-folded text, its key, and keys of its bare forms.
+    /// The keys a unit can match: its key, and keys of its bare forms and stem.
     private struct UnitLabels {
-        /// The ids the trie walks use.
-        let ids: UnitIDs
-        /// Whether the unit has more than one character.
-        let isLong: Bool
         let key: String
         /// Keys of the unit without Korean particles or Semitic proclitics, and their label ids.
         let bareKeys: [String]
         let bareIDs: [Int32]
         /// Key of the Slavic stem, for Cyrillic units.
         let stemKey: String?
-        /// The fuzzy match of the unit alone once looked for: the script it was looked for in, the
-        /// match, and whether a blocked form of the unit excludes its entity.
-        var fuzzy: (script: Script, match: (form: Int32, score: Double)?, blocked: Bool)?
     }
 
     /// A unit's label ids (-1 where no form has the label), copied out of `labelStore` per
@@ -81,6 +79,10 @@ public final class Canonicalizer {
         /// The stem's key, else the unit's key: what the stem trie is walked with.
         let stem: Int32
         let isNameLike: Bool
+        /// Whether the unit has more than one character.
+        let isLong: Bool
+        /// Whether the unit has bare keys (`UnitLabels.bareIDs`).
+        let hasBareKeys: Bool
         /// The language the unit's keys are made for, as `LexiconIndex.languageID(_:)` gives it.
         let language: Int32
         /// Whether a listed form may start at the unit: it is capitalised or starts a form in
@@ -155,27 +157,34 @@ public final class Canonicalizer {
 
     /// The longest match of a listed form, its key or its stems at unit `start`.
     private func listedMatch(at start: Int, _ units: [MatchUnit], _ labels: [UnitIDs]) -> Span? {
+        // `best` is passed inout rather than captured by a local function, which would box it
+        // and check exclusivity at run time on every match.
         var best: Span?
-        let script = units[start].script
-        let language = labels[start].language
-        let capitalised = labels[start].isNameLike
-        func consider(_ end: Int, _ forms: ArraySlice<Int32>, _ method: Mention.Method, _ score: Double) {
-            if let current = best, current.units.upperBound > end || (current.units.upperBound == end && current.score >= score) { return }
-            let forms = forms.filter { id in
-                let form = index.traits[Int(id)]
-                return (capitalised || !form.needsCapital)
-                    && (method == .exact || form.acceptsKeyMatch(from: script) && form.acceptsKeyMatch(inLanguage: language))
-            }
-            guard !forms.isEmpty else { return }
-            best = Span(units: start..<end, forms: forms, method: method, score: score)
+        let script = units[start].script, unit = labels[start]
+        walk(index.exact, from: start, units, labels, { $0.folded }) { consider(&best, start..<$0, $1, .exact, 1, script, unit) }
+        walk(index.normalized, from: start, units, labels, { $0.key }) { consider(&best, start..<$0, $1, .normalized, 0.95, script, unit) }
+        if unit.hasBareKeys {
+            walkBare(index.normalized, from: start, units, labels) { consider(&best, start..<$0, $1, .normalized, 0.9, script, unit) }
         }
-        walk(index.exact, from: start, units, labels, { $0.folded }) { consider($0, $1, .exact, 1) }
-        walk(index.normalized, from: start, units, labels, { $0.key }) { consider($0, $1, .normalized, 0.95) }
-        if !labelStore[Int(labels[start].store)].bareIDs.isEmpty {
-            walkBare(index.normalized, from: start, units, labels) { consider($0, $1, .normalized, 0.9) }
-        }
-        walk(index.stems, from: start, units, labels, { $0.stem }) { consider($0, $1, .normalized, 0.9) }
+        walk(index.stems, from: start, units, labels, { $0.stem }) { consider(&best, start..<$0, $1, .normalized, 0.9, script, unit) }
         return best
+    }
+
+    /// Makes `forms` over `span` the best match when it is longer than `best` (or as long and
+    /// scores higher) and some of its forms may match `first`, the span's first unit, written
+    /// in `script`.
+    @inline(__always)
+    private func consider(_ best: inout Span?, _ span: Range<Int>, _ forms: ArraySlice<Int32>, _ method: Mention.Method,
+                          _ score: Double, _ script: Script, _ first: UnitIDs) {
+        if let current = best, current.units.upperBound > span.upperBound
+            || (current.units.upperBound == span.upperBound && current.score >= score) { return }
+        let forms = forms.filter { id in
+            let form = index.traits[Int(id)]
+            return (first.isNameLike || !form.needsCapital)
+                && (method == .exact || form.acceptsKeyMatch(from: script) && form.acceptsKeyMatch(inLanguage: first.language))
+        }
+        guard !forms.isEmpty else { return }
+        best = Span(units: span, forms: forms, method: method, score: score)
     }
 
     /// Walks `trie` from unit `start` along each unit's `label`, reporting each node with forms.
@@ -217,18 +226,18 @@ public final class Canonicalizer {
     /// before `limit`. A one-letter word does not start a name (Ukrainian "У", English "A").
     private func fuzzyMatch(at start: Int, limit: Int, _ units: [MatchUnit], _ labels: [UnitIDs]) -> Span? {
         let store = Int(labels[start].store)
-        guard options.fuzzy, labels[start].isNameLike, units[start].script != .han, labelStore[store].isLong else { return nil }
+        guard options.fuzzy, labels[start].isNameLike, units[start].script != .han, labels[start].isLong else { return nil }
         let language = labels[start].language
         let script = units[start].script
         // The unit alone, cached with its labels: capitalised words that are not names recur.
-        if labelStore[store].fuzzy?.script != script {
+        if fuzzyStore[store]?.script != script {
             let keys = spanKeys(labels[start..<(start + 1)])
             let match = bestFuzzyForm(keys, language: language, script: script)
             let blocked = match.map { isBlocked($0.form, keys: keys) } ?? false
-            labelStore[store].fuzzy = (script, match, blocked)
+            fuzzyStore[store] = (script, match, blocked)
         }
-        var best = labelStore[store].fuzzy!.match.map { Span(units: start..<(start + 1), forms: [$0.form], method: .fuzzy, score: $0.score) }
-        var blocked = labelStore[store].fuzzy!.blocked
+        var best = fuzzyStore[store]!.match.map { Span(units: start..<(start + 1), forms: [$0.form], method: .fuzzy, score: $0.score) }
+        var blocked = fuzzyStore[store]!.blocked
         var end = start + 1
         while end < min(limit, start + 3) {
             if units[end].breakBefore || !labels[end].isNameLike || units[end].script == .han { break }
@@ -320,21 +329,25 @@ public final class Canonicalizer {
     private func unitIDs(_ units: [MatchUnit], _ lang: String?) -> [UnitIDs] {
         if labelStore.count > Self.labelLimit {
             labelStore.removeAll(keepingCapacity: true)
+            idStore.removeAll(keepingCapacity: true)
+            fuzzyStore.removeAll(keepingCapacity: true)
             labelCache.removeAll()
             spanFuzzyCache.removeAll()
         }
         let language = lang ?? Self.noLanguage
         return units.map { unit in
             let hash = WordTable.hash(unit.text, language)
-            if let known = labelCache.value(unit.text, language, hash: hash) { return labelStore[Int(known)].ids }
-            let labels = makeLabels(unit.text, lang, store: Int32(labelStore.count))
-            labelCache.insert(unit.text, language, hash: hash, value: labels.ids.store)
+            if let known = labelCache.value(unit.text, language, hash: hash) { return idStore[Int(known)] }
+            let (ids, labels) = makeLabels(unit.text, lang, store: Int32(labelStore.count))
+            labelCache.insert(unit.text, language, hash: hash, value: ids.store)
             labelStore.append(labels)
-            return labels.ids
+            idStore.append(ids)
+            fuzzyStore.append(nil)
+            return ids
         }
     }
 
-    private func makeLabels(_ text: String, _ lang: String?, store: Int32) -> UnitLabels {
+    private func makeLabels(_ text: String, _ lang: String?, store: Int32) -> (UnitIDs, UnitLabels) {
         let language = lang ?? LanguageGuess.fromScript(text) ?? "und"
         let keys = index.keys
         let bare = [Inflection.koreanBase(text), Inflection.semiticBase(text)].compactMap { $0 }
@@ -351,10 +364,10 @@ public final class Canonicalizer {
         let startsForm = index.exact.child(root, folded) != nil || index.normalized.child(root, keyID) != nil
             || index.stems.child(root, stemID) != nil || bareIDs.contains { index.normalized.child(root, $0) != nil }
         let ids = UnitIDs(store: store, folded: folded, key: keyID, stem: stemID,
-                          isNameLike: isNameLike, language: index.languageID(language),
+                          isNameLike: isNameLike, isLong: text.count > 1, hasBareKeys: !bareIDs.isEmpty,
+                          language: index.languageID(language),
                           mayStart: startsForm && (isNameLike || index.lowercaseStarts.contains(folded)))
-        return UnitLabels(ids: ids, isLong: text.count > 1, key: key,
-                          bareKeys: bareKeys, bareIDs: bareIDs, stemKey: stemKey)
+        return (ids, UnitLabels(key: key, bareKeys: bareKeys, bareIDs: bareIDs, stemKey: stemKey))
     }
 
     // MARK: Ambiguity
@@ -362,26 +375,36 @@ public final class Canonicalizer {
     /// Turns spans into mentions: drops entities whose form is blocked, and settles a span that
     /// fits several entities by the entities the document names unambiguously elsewhere.
     private func settle(_ spans: [Span], _ units: [MatchUnit], _ text: String) -> [Mention] {
-        func entities(of span: Span) -> [Int32] {
+        // The entities of each span in one array: span i's are entities[bounds[i]..<bounds[i + 1]].
+        var entities: [Int32] = [], bounds = [0]
+        entities.reserveCapacity(spans.count)
+        bounds.reserveCapacity(spans.count + 1)
+        for span in spans {
             if span.forms.count == 1 {
                 let form = index.traits[Int(span.forms[0])]
-                return form.role == .blocked ? [] : [form.entity]
+                if form.role != .blocked { entities.append(form.entity) }
+            } else {
+                let first = entities.count
+                let blocked = span.forms.filter { index.traits[Int($0)].role == .blocked }.map { index.traits[Int($0)].entity }
+                for id in span.forms {
+                    let form = index.traits[Int(id)]
+                    guard form.role != .blocked, !blocked.contains(form.entity), !entities[first...].contains(form.entity) else { continue }
+                    entities.append(form.entity)
+                }
             }
-            let blocked = span.forms.filter { index.traits[Int($0)].role == .blocked }.map { index.traits[Int($0)].entity }
-            return span.forms.compactMap { id in
-                let form = index.traits[Int(id)]
-                return form.role != .blocked && !blocked.contains(form.entity) ? form.entity : nil
-            }.uniqued()
+            bounds.append(entities.count)
         }
-        let candidates = spans.map(entities)
-        var named = Set<Int32>()
-        for list in candidates where list.count == 1 { named.insert(list[0]) }
-        let utf8 = Array(text.utf8)
+        // The entities the document names unambiguously, needed only when some span is ambiguous.
+        lazy var named = Set(spans.indices.lazy.filter { bounds[$0 + 1] - bounds[$0] == 1 }.map { entities[bounds[$0]] })
+        let utf8 = text.utf8
         var mentions: [Mention] = []
-        for (span, entityIDs) in zip(spans, candidates) where !entityIDs.isEmpty {
+        mentions.reserveCapacity(spans.count)
+        for (position, span) in spans.enumerated() where bounds[position + 1] > bounds[position] {
+            let entityIDs = entities[bounds[position]..<bounds[position + 1]]
             let range = units[span.units.lowerBound].range.lowerBound..<units[span.units.upperBound - 1].range.upperBound
-            let mentionText = String(decoding: utf8[range], as: UTF8.self)
-            var chosen: Int32? = entityIDs.count == 1 ? entityIDs[0] : nil
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            let mentionText = String(decoding: utf8[start..<utf8.index(start, offsetBy: range.count)], as: UTF8.self)
+            var chosen: Int32? = entityIDs.count == 1 ? entityIDs.first : nil
             var score = span.score
             if chosen == nil {
                 let inContext = entityIDs.filter(named.contains)
@@ -393,7 +416,7 @@ public final class Canonicalizer {
             let entity = chosen.flatMap { index.entities[Int($0)] }
             mentions.append(Mention(range: range, text: mentionText, entity: chosen.map { index.entityIDs[Int($0)] },
                                     canonical: entity?.canonical, type: entity?.type, score: score, method: span.method,
-                                    candidates: (chosen.map { [$0] } ?? entityIDs).map { index.entityIDs[Int($0)] }))
+                                    candidates: chosen.map { [index.entityIDs[Int($0)]] } ?? entityIDs.map { index.entityIDs[Int($0)] }))
         }
         return mentions
     }

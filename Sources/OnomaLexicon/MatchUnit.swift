@@ -57,9 +57,9 @@ struct MatchUnit: Hashable {
         units.reserveCapacity(text.utf8.count / 6)
         var pendingBreak = false
         var previousEnd = 0
-        let utf8 = text.utf8
+        let bytes = Array(text.utf8)
         forEachToken { token in
-            if token.range.lowerBound > previousEnd, gapHasLineBreak(utf8, previousEnd..<token.range.lowerBound) {
+            if token.range.lowerBound > previousEnd, bytes[previousEnd..<token.range.lowerBound].contains(UInt8(ascii: "\n")) {
                 pendingBreak = true
             }
             previousEnd = token.range.upperBound
@@ -89,15 +89,12 @@ struct MatchUnit: Hashable {
 
     /// Punctuation inside one name: hyphens, the katakana middle dot, the middle dot.
     static func isConnector(_ text: String) -> Bool {
-        switch text {
-        case "-", "\u{2010}", "\u{2011}", "\u{30FB}", "\u{00B7}", "\u{FF65}": true
-        default: false
+        // Compared as scalars: string equality with non-ASCII literals is the slow path.
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let scalar = scalars.next(), scalars.next() == nil else { return false }
+        switch scalar.value {
+        case 0x2D, 0x2010, 0x2011, 0x30FB, 0xB7, 0xFF65: return true
+        default: return false
         }
-    }
-
-    private static func gapHasLineBreak(_ utf8: String.UTF8View, _ range: Range<Int>) -> Bool {
-        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        let end = utf8.index(start, offsetBy: range.count)
-        return utf8[start..<end].contains(UInt8(ascii: "\n"))
     }
 }
