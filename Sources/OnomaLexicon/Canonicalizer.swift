@@ -90,6 +90,15 @@ public final class Canonicalizer {
         let mayStart: Bool
     }
 
+    /// The index tables that listed matching reads, loaded once per document: read through
+    /// `index` at every word, each one was retained and released there.
+    private struct Tables {
+        let exact: UnitTrie
+        let normalized: UnitTrie
+        let stems: UnitTrie
+        let traits: [LexiconIndex.Traits]
+    }
+
     /// One match before ambiguity is settled.
     private struct Span {
         let units: Range<Int>
@@ -126,9 +135,10 @@ public final class Canonicalizer {
         // Listed forms first, everywhere; fuzzy matches only in the gaps they leave, so that a
         // loose span never swallows a word that a listed form would take.
         var listed: [Span] = []
+        let tables = Tables(exact: index.exact, normalized: index.normalized, stems: index.stems, traits: index.traits)
         var i = 0
         while i < units.count {
-            if labels[i].mayStart, let span = listedMatch(at: i, units, labels) {
+            if labels[i].mayStart, let span = listedMatch(at: i, units, labels, tables) {
                 listed.append(span)
                 i = span.units.upperBound
             } else {
@@ -156,17 +166,18 @@ public final class Canonicalizer {
     // MARK: Listed forms
 
     /// The longest match of a listed form, its key or its stems at unit `start`.
-    private func listedMatch(at start: Int, _ units: [MatchUnit], _ labels: [UnitIDs]) -> Span? {
+    private func listedMatch(at start: Int, _ units: [MatchUnit], _ labels: [UnitIDs], _ tables: Tables) -> Span? {
         // `best` is passed inout rather than captured by a local function, which would box it
         // and check exclusivity at run time on every match.
         var best: Span?
         let script = units[start].script, unit = labels[start]
-        walk(index.exact, from: start, units, labels, { $0.folded }) { consider(&best, start..<$0, $1, .exact, 1, script, unit) }
-        walk(index.normalized, from: start, units, labels, { $0.key }) { consider(&best, start..<$0, $1, .normalized, 0.95, script, unit) }
+        let traits = tables.traits
+        walk(tables.exact, from: start, units, labels, { $0.folded }) { consider(&best, start..<$0, $1, .exact, 1, script, unit, traits) }
+        walk(tables.normalized, from: start, units, labels, { $0.key }) { consider(&best, start..<$0, $1, .normalized, 0.95, script, unit, traits) }
         if unit.hasBareKeys {
-            walkBare(index.normalized, from: start, units, labels) { consider(&best, start..<$0, $1, .normalized, 0.9, script, unit) }
+            walkBare(tables.normalized, from: start, units, labels) { consider(&best, start..<$0, $1, .normalized, 0.9, script, unit, traits) }
         }
-        walk(index.stems, from: start, units, labels, { $0.stem }) { consider(&best, start..<$0, $1, .normalized, 0.9, script, unit) }
+        walk(tables.stems, from: start, units, labels, { $0.stem }) { consider(&best, start..<$0, $1, .normalized, 0.9, script, unit, traits) }
         return best
     }
 
@@ -175,11 +186,11 @@ public final class Canonicalizer {
     /// in `script`.
     @inline(__always)
     private func consider(_ best: inout Span?, _ span: Range<Int>, _ forms: ArraySlice<Int32>, _ method: Mention.Method,
-                          _ score: Double, _ script: Script, _ first: UnitIDs) {
+                          _ score: Double, _ script: Script, _ first: UnitIDs, _ traits: [LexiconIndex.Traits]) {
         if let current = best, current.units.upperBound > span.upperBound
             || (current.units.upperBound == span.upperBound && current.score >= score) { return }
         let forms = forms.filter { id in
-            let form = index.traits[Int(id)]
+            let form = traits[Int(id)]
             return (first.isNameLike || !form.needsCapital)
                 && (method == .exact || form.acceptsKeyMatch(from: script) && form.acceptsKeyMatch(inLanguage: first.language))
         }
@@ -375,27 +386,30 @@ public final class Canonicalizer {
     /// Turns spans into mentions: drops entities whose form is blocked, and settles a span that
     /// fits several entities by the entities the document names unambiguously elsewhere.
     private func settle(_ spans: [Span], _ units: [MatchUnit], _ text: String) -> [Mention] {
+        let traits = index.traits, entityIDTable = index.entityIDs, entityTable = index.entities
         // The entities of each span in one array: span i's are entities[bounds[i]..<bounds[i + 1]].
         var entities: [Int32] = [], bounds = [0]
         entities.reserveCapacity(spans.count)
         bounds.reserveCapacity(spans.count + 1)
         for span in spans {
             if span.forms.count == 1 {
-                let form = index.traits[Int(span.forms[0])]
+                let form = traits[Int(span.forms[0])]
                 if form.role != .blocked { entities.append(form.entity) }
             } else {
                 let first = entities.count
-                let blocked = span.forms.filter { index.traits[Int($0)].role == .blocked }.map { index.traits[Int($0)].entity }
+                let blocked = span.forms.filter { traits[Int($0)].role == .blocked }.map { traits[Int($0)].entity }
                 for id in span.forms {
-                    let form = index.traits[Int(id)]
+                    let form = traits[Int(id)]
                     guard form.role != .blocked, !blocked.contains(form.entity), !entities[first...].contains(form.entity) else { continue }
                     entities.append(form.entity)
                 }
             }
             bounds.append(entities.count)
         }
-        // The entities the document names unambiguously, needed only when some span is ambiguous.
-        lazy var named = Set(spans.indices.lazy.filter { bounds[$0 + 1] - bounds[$0] == 1 }.map { entities[bounds[$0]] })
+        // Whether the document names `entity` unambiguously: asked only of ambiguous spans' entities.
+        func isNamed(_ entity: Int32) -> Bool {
+            spans.indices.contains { bounds[$0 + 1] - bounds[$0] == 1 && entities[bounds[$0]] == entity }
+        }
         let utf8 = text.utf8
         var mentions: [Mention] = []
         mentions.reserveCapacity(spans.count)
@@ -407,16 +421,16 @@ public final class Canonicalizer {
             var chosen: Int32? = entityIDs.count == 1 ? entityIDs.first : nil
             var score = span.score
             if chosen == nil {
-                let inContext = entityIDs.filter(named.contains)
+                let inContext = entityIDs.filter(isNamed)
                 if inContext.count == 1 {
                     chosen = inContext[0]
                     score *= 0.9
                 }
             }
-            let entity = chosen.flatMap { index.entities[Int($0)] }
-            mentions.append(Mention(range: range, text: mentionText, entity: chosen.map { index.entityIDs[Int($0)] },
+            let entity = chosen.flatMap { entityTable[Int($0)] }
+            mentions.append(Mention(range: range, text: mentionText, entity: chosen.map { entityIDTable[Int($0)] },
                                     canonical: entity?.canonical, type: entity?.type, score: score, method: span.method,
-                                    candidates: chosen.map { [index.entityIDs[Int($0)]] } ?? entityIDs.map { index.entityIDs[Int($0)] }))
+                                    candidates: chosen.map { [entityIDTable[Int($0)]] } ?? entityIDs.map { entityIDTable[Int($0)] }))
         }
         return mentions
     }

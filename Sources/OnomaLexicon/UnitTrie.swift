@@ -85,11 +85,16 @@ final class UnitTrie {
 }
 
 /// An open-addressing hash table from (node, label) to node, with a multiplicative hash: the
-/// keys are small integers, so no seeded string hashing is needed.
+/// keys are small integers, so no seeded string hashing is needed. A slot holds its key and
+/// node together, so that a probe reads one cache line.
 private struct EdgeTable {
+    private struct Slot {
+        var key = EdgeTable.empty
+        var node: Int32 = 0
+    }
+
     private static let empty = UInt64.max
-    private var keys = [UInt64](repeating: empty, count: 16)
-    private var nodes = [Int32](repeating: 0, count: 16)
+    private var slots = [Slot](repeating: Slot(), count: 16)
     private(set) var count = 0
 
     @inline(__always)
@@ -105,38 +110,35 @@ private struct EdgeTable {
     subscript(parent: Int32, label: Int32) -> Int32? {
         get {
             let key = Self.key(parent, label)
-            let mask = keys.count - 1
-            var slot = Self.slot(key, mask: mask)
+            let mask = slots.count - 1
+            var index = Self.slot(key, mask: mask)
             while true {
-                let found = keys[slot]
-                if found == key { return nodes[slot] }
-                if found == Self.empty { return nil }
-                slot = (slot + 1) & mask
+                let found = slots[index]
+                if found.key == key { return found.node }
+                if found.key == Self.empty { return nil }
+                index = (index + 1) & mask
             }
         }
         set {
             guard let newValue else { preconditionFailure("edges are never removed") }
-            if (count + 1) * 2 > keys.count { grow() }
+            if (count + 1) * 2 > slots.count { grow() }
             let key = Self.key(parent, label)
-            let mask = keys.count - 1
-            var slot = Self.slot(key, mask: mask)
-            while keys[slot] != Self.empty && keys[slot] != key { slot = (slot + 1) & mask }
-            if keys[slot] == Self.empty { count += 1 }
-            keys[slot] = key
-            nodes[slot] = newValue
+            let mask = slots.count - 1
+            var index = Self.slot(key, mask: mask)
+            while slots[index].key != Self.empty && slots[index].key != key { index = (index + 1) & mask }
+            if slots[index].key == Self.empty { count += 1 }
+            slots[index] = Slot(key: key, node: newValue)
         }
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldNodes = nodes
-        keys = [UInt64](repeating: Self.empty, count: oldKeys.count * 2)
-        nodes = [Int32](repeating: 0, count: oldKeys.count * 2)
-        let mask = keys.count - 1
-        for (key, node) in zip(oldKeys, oldNodes) where key != Self.empty {
-            var slot = Self.slot(key, mask: mask)
-            while keys[slot] != Self.empty { slot = (slot + 1) & mask }
-            keys[slot] = key
-            nodes[slot] = node
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        let mask = slots.count - 1
+        for slot in old where slot.key != Self.empty {
+            var index = Self.slot(slot.key, mask: mask)
+            while slots[index].key != Self.empty { index = (index + 1) & mask }
+            slots[index] = slot
         }
     }
 }

@@ -4,19 +4,24 @@
 /// which normalises non-ASCII text first. Canonically equivalent words written in different
 /// normalisation forms hash apart, so they are two keys here (each with its own value).
 struct WordTable {
-    private var hashes: [UInt64]
-    /// Value + 1 per slot; 0 marks an empty slot.
-    private var values: [Int32]
-    private var words: [(word: String, language: String)]
+    /// One slot holds its hash, value and key together, so that a probe reads one cache line
+    /// rather than one per array.
+    private struct Slot {
+        var hash: UInt64 = 0
+        /// Value + 1; 0 marks an empty slot.
+        var value: Int32 = 0
+        var word = ""
+        var language = ""
+    }
+
+    private var slots: [Slot]
     private(set) var count = 0
 
     /// A table that holds `capacity` words before it grows.
     init(capacity: Int = 512) {
-        var slots = 1024
-        while slots < capacity * 2 { slots *= 2 }
-        hashes = Array(repeating: 0, count: slots)
-        values = Array(repeating: 0, count: slots)
-        words = Array(repeating: ("", ""), count: slots)
+        var size = 1024
+        while size < capacity * 2 { size *= 2 }
+        slots = Array(repeating: Slot(), count: size)
     }
 
     static func hash(_ word: String, _ language: String) -> UInt64 {
@@ -38,19 +43,19 @@ struct WordTable {
 
     /// The value of `word` in `language`, given its `hash(_:_:)`.
     func value(_ word: String, _ language: String, hash: UInt64) -> Int32? {
-        let mask = values.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while values[slot] != 0 {
-            if hashes[slot] == hash && words[slot].word == word && words[slot].language == language { return values[slot] - 1 }
-            slot = (slot + 1) & mask
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while slots[index].value != 0 {
+            if slots[index].hash == hash && slots[index].word == word && slots[index].language == language { return slots[index].value - 1 }
+            index = (index + 1) & mask
         }
         return nil
     }
 
     /// Adds `word` in `language` (not yet in the table) with `value`.
     mutating func insert(_ word: String, _ language: String, hash: UInt64, value: Int32) {
-        if (count + 1) * 2 > values.count { grow() }
-        place(word, language, hash: hash, value: value + 1)
+        if (count + 1) * 2 > slots.count { grow() }
+        place(Slot(hash: hash, value: value + 1, word: word, language: language))
         count += 1
     }
 
@@ -58,22 +63,16 @@ struct WordTable {
         self = WordTable()
     }
 
-    private mutating func place(_ word: String, _ language: String, hash: UInt64, value: Int32) {
-        let mask = values.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while values[slot] != 0 { slot = (slot + 1) & mask }
-        hashes[slot] = hash
-        values[slot] = value
-        words[slot] = (word, language)
+    private mutating func place(_ slot: Slot) {
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: slot.hash) & mask
+        while slots[index].value != 0 { index = (index + 1) & mask }
+        slots[index] = slot
     }
 
     private mutating func grow() {
-        let old = (hashes, values, words)
-        hashes = Array(repeating: 0, count: old.0.count * 2)
-        values = Array(repeating: 0, count: old.0.count * 2)
-        words = Array(repeating: ("", ""), count: old.0.count * 2)
-        for slot in old.1.indices where old.1[slot] != 0 {
-            place(old.2[slot].word, old.2[slot].language, hash: old.0[slot], value: old.1[slot])
-        }
+        let old = slots
+        slots = Array(repeating: Slot(), count: old.count * 2)
+        for slot in old where slot.value != 0 { place(slot) }
     }
 }
