@@ -102,7 +102,8 @@ public final class Canonicalizer {
     /// One match before ambiguity is settled.
     private struct Span {
         let units: Range<Int>
-        let forms: [Int32]
+        /// The forms matched: usually a slice of a trie's values, shared rather than copied.
+        let forms: ArraySlice<Int32>
         let method: Mention.Method
         let score: Double
     }
@@ -189,13 +190,14 @@ public final class Canonicalizer {
                           _ score: Double, _ script: Script, _ first: UnitIDs, _ traits: [LexiconIndex.Traits]) {
         if let current = best, current.units.upperBound > span.upperBound
             || (current.units.upperBound == span.upperBound && current.score >= score) { return }
-        let forms = forms.filter { id in
+        func accepts(_ id: Int32) -> Bool {
             let form = traits[Int(id)]
             return (first.isNameLike || !form.needsCapital)
                 && (method == .exact || form.acceptsKeyMatch(from: script) && form.acceptsKeyMatch(inLanguage: first.language))
         }
-        guard !forms.isEmpty else { return }
-        best = Span(units: span, forms: forms, method: method, score: score)
+        guard forms.contains(where: accepts) else { return }
+        let kept = forms.allSatisfy(accepts) ? forms : ArraySlice(forms.filter(accepts))
+        best = Span(units: span, forms: kept, method: method, score: score)
     }
 
     /// Walks `trie` from unit `start` along each unit's `label`, reporting each node with forms.
@@ -393,7 +395,7 @@ public final class Canonicalizer {
         bounds.reserveCapacity(spans.count + 1)
         for span in spans {
             if span.forms.count == 1 {
-                let form = traits[Int(span.forms[0])]
+                let form = traits[Int(span.forms.first!)]
                 if form.role != .blocked { entities.append(form.entity) }
             } else {
                 let first = entities.count
