@@ -68,10 +68,10 @@ public final class Canonicalizer {
         let stemKey: String?
     }
 
-    /// A unit's label ids (-1 where no form has the label), copied out of `labelStore` per
+    /// A unit's label ids (-1 where no form has the label), copied out of `idStore` per
     /// document for the trie walks.
     private struct UnitIDs {
-        /// Position of the unit's labels in `labelStore`.
+        /// Position of the unit's labels in `labelStore`, `idStore` and `fuzzyStore`.
         let store: Int32
         /// The case-folded unit.
         let folded: Int32
