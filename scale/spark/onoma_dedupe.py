@@ -7,7 +7,7 @@ Stages (each one Spark job or shuffle; the timings are printed at the end):
   errors      error records of sign and repeated ids (kept: the first by input order) go to
               OUTPUT/errors as JSONL with their id, partition and line: counted, never dropped
   buckets     explode the LSH band keys and group documents by key; buckets larger than
-              --bucket-limit (boilerplate shared by many documents) are skipped and counted,
+              --bucket-limit (boilerplate, or shingles common in one language) are skipped and counted,
               as onoma does
   verify      the members of each bucket meet with their MinHash signatures; each pair in it
               passes when its similarity (share of equal positions) >= threshold (numpy on
@@ -260,7 +260,7 @@ def main(argv):
     print(f"onoma-spark: {summary}", file=sys.stderr)
     if stats["skipped_buckets"]:
         print(f"onoma-spark: skipped {stats['skipped_buckets']} LSH buckets shared by more than {options.bucket_limit} documents "
-              f"(boilerplate; {stats['skipped_bucket_members']} memberships)", file=sys.stderr)
+              f"(boilerplate, or shingles common in one language; {stats['skipped_bucket_members']} memberships)", file=sys.stderr)
     if stats["errors"]:
         print(f"onoma-spark: {stats['errors']} input lines are not documents or repeat an id: see {options.output}/errors", file=sys.stderr)
     if options.stats:
