@@ -84,8 +84,7 @@ public final class FeatureExtractor {
             if token.isWordLike {
                 let text = token.nameText
                 // ASCII folds by lowercasing, faster than a cache lookup.
-                let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? Folding.matchKey(text)
-                    : Self.cached(text, in: &foldedCache) { Folding.matchKey(text) }
+                let folded = Folding.asciiMatchKey(text) ?? Self.cached(text, in: &foldedCache) { Folding.matchKey(text) }
                 stream.append(folded)
                 if token.kind == .word {
                     fingerprint.addWord(token, previous: i > 0 ? tokens[i - 1] : nil) { text in

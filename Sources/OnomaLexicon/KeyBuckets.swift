@@ -7,9 +7,8 @@ struct KeyBuckets {
     private var ids: [String: Int32] = [:]
     /// While building: (bucket, value) pairs in insertion order.
     private var pending: [(bucket: Int32, value: Int32)] = []
-    /// After `finish()`: the values of bucket b are `values[starts[b]..<starts[b + 1]]`.
-    private var starts: [Int32] = []
-    private var values: [Int32] = []
+    /// After `finish()`: the values of each bucket.
+    private var values = FlatBuckets()
 
     /// Buckets for about `capacity` keys and `values` values (they grow beyond).
     init(capacity: Int, values: Int) {
@@ -27,24 +26,16 @@ struct KeyBuckets {
         pending.append((bucket, value))
     }
 
-    /// Freezes the buckets: each one's values in insertion order.
+    /// Freezes the buckets: each one's values in insertion order (a value repeating the one
+    /// before it kept once).
     mutating func finish() {
-        starts = [Int32](repeating: 0, count: ids.count + 1)
-        for (bucket, _) in pending { starts[Int(bucket) + 1] += 1 }
-        for index in starts.indices.dropFirst() { starts[index] += starts[index - 1] }
-        var filled = Array(starts.dropLast())
-        values = [Int32](repeating: 0, count: pending.count)
-        for (bucket, value) in pending {
-            values[Int(filled[Int(bucket)])] = value
-            filled[Int(bucket)] += 1
-        }
+        values = FlatBuckets(pending, count: ids.count)
         pending = []
     }
 
     /// The values of `key`'s bucket, or nil when no value has that key.
     subscript(key: String) -> ArraySlice<Int32>? {
-        guard let bucket = ids[key].map(Int.init) else { return nil }
-        return values[Int(starts[bucket])..<Int(starts[bucket + 1])]
+        ids[key].map { values[Int($0)] }
     }
 
     /// Number of distinct keys.

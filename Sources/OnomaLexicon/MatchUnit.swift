@@ -87,14 +87,27 @@ struct MatchUnit: Hashable {
         return units
     }
 
-    /// Punctuation inside one name: hyphens, the katakana middle dot, the middle dot.
+    /// Punctuation inside one name: hyphens and the middle dots.
     static func isConnector(_ text: String) -> Bool {
-        // Compared as scalars: string equality with non-ASCII literals is the slow path.
+        guard let value = singleScalar(text) else { return false }
+        return value == 0x2D || value == 0x2010 || value == 0x2011 || isMiddleDot(value)
+    }
+
+    /// Whether `text` is a middle dot between the parts of a foreign name: katakana (・),
+    /// Latin-1 (·) or halfwidth katakana (･).
+    static func isMiddleDot(_ text: String) -> Bool {
+        singleScalar(text).map(isMiddleDot) ?? false
+    }
+
+    private static func isMiddleDot(_ value: UInt32) -> Bool {
+        value == 0x30FB || value == 0xB7 || value == 0xFF65
+    }
+
+    /// The value of the one scalar of `text`, or nil: compared as values, because string
+    /// equality with non-ASCII literals is the slow path.
+    private static func singleScalar(_ text: String) -> UInt32? {
         var scalars = text.unicodeScalars.makeIterator()
-        guard let scalar = scalars.next(), scalars.next() == nil else { return false }
-        switch scalar.value {
-        case 0x2D, 0x2010, 0x2011, 0x30FB, 0xB7, 0xFF65: return true
-        default: return false
-        }
+        guard let scalar = scalars.next(), scalars.next() == nil else { return nil }
+        return scalar.value
     }
 }

@@ -75,7 +75,7 @@ struct UncasedNameScanner {
     private func isDot(_ j: Int) -> Bool {
         // The dots take two or three bytes in UTF-8: most gaps are ruled out without a string.
         let length = units[j].range.lowerBound - units[j - 1].range.upperBound
-        return (2...3).contains(length) && !units[j].breakBefore && ["\u{30FB}", "\u{00B7}", "\u{FF65}"].contains(gap(before: j))
+        return (2...3).contains(length) && !units[j].breakBefore && MatchUnit.isMiddleDot(gap(before: j))
     }
 
     private func isFree(_ j: Int, _ script: Script) -> Bool {

@@ -14,10 +14,9 @@ final class UnitTrie {
     @exclusivity(unchecked) private var edges = EdgeTable()
     private var nodeCount: Int32 = 1
     /// While building: (node, value) pairs in insertion order.
-    private var pending: [(node: Int32, value: Int32)] = []
-    /// After `finish()`: the values of node n are `values[valueStarts[n]..<valueStarts[n + 1]]`.
-    @exclusivity(unchecked) private var valueStarts: [Int32] = []
-    @exclusivity(unchecked) private var values: [Int32] = []
+    private var pending: [(bucket: Int32, value: Int32)] = []
+    /// After `finish()`: the values of each node.
+    @exclusivity(unchecked) private var values = FlatBuckets()
 
     init(labels: LabelTable) {
         self.labels = labels
@@ -38,28 +37,10 @@ final class UnitTrie {
         pending.append((node, value))
     }
 
-    /// Freezes the values: each node's values in insertion order, repeats left out.
+    /// Freezes the values: each node's values in insertion order, repeats left out (values
+    /// arrive in increasing order per node, so repeats are adjacent).
     func finish() {
-        var counts = [Int32](repeating: 0, count: Int(nodeCount) + 1)
-        for (node, _) in pending { counts[Int(node) + 1] += 1 }
-        for index in 1..<counts.count { counts[index] += counts[index - 1] }
-        var filled = Array(counts.dropLast())
-        var flat = [Int32](repeating: 0, count: pending.count)
-        for (node, value) in pending {
-            flat[Int(filled[Int(node)])] = value
-            filled[Int(node)] += 1
-        }
-        // Values arrive in increasing order per node, so repeats are adjacent.
-        valueStarts = [Int32](repeating: 0, count: Int(nodeCount) + 1)
-        values = []
-        values.reserveCapacity(flat.count)
-        for node in 0..<Int(nodeCount) {
-            valueStarts[node] = Int32(values.count)
-            for index in Int(counts[node])..<Int(counts[node + 1]) where values.count == Int(valueStarts[node]) || values.last != flat[index] {
-                values.append(flat[index])
-            }
-        }
-        valueStarts[Int(nodeCount)] = Int32(values.count)
+        values = FlatBuckets(pending, count: Int(nodeCount))
         pending = []
     }
 
@@ -77,7 +58,7 @@ final class UnitTrie {
     /// The values stored at `node`.
     @inline(__always)
     func values(at node: Node) -> ArraySlice<Int32> {
-        values[Int(valueStarts[Int(node)])..<Int(valueStarts[Int(node) + 1])]
+        values[Int(node)]
     }
 
     /// Number of edges, for memory reports.

@@ -21,9 +21,13 @@ public enum Folding {
 
     /// Case folding, then Latin diacritic folding: the usual key for comparing Latin names.
     public static func matchKey(_ text: String) -> String {
-        // ASCII only lowercases: one scan instead of one per step.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
-        return latinDiacritics(caseFold(text))
+        asciiMatchKey(text) ?? latinDiacritics(caseFold(text))
+    }
+
+    /// `matchKey(_:)` of ASCII text, which only lowercases (one scan, no ICU); nil for any
+    /// other text, so that callers can cache the costly case alone.
+    public static func asciiMatchKey(_ text: String) -> String? {
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased() : nil
     }
 
     /// ICU rules behind `latinDiacritics(_:)`. Marks are removed only after a Latin letter, so
