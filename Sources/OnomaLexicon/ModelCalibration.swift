@@ -10,7 +10,9 @@ struct ModelCalibration: Sendable {
     let threshold: Double
     /// The slope of the logistic fit P(same person | raw score).
     let slope: Double
-    /// The posterior's sharpness and the raw score of "someone else" (see `posteriors`).
+    /// The posterior's sharpness and the raw score of "someone else" (see `posteriors`), fitted
+    /// so that at most 1.75% of queries for people not in the lexicon reach 0.5 in each of four
+    /// draws of lexicon and queries among the DEV people (the rate moves with the draw).
     let beta: Double, background: Double
 
     /// The calibration of a model (ru, ar, he, ko, ja, zh for the letter models; zh-han for the

@@ -84,6 +84,8 @@ def main():
     ap.add_argument("--sets", default="ko,he,ru,ar,zh,ja")
     ap.add_argument("--bin", default=os.path.join(C.REPO, ".build", "release", "onoma"))
     ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--dev", type=int, metavar="DRAW", default=None,
+                    help="run on DEV draw DRAW (0-3: the people the posterior is fitted on) instead of EVAL")
     args = ap.parse_args()
     C.require_data()
     if not os.path.exists(args.bin):
@@ -93,7 +95,7 @@ def main():
     rows = []
     for s in args.sets.split(","):
         split, trans = load(s)
-        proto = C.eval_protocol(split)
+        proto = C.eval_protocol(split) if args.dev is None else C.dev_protocol(split, args.dev)
         t = time.time()
         res, _ = onoma(split, proto, args.bin)
         acc, fa = figures(proto, res, None)
