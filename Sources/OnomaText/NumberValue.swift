@@ -91,6 +91,11 @@ struct NumberReader {
         var found: [NumberValue] = []
         var i = 0
         while i < tokens.count {
+            // Only a token that starts with a digit can start a number.
+            guard numerals[i] != nil else {
+                i += 1
+                continue
+            }
             let run = digitRun(at: i)
             var end = run.upperBound
             for digits in pieces(of: run) {
