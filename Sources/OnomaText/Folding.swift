@@ -7,16 +7,14 @@ public enum Folding {
     /// NFKC case folding (ICU's nfkc_cf): "Ｓtraße" → "strasse", "ǅ" → "dž".
     public static func caseFold(_ text: String) -> String {
         // On ASCII, nfkc_cf only lowercases A-Z.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
-        return Normalization.nfkcCaseFold.normalize(text)
+        asciiLowercased(text) ?? Normalization.nfkcCaseFold.normalize(text)
     }
 
     /// Removes diacritics from Latin letters only and turns Latin ligatures and special letters
     /// into ASCII (ß → ss, Ł → L, æ → ae). A blanket "NFD; remove marks" would turn Cyrillic
     /// й into и and ї into і, which are different letters; here other scripts pass unchanged.
     public static func latinDiacritics(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        return latinFolder.transliterate(text)
+        isASCII(text) ? text : latinFolder.transliterate(text)
     }
 
     /// Case folding, then Latin diacritic folding: the usual key for comparing Latin names.
@@ -27,7 +25,33 @@ public enum Folding {
     /// `matchKey(_:)` of ASCII text, which only lowercases (one scan, no ICU); nil for any
     /// other text, so that callers can cache the costly case alone.
     public static func asciiMatchKey(_ text: String) -> String? {
-        text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased() : nil
+        asciiLowercased(text)
+    }
+
+    /// ASCII text with A-Z lowercased (the text itself when it has no capital); nil for any
+    /// other text. Reads the bytes, not the `UTF8View` element by element.
+    private static func asciiLowercased(_ text: String) -> String? {
+        var text = text
+        let capitals: Bool? = text.withUTF8 { bytes in
+            var capitals = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                if byte &- UInt8(ascii: "A") < 26 { capitals = true }
+            }
+            return capitals
+        }
+        guard let capitals else { return nil }
+        guard capitals else { return text }
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (i, byte) in bytes.enumerated() { buffer[i] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
+                return bytes.count
+            }
+        }
+    }
+
+    private static func isASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// ICU rules behind `latinDiacritics(_:)`. Marks are removed only after a Latin letter, so
