@@ -141,7 +141,7 @@ public final class Canonicalizer {
         forEachSegment { segment in
             cutter.cut(segment, in: bytes) { place in
                 units.append(place)
-                labels.append(unitIDs(bytes[place.range], labeler))
+                labels.append(unitIDs(bytes, place.range, labeler))
             }
         }
         return mentions(in: bytes, units: units, labels: labels)
@@ -151,7 +151,7 @@ public final class Canonicalizer {
     func mentions(in text: String, units: [MatchUnit], lang: String?) -> [Mention] {
         let bytes = Array(text.utf8)
         let labeler = labeler(lang)
-        let labels = units.map { unitIDs(bytes[$0.range], labeler) }
+        let labels = units.map { unitIDs(bytes, $0.range, labeler) }
         let places = units.map { UnitPlace(range: $0.range, script: $0.script, breakBefore: $0.breakBefore) }
         return mentions(in: bytes, units: places, labels: labels)
     }
@@ -363,19 +363,17 @@ public final class Canonicalizer {
 
     // MARK: Labels
 
-    /// The language a document's words are looked up in, its part of their hash, and the tag
-    /// their keys are made for.
+    /// The language a document's words are looked up in and the tag their keys are made for.
     private struct Labeler {
-        /// `noLanguage` when the language is guessed from each word.
-        let language: String
-        let languageHash: UInt64
+        /// UTF-8 bytes of the primary language subtag, or of `noLanguage` when the language is
+        /// guessed from each word.
+        let language: [UInt8]
         /// The primary language subtag, or nil to guess it from each word's script.
         let lang: String?
 
         init(_ lang: String?) {
             self.lang = lang.map(LanguageTag.primary)
-            language = self.lang ?? Canonicalizer.noLanguage
-            languageHash = WordTable.languageHash(language)
+            language = Array((self.lang ?? Canonicalizer.noLanguage).utf8)
         }
     }
 
@@ -392,12 +390,13 @@ public final class Canonicalizer {
         return Labeler(lang)
     }
 
-    /// The label ids of the unit with UTF-8 bytes `word`, made and cached when the word is new.
-    private func unitIDs(_ word: ArraySlice<UInt8>, _ labeler: Labeler) -> UnitIDs {
-        let hash = WordTable.hash(word, languageHash: labeler.languageHash)
-        if let known = labelCache.value(word, labeler.language, hash: hash) { return idStore[Int(known)] }
-        let (ids, labels) = makeLabels(String(decoding: word, as: UTF8.self), labeler.lang, store: Int32(labelStore.count))
-        labelCache.insert(word, labeler.language, hash: hash, value: ids.store)
+    /// The label ids of the unit at `range` of the UTF-8 bytes `text`, made and cached when the
+    /// word is new.
+    private func unitIDs(_ text: [UInt8], _ range: Range<Int>, _ labeler: Labeler) -> UnitIDs {
+        let key = WordTable.key(text, range, labeler.language)
+        if let known = labelCache.value(key, text, range, labeler.language) { return idStore[Int(known)] }
+        let (ids, labels) = makeLabels(String(decoding: text[range], as: UTF8.self), labeler.lang, store: Int32(labelStore.count))
+        labelCache.insert(key, text, range, labeler.language, value: ids.store)
         labelStore.append(labels)
         idStore.append(ids)
         fuzzyStore.append(nil)

@@ -1,24 +1,35 @@
-/// An open-addressing hash table from (word, language) to a small integer, keyed by the word's
-/// UTF-8 bytes: the canonicalizer looks up every word of every document straight from the
-/// document's bytes, without making a `String`, and the index every word of every form. Words
-/// hash eight bytes at a time, faster than through the seeded `Hasher`, which normalises
-/// non-ASCII text first. Canonically equivalent words written in different normalisation forms
-/// hash apart, so they are two keys here (each with its own value).
+/// An open-addressing hash table from (word, language) to a small integer, keyed by UTF-8
+/// bytes: the canonicalizer looks up every word of every document straight from the document's
+/// bytes, without making a `String`, and the index every word of every form. Canonically
+/// equivalent words written in different normalisation forms are two keys here (each with its
+/// own value).
+///
+/// A key is the word's bytes, 0xFF (never in UTF-8) and the language's bytes. A key of up to 16
+/// bytes, as most words with their language are, is held in its slot, so that a lookup reads
+/// one slot and no other memory; longer keys are kept in one byte array.
 struct WordTable {
-    /// One slot holds its hash, value, the place of its word's bytes in `bytes` and its language
-    /// together, so that a probe reads one cache line rather than one per array.
+    /// A key of up to 16 bytes, packed into two words (zero-padded), and its hash.
+    struct Key {
+        let hash: UInt64
+        /// Bytes 0..<8 and 8..<16 of a short key (little-endian); unused for a longer one.
+        fileprivate let low: UInt64
+        fileprivate let high: UInt64
+        fileprivate let length: Int32
+    }
+
     private struct Slot {
-        var hash: UInt64 = 0
+        /// A short key's bytes; a longer key's offset in `longKeys` and its hash.
+        var low: UInt64 = 0
+        var high: UInt64 = 0
         /// Value + 1; 0 marks an empty slot.
         var value: Int32 = 0
         var length: Int32 = 0
-        var offset = 0
-        var language = ""
     }
 
+    private static let shortLength = 16
     private var slots: [Slot]
-    /// The bytes of every word in the table, one after another.
-    private var bytes: [UInt8] = []
+    /// The bytes of the keys longer than 16 bytes, one after another.
+    private var longKeys: [UInt8] = []
     private(set) var count = 0
 
     /// A table that holds `capacity` words before it grows.
@@ -28,107 +39,152 @@ struct WordTable {
         slots = Array(repeating: Slot(), count: size)
     }
 
-    /// The hash of `word` in `language`.
-    static func hash(_ word: String, _ language: String) -> UInt64 {
-        withBytes(word) { hash($0, languageHash: languageHash(language)) }
+    // MARK: Keys
+
+    /// Packs and hashes a key a byte at a time: the word's bytes, 0xFF, the language's bytes.
+    private struct KeyBuilder {
+        private var hash: UInt64 = 0x2545_f491_4f6c_dd1d
+        private var word: UInt64 = 0
+        private var low: UInt64 = 0
+        private var high: UInt64 = 0
+        private var length = 0
+
+        @inline(__always)
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            for byte in bytes { append(byte) }
+        }
+
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            word |= UInt64(byte) << UInt64((length & 7) * 8)
+            length += 1
+            if length & 7 == 0 { flush() }
+        }
+
+        /// Mixes the eight bytes of `word` into the hash (multiply and rotate, as FxHash does).
+        @inline(__always)
+        private mutating func flush() {
+            hash = ((hash << 5 | hash >> 59) ^ word) &* 0x517c_c1b7_2722_0a95
+            if length <= 8 { low = word } else if length <= 16 { high = word }
+            word = 0
+        }
+
+        mutating func key() -> Key {
+            if length & 7 != 0 { flush() }
+            // murmur3's 64-bit finaliser, so that the low bits, which pick the slot, depend on all.
+            var hash = self.hash ^ UInt64(length)
+            hash = (hash ^ (hash >> 33)) &* 0xff51_afd7_ed55_8ccd
+            hash = (hash ^ (hash >> 33)) &* 0xc4ce_b9fe_1a85_ec53
+            hash ^= hash >> 33
+            return Key(hash: hash, low: low, high: high, length: Int32(truncatingIfNeeded: length))
+        }
     }
 
-    /// The part of a word's hash that its language gives: computed once for many words.
-    static func languageHash(_ language: String) -> UInt64 {
-        withBytes(language) { mix($0, 0x5851_f42d_4c95_7f2d) }
+    private static func key(_ word: UnsafeBufferPointer<UInt8>, _ language: UnsafeBufferPointer<UInt8>) -> Key {
+        var builder = KeyBuilder()
+        builder.append(word)
+        builder.append(0xFF)
+        builder.append(language)
+        return builder.key()
     }
 
-    /// The hash of the word `word` in the language of `languageHash`.
-    static func hash(_ word: ArraySlice<UInt8>, languageHash: UInt64) -> UInt64 {
-        word.withUnsafeBytes { hash($0, languageHash: languageHash) }
+    /// The key of `word` in `language`.
+    static func key(_ word: String, _ language: String) -> Key {
+        withBytes(word, language) { key($0, $1) }
     }
 
-    private static func hash(_ word: UnsafeRawBufferPointer, languageHash: UInt64) -> UInt64 {
-        // murmur3's 64-bit finaliser, so that the low bits, which pick the slot, depend on all.
-        var hash = mix(word, languageHash)
-        hash = (hash ^ (hash >> 33)) &* 0xff51_afd7_ed55_8ccd
-        hash = (hash ^ (hash >> 33)) &* 0xc4ce_b9fe_1a85_ec53
-        return hash ^ (hash >> 33)
+    /// The key of the word at `range` of the UTF-8 bytes `text`, in the language with UTF-8
+    /// bytes `language`.
+    static func key(_ text: [UInt8], _ range: Range<Int>, _ language: [UInt8]) -> Key {
+        withBytes(text, range, language) { key($0, $1) }
     }
 
-    /// Folds `bytes` into `seed` eight bytes at a time (multiply and rotate, as FxHash does).
+    /// Calls `body` with the UTF-8 bytes of `word` and of `language` (native strings have them
+    /// contiguous).
+    private static func withBytes<R>(_ word: String, _ language: String,
+                                     _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        func bytes<T>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+            text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
+        }
+        return bytes(word) { word in bytes(language) { body(word, $0) } }
+    }
+
+    private static func withBytes<R>(_ text: [UInt8], _ range: Range<Int>, _ language: [UInt8],
+                                     _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        text.withUnsafeBufferPointer { text in
+            language.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: text[range]), $0) }
+        }
+    }
+
+    // MARK: Lookup
+
+    /// The value of `word` in `language`, given their `key`.
+    func value(_ key: Key, _ word: String, _ language: String) -> Int32? {
+        key.length <= Self.shortLength ? value(key, nil) : Self.withBytes(word, language) { value(key, ($0, $1)) }
+    }
+
+    /// The value of the word at `range` of `text` in `language` (UTF-8 bytes), given their `key`.
+    func value(_ key: Key, _ text: [UInt8], _ range: Range<Int>, _ language: [UInt8]) -> Int32? {
+        key.length <= Self.shortLength ? value(key, nil) : Self.withBytes(text, range, language) { value(key, ($0, $1)) }
+    }
+
+    /// The value of `key`; the bytes of a long key's word and language compare it with the
+    /// long keys stored.
     @inline(__always)
-    private static func mix(_ bytes: UnsafeRawBufferPointer, _ seed: UInt64) -> UInt64 {
-        let k: UInt64 = 0x517c_c1b7_2722_0a95
-        var hash = (seed ^ UInt64(bytes.count)) &* k
-        var i = 0
-        while i + 8 <= bytes.count {
-            hash = ((hash << 5 | hash >> 59) ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k
-            i += 8
-        }
-        if i < bytes.count {
-            var tail: UInt64 = 0, shift: UInt64 = 0
-            while i < bytes.count {
-                tail |= UInt64(bytes[i]) << shift
-                shift += 8
-                i += 1
-            }
-            hash = ((hash << 5 | hash >> 59) ^ tail) &* k
-        }
-        return hash
-    }
-
-    /// Calls `body` with the UTF-8 bytes of `text` (every native string has them contiguous).
-    private static func withBytes<R>(_ text: String, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-        text.utf8.withContiguousStorageIfAvailable { body(UnsafeRawBufferPointer($0)) } ?? Array(text.utf8).withUnsafeBytes(body)
-    }
-
-    /// The value of `word` in `language`, given its `hash(_:_:)`.
-    func value(_ word: String, _ language: String, hash: UInt64) -> Int32? {
-        Self.withBytes(word) { value($0, language, hash: hash) }
-    }
-
-    /// The value of the word with UTF-8 bytes `word` in `language`, given its hash.
-    func value(_ word: ArraySlice<UInt8>, _ language: String, hash: UInt64) -> Int32? {
-        word.withUnsafeBytes { value($0, language, hash: hash) }
-    }
-
-    private func value(_ word: UnsafeRawBufferPointer, _ language: String, hash: UInt64) -> Int32? {
+    private func value(_ key: Key, _ long: (word: UnsafeBufferPointer<UInt8>, language: UnsafeBufferPointer<UInt8>)?) -> Int32? {
         let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: hash) & mask
-        return bytes.withUnsafeBytes { stored in
-            while slots[index].value != 0 {
-                let slot = slots[index]
-                if slot.hash == hash && Int(slot.length) == word.count && slot.language == language
-                    && Self.equal(UnsafeRawBufferPointer(rebasing: stored[slot.offset..<(slot.offset + word.count)]), word) {
+        var index = Int(truncatingIfNeeded: key.hash) & mask
+        while true {
+            let slot = slots[index]
+            if slot.value == 0 { return nil }
+            if slot.length == key.length {
+                if let long {
+                    if slot.high == key.hash && storedKey(at: Int(slot.low), equals: long.word, long.language) { return slot.value - 1 }
+                } else if slot.low == key.low && slot.high == key.high {
                     return slot.value - 1
                 }
-                index = (index + 1) & mask
             }
-            return nil
+            index = (index + 1) & mask
         }
     }
 
-    /// Whether `a` and `b`, of equal length, hold the same bytes.
-    @inline(__always)
-    private static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
-        var i = 0
-        while i + 8 <= a.count {
-            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
-            i += 8
+    /// Whether the long key at `offset` in `longKeys` is `word`, 0xFF, `language`.
+    private func storedKey(at offset: Int, equals word: UnsafeBufferPointer<UInt8>, _ language: UnsafeBufferPointer<UInt8>) -> Bool {
+        longKeys.withUnsafeBufferPointer { stored in
+            let languageStart = offset + word.count + 1
+            return stored[languageStart - 1] == 0xFF
+                && UnsafeBufferPointer(rebasing: stored[offset..<(languageStart - 1)]).elementsEqual(word)
+                && UnsafeBufferPointer(rebasing: stored[languageStart..<(languageStart + language.count)]).elementsEqual(language)
         }
-        while i < a.count {
-            if a[i] != b[i] { return false }
-            i += 1
-        }
-        return true
     }
 
-    /// Adds `word` in `language` (not yet in the table) with `value`.
-    mutating func insert(_ word: String, _ language: String, hash: UInt64, value: Int32) {
-        insert(word.utf8, language, hash: hash, value: value)
+    // MARK: Insertion
+
+    /// Adds `word` in `language`, not yet in the table, with their `key` and `value`.
+    mutating func insert(_ key: Key, _ word: String, _ language: String, value: Int32) {
+        if key.length <= Self.shortLength { return insert(key, long: nil, value: value) }
+        Self.withBytes(word, language) { insert(key, long: ($0, $1), value: value) }
     }
 
-    /// Adds the word with UTF-8 bytes `word` in `language` (not yet in the table) with `value`.
-    mutating func insert(_ word: some Collection<UInt8>, _ language: String, hash: UInt64, value: Int32) {
+    /// Adds the word at `range` of `text` in `language` (UTF-8 bytes), not yet in the table,
+    /// with their `key` and `value`.
+    mutating func insert(_ key: Key, _ text: [UInt8], _ range: Range<Int>, _ language: [UInt8], value: Int32) {
+        if key.length <= Self.shortLength { return insert(key, long: nil, value: value) }
+        Self.withBytes(text, range, language) { insert(key, long: ($0, $1), value: value) }
+    }
+
+    private mutating func insert(_ key: Key, long: (word: UnsafeBufferPointer<UInt8>, language: UnsafeBufferPointer<UInt8>)?,
+                                 value: Int32) {
         if (count + 1) * 2 > slots.count { grow() }
-        place(Slot(hash: hash, value: value + 1, length: Int32(word.count), offset: bytes.count, language: language))
-        bytes.append(contentsOf: word)
+        var slot = Slot(low: key.low, high: key.high, value: value + 1, length: key.length)
+        if let long {
+            slot.low = UInt64(longKeys.count)
+            slot.high = key.hash
+            longKeys.append(contentsOf: long.word)
+            longKeys.append(0xFF)
+            longKeys.append(contentsOf: long.language)
+        }
+        place(slot, hash: key.hash)
         count += 1
     }
 
@@ -136,16 +192,28 @@ struct WordTable {
         self = WordTable()
     }
 
-    private mutating func place(_ slot: Slot) {
+    private mutating func place(_ slot: Slot, hash: UInt64) {
         let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: slot.hash) & mask
+        var index = Int(truncatingIfNeeded: hash) & mask
         while slots[index].value != 0 { index = (index + 1) & mask }
         slots[index] = slot
     }
 
+    /// Doubles the slots. A short key's hash is recomputed from its bytes, which its slot holds.
     private mutating func grow() {
         let old = slots
         slots = Array(repeating: Slot(), count: old.count * 2)
-        for slot in old where slot.value != 0 { place(slot) }
+        for slot in old where slot.value != 0 {
+            place(slot, hash: slot.length <= Self.shortLength ? Self.hash(slot) : slot.high)
+        }
+    }
+
+    /// The hash of the short key held in `slot`.
+    private static func hash(_ slot: Slot) -> UInt64 {
+        var builder = KeyBuilder()
+        for i in 0..<Int(slot.length) {
+            builder.append(UInt8(truncatingIfNeeded: (i < 8 ? slot.low : slot.high) >> UInt64((i & 7) * 8)))
+        }
+        return builder.key().hash
     }
 }
