@@ -365,15 +365,15 @@ public final class Canonicalizer {
 
     /// The language a document's words are looked up in and the tag their keys are made for.
     private struct Labeler {
-        /// UTF-8 bytes of the primary language subtag, or of `noLanguage` when the language is
-        /// guessed from each word.
-        let language: [UInt8]
+        /// The primary language subtag, or `noLanguage` when the language is guessed from
+        /// each word.
+        let language: WordTable.Language
         /// The primary language subtag, or nil to guess it from each word's script.
         let lang: String?
 
         init(_ lang: String?) {
             self.lang = lang.map(LanguageTag.primary)
-            language = Array((self.lang ?? Canonicalizer.noLanguage).utf8)
+            language = WordTable.Language(self.lang ?? Canonicalizer.noLanguage)
         }
     }
 

@@ -61,23 +61,33 @@ struct WordTable {
             if length & 7 == 0 { flush() }
         }
 
-        /// Mixes the eight bytes of `word` into the hash (multiply and rotate, as FxHash does).
         @inline(__always)
         private mutating func flush() {
-            hash = ((hash << 5 | hash >> 59) ^ word) &* 0x517c_c1b7_2722_0a95
+            hash = WordTable.mix(hash, word)
             if length <= 8 { low = word } else if length <= 16 { high = word }
             word = 0
         }
 
         mutating func key() -> Key {
             if length & 7 != 0 { flush() }
-            // murmur3's 64-bit finaliser, so that the low bits, which pick the slot, depend on all.
-            var hash = self.hash ^ UInt64(length)
-            hash = (hash ^ (hash >> 33)) &* 0xff51_afd7_ed55_8ccd
-            hash = (hash ^ (hash >> 33)) &* 0xc4ce_b9fe_1a85_ec53
-            hash ^= hash >> 33
-            return Key(hash: hash, low: low, high: high, length: Int32(truncatingIfNeeded: length))
+            return Key(hash: WordTable.finish(hash, length: length), low: low, high: high, length: Int32(truncatingIfNeeded: length))
         }
+    }
+
+    /// Mixes eight bytes of a key into `hash` (multiply and rotate, as FxHash does).
+    @inline(__always)
+    private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        ((hash << 5 | hash >> 59) ^ word) &* 0x517c_c1b7_2722_0a95
+    }
+
+    /// The hash of a key of `length` bytes whose words mixed into `hash`: murmur3's 64-bit
+    /// finaliser, so that the low bits, which pick the slot, depend on all.
+    @inline(__always)
+    private static func finish(_ hash: UInt64, length: Int) -> UInt64 {
+        var hash = hash ^ UInt64(length)
+        hash = (hash ^ (hash >> 33)) &* 0xff51_afd7_ed55_8ccd
+        hash = (hash ^ (hash >> 33)) &* 0xc4ce_b9fe_1a85_ec53
+        return hash ^ (hash >> 33)
     }
 
     private static func key(_ word: UnsafeBufferPointer<UInt8>, _ language: UnsafeBufferPointer<UInt8>) -> Key {
@@ -93,10 +103,41 @@ struct WordTable {
         withBytes(word, language) { key($0, $1) }
     }
 
-    /// The key of the word at `range` of the UTF-8 bytes `text`, in the language with UTF-8
-    /// bytes `language`.
-    static func key(_ text: [UInt8], _ range: Range<Int>, _ language: [UInt8]) -> Key {
-        withBytes(text, range, language) { key($0, $1) }
+    /// A language that many words are looked up in: its bytes, and the end of a short key
+    /// (0xFF and those bytes), computed once.
+    struct Language {
+        fileprivate let bytes: [UInt8]
+        /// 0xFF and `bytes` as a little-endian number, when they take at most 8 bytes.
+        fileprivate let suffix: UInt64?
+
+        init(_ language: String) {
+            bytes = Array(language.utf8)
+            suffix = bytes.count < 8 ? bytes.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } << 8 | 0xFF : nil
+        }
+    }
+
+    /// The key of the word at `range` of the UTF-8 bytes `text` in `language`. A short key is
+    /// read as two words from the text, the language's bytes put after the word's.
+    static func key(_ text: [UInt8], _ range: Range<Int>, _ language: Language) -> Key {
+        let count = range.count, length = count + 1 + language.bytes.count
+        guard length <= shortLength, range.lowerBound + 16 <= text.count, let suffix = language.suffix else {
+            return withBytes(text, range, language.bytes) { key($0, $1) }
+        }
+        var (low, high) = text.withUnsafeBytes {
+            ($0.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self),
+             $0.loadUnaligned(fromByteOffset: range.lowerBound + 8, as: UInt64.self))
+        }
+        // Keep the word's `count` bytes (at most 15) and put the suffix (at most 8 bytes, all
+        // of which fit in the 16) right after them.
+        if count < 8 {
+            low = low & ((1 &<< UInt64(count * 8)) &- 1) | suffix &<< UInt64(count * 8)
+            high = count == 0 ? 0 : suffix &>> UInt64(64 - count * 8)
+        } else {
+            high = high & ((1 &<< UInt64((count - 8) * 8)) &- 1) | suffix &<< UInt64((count - 8) * 8)
+        }
+        var hash = mix(0x2545_f491_4f6c_dd1d, low)
+        if length > 8 { hash = mix(hash, high) }
+        return Key(hash: finish(hash, length: length), low: low, high: high, length: Int32(length))
     }
 
     /// Calls `body` with the UTF-8 bytes of `word` and of `language` (native strings have them
@@ -124,8 +165,8 @@ struct WordTable {
     }
 
     /// The value of the word at `range` of `text` in `language` (UTF-8 bytes), given their `key`.
-    func value(_ key: Key, _ text: [UInt8], _ range: Range<Int>, _ language: [UInt8]) -> Int32? {
-        key.length <= Self.shortLength ? value(key, nil) : Self.withBytes(text, range, language) { value(key, ($0, $1)) }
+    func value(_ key: Key, _ text: [UInt8], _ range: Range<Int>, _ language: Language) -> Int32? {
+        key.length <= Self.shortLength ? value(key, nil) : Self.withBytes(text, range, language.bytes) { value(key, ($0, $1)) }
     }
 
     /// The value of `key`; the bytes of a long key's word and language compare it with the
@@ -168,9 +209,9 @@ struct WordTable {
 
     /// Adds the word at `range` of `text` in `language` (UTF-8 bytes), not yet in the table,
     /// with their `key` and `value`.
-    mutating func insert(_ key: Key, _ text: [UInt8], _ range: Range<Int>, _ language: [UInt8], value: Int32) {
+    mutating func insert(_ key: Key, _ text: [UInt8], _ range: Range<Int>, _ language: Language, value: Int32) {
         if key.length <= Self.shortLength { return insert(key, long: nil, value: value) }
-        Self.withBytes(text, range, language) { insert(key, long: ($0, $1), value: value) }
+        Self.withBytes(text, range, language.bytes) { insert(key, long: ($0, $1), value: value) }
     }
 
     private mutating func insert(_ key: Key, long: (word: UnsafeBufferPointer<UInt8>, language: UnsafeBufferPointer<UInt8>)?,

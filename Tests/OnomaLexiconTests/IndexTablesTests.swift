@@ -43,15 +43,17 @@ import Testing
 
     @Test func wordTableFindsAWordByItsBytesInADocument() {
         var table = WordTable()
-        for (value, word) in ["Kyiv", "Zelenskyy", "Administration"].enumerated() {
+        for (value, word) in ["Kyiv", "Zelenskyy", "Administration", "said"].enumerated() {
             table.insert(WordTable.key(word, "en"), word, "en", value: Int32(value))
         }
-        let text = Array("The Zelenskyy Administration in Kyiv".utf8), en = Array("en".utf8)
+        let text = Array("In Kyiv, the Zelenskyy Administration said".utf8), en = WordTable.Language("en")
         func value(_ range: Range<Int>) -> Int32? { table.value(WordTable.key(text, range, en), text, range, en) }
-        #expect(value(4..<13) == 1)      // a short key: the word and its language fit in 16 bytes
-        #expect(value(14..<28) == 2)     // a long key
-        #expect(value(32..<36) == 0)
-        #expect(value(0..<3) == nil)
-        #expect(value(4..<12) == nil)    // a prefix of a word is another word
+        #expect(value(3..<7) == 0)       // a short key within the first eight bytes
+        #expect(value(13..<22) == 1)     // a short key over sixteen bytes
+        #expect(value(23..<37) == 2)     // a long key
+        #expect(value(38..<42) == 3)     // a short key within 16 bytes of the text's end
+        #expect(value(0..<2) == nil)
+        #expect(value(13..<21) == nil)   // a prefix of a word is another word
+        #expect(table.value(WordTable.key(text, 3..<7, WordTable.Language("uk")), text, 3..<7, WordTable.Language("uk")) == nil)
     }
 }
