@@ -42,6 +42,9 @@ public final class Canonicalizer {
     /// Fuzzy results by span key, language and script: news repeats its capitalised words.
     @exclusivity(unchecked) private var fuzzyCache: [FuzzyKey: (form: Int32, score: Double)?] = [:]
 
+    /// `candidates(of:)` by entity, filled as entities are mentioned.
+    @exclusivity(unchecked) private var candidateLists: [[String]?] = []
+
     /// Fuzzy results of spans of two or three units by their labels (positions in `labelStore`).
     @exclusivity(unchecked) private var spanFuzzyCache: [SpanKey: (match: (form: Int32, score: Double)?, blocked: Bool)] = [:]
 
@@ -262,9 +265,16 @@ public final class Canonicalizer {
 
     /// The best fuzzy match of one to three capitalised units starting at `start`, ending
     /// before `limit`. A one-letter word does not start a name (Ukrainian "У", English "A").
+    /// Inlined, so that the other words of a gap, most of them, cost no call.
+    @inline(__always)
     private func fuzzyMatch(at start: Int, limit: Int, _ units: [UnitPlace], _ labels: [UnitIDs]) -> Span? {
+        guard options.fuzzy, labels[start].isNameLike, labels[start].isLong, units[start].script != .han else { return nil }
+        return fuzzyNameMatch(at: start, limit: limit, units, labels)
+    }
+
+    /// `fuzzyMatch` at a name-like unit of more than one character, not Han.
+    private func fuzzyNameMatch(at start: Int, limit: Int, _ units: [UnitPlace], _ labels: [UnitIDs]) -> Span? {
         let store = Int(labels[start].store)
-        guard options.fuzzy, labels[start].isNameLike, units[start].script != .han, labels[start].isLong else { return nil }
         let language = labels[start].language
         let script = units[start].script
         // The unit alone, cached with its labels: capitalised words that are not names recur.
@@ -428,6 +438,16 @@ public final class Canonicalizer {
 
     // MARK: Ambiguity
 
+    /// The candidates of a mention of `entity` alone, `[id]`: made once per entity and shared by
+    /// its mentions, not allocated for each.
+    private func candidates(of entity: Int32) -> [String] {
+        if candidateLists.isEmpty { candidateLists = Array(repeating: nil, count: index.entityIDs.count) }
+        if let list = candidateLists[Int(entity)] { return list }
+        let list = [index.entityIDs[Int(entity)]]
+        candidateLists[Int(entity)] = list
+        return list
+    }
+
     /// Turns spans into mentions: drops entities whose form is blocked, and settles a span that
     /// fits several entities by the entities the document names unambiguously elsewhere.
     private func settle(_ spans: [Span], _ units: [UnitPlace], _ bytes: [UInt8]) -> [Mention] {
@@ -473,7 +493,7 @@ public final class Canonicalizer {
             let entity = chosen.flatMap { entityTable[Int($0)] }
             mentions.append(Mention(range: range, text: mentionText, entity: chosen.map { entityIDTable[Int($0)] },
                                     canonical: entity?.canonical, type: entity?.type, score: score, method: span.method,
-                                    candidates: chosen.map { [entityIDTable[Int($0)]] } ?? entityIDs.map { entityIDTable[Int($0)] }))
+                                    candidates: chosen.map(candidates(of:)) ?? entityIDs.map { entityIDTable[Int($0)] }))
         }
         return mentions
     }
