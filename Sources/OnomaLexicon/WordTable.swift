@@ -41,43 +41,47 @@ struct WordTable {
 
     // MARK: Keys
 
-    /// Packs and hashes a key a byte at a time: the word's bytes, 0xFF, the language's bytes.
-    private struct KeyBuilder {
-        private var hash: UInt64 = 0x2545_f491_4f6c_dd1d
-        private var word: UInt64 = 0
-        private var low: UInt64 = 0
-        private var high: UInt64 = 0
-        private var length = 0
-
-        @inline(__always)
-        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-            for byte in bytes { append(byte) }
+    /// The key of `word` and `language`: a short one packed into two words (memory order), a
+    /// long one hashed from its bytes eight at a time.
+    private static func key(_ word: UnsafeBufferPointer<UInt8>, _ language: UnsafeBufferPointer<UInt8>) -> Key {
+        let length = word.count + 1 + language.count
+        guard length <= shortLength else {
+            let hash = mix(bytes: UnsafeRawBufferPointer(language), mix(bytes: UnsafeRawBufferPointer(word), 0x2545_f491_4f6c_dd1d))
+            return Key(hash: finish(hash, length: length), low: 0, high: 0, length: Int32(truncatingIfNeeded: length))
         }
-
-        @inline(__always)
-        mutating func append(_ byte: UInt8) {
-            word |= UInt64(byte) << UInt64((length & 7) * 8)
-            length += 1
-            if length & 7 == 0 { flush() }
+        var packed: (low: UInt64, high: UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &packed) { bytes in
+            bytes.copyMemory(from: UnsafeRawBufferPointer(word))
+            bytes[word.count] = 0xFF
+            UnsafeMutableRawBufferPointer(rebasing: bytes[(word.count + 1)...]).copyMemory(from: UnsafeRawBufferPointer(language))
         }
+        return shortKey(packed.low, packed.high, length: length)
+    }
 
-        @inline(__always)
-        private mutating func flush() {
-            hash = WordTable.mix(hash, word)
-            if length <= 8 { low = word } else if length <= 16 { high = word }
-            word = 0
-        }
-
-        mutating func key() -> Key {
-            if length & 7 != 0 { flush() }
-            return Key(hash: WordTable.finish(hash, length: length), low: low, high: high, length: Int32(truncatingIfNeeded: length))
-        }
+    /// The key of the short key with bytes `low` and `high` (zero-padded) and `length`.
+    @inline(__always)
+    private static func shortKey(_ low: UInt64, _ high: UInt64, length: Int) -> Key {
+        var hash = mix(0x2545_f491_4f6c_dd1d, low)
+        if length > 8 { hash = mix(hash, high) }
+        return Key(hash: finish(hash, length: length), low: low, high: high, length: Int32(length))
     }
 
     /// Mixes eight bytes of a key into `hash` (multiply and rotate, as FxHash does).
     @inline(__always)
     private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
         ((hash << 5 | hash >> 59) ^ word) &* 0x517c_c1b7_2722_0a95
+    }
+
+    /// Mixes `bytes` into `hash` eight at a time, the last ones zero-padded.
+    private static func mix(bytes: UnsafeRawBufferPointer, _ hash: UInt64) -> UInt64 {
+        var hash = hash, i = 0
+        while i + 8 <= bytes.count {
+            hash = mix(hash, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        var tail: UInt64 = 0
+        withUnsafeMutableBytes(of: &tail) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[i...])) }
+        return mix(hash, tail)
     }
 
     /// The hash of a key of `length` bytes whose words mixed into `hash`: murmur3's 64-bit
@@ -88,14 +92,6 @@ struct WordTable {
         hash = (hash ^ (hash >> 33)) &* 0xff51_afd7_ed55_8ccd
         hash = (hash ^ (hash >> 33)) &* 0xc4ce_b9fe_1a85_ec53
         return hash ^ (hash >> 33)
-    }
-
-    private static func key(_ word: UnsafeBufferPointer<UInt8>, _ language: UnsafeBufferPointer<UInt8>) -> Key {
-        var builder = KeyBuilder()
-        builder.append(word)
-        builder.append(0xFF)
-        builder.append(language)
-        return builder.key()
     }
 
     /// The key of `word` in `language`.
@@ -135,9 +131,7 @@ struct WordTable {
         } else {
             high = high & ((1 &<< UInt64((count - 8) * 8)) &- 1) | suffix &<< UInt64((count - 8) * 8)
         }
-        var hash = mix(0x2545_f491_4f6c_dd1d, low)
-        if length > 8 { hash = mix(hash, high) }
-        return Key(hash: finish(hash, length: length), low: low, high: high, length: Int32(length))
+        return shortKey(low, high, length: length)
     }
 
     /// Calls `body` with the UTF-8 bytes of `word` and of `language` (native strings have them
@@ -194,9 +188,25 @@ struct WordTable {
         longKeys.withUnsafeBufferPointer { stored in
             let languageStart = offset + word.count + 1
             return stored[languageStart - 1] == 0xFF
-                && UnsafeBufferPointer(rebasing: stored[offset..<(languageStart - 1)]).elementsEqual(word)
-                && UnsafeBufferPointer(rebasing: stored[languageStart..<(languageStart + language.count)]).elementsEqual(language)
+                && Self.equal(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: stored[offset..<(languageStart - 1)])),
+                              UnsafeRawBufferPointer(word))
+                && Self.equal(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: stored[languageStart..<(languageStart + language.count)])),
+                              UnsafeRawBufferPointer(language))
         }
+    }
+
+    /// Whether `a` and `b`, of equal length, hold the same bytes.
+    private static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        while i + 8 <= a.count {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < a.count {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
     }
 
     // MARK: Insertion
@@ -245,16 +255,8 @@ struct WordTable {
         let old = slots
         slots = Array(repeating: Slot(), count: old.count * 2)
         for slot in old where slot.value != 0 {
-            place(slot, hash: slot.length <= Self.shortLength ? Self.hash(slot) : slot.high)
+            let length = Int(slot.length)
+            place(slot, hash: length <= Self.shortLength ? Self.shortKey(slot.low, slot.high, length: length).hash : slot.high)
         }
-    }
-
-    /// The hash of the short key held in `slot`.
-    private static func hash(_ slot: Slot) -> UInt64 {
-        var builder = KeyBuilder()
-        for i in 0..<Int(slot.length) {
-            builder.append(UInt8(truncatingIfNeeded: (i < 8 ? slot.low : slot.high) >> UInt64((i & 7) * 8)))
-        }
-        return builder.key().hash
     }
 }
