@@ -42,6 +42,9 @@ public final class Canonicalizer {
     /// Fuzzy results by span key, language and script: news repeats its capitalised words.
     @exclusivity(unchecked) private var fuzzyCache: [FuzzyKey: (form: Int32, score: Double)?] = [:]
 
+    /// `candidates(of:)` by entity, filled as entities are mentioned.
+    @exclusivity(unchecked) private var candidateLists: [[String]?] = []
+
     /// Fuzzy results of spans of two or three units by their labels (positions in `labelStore`).
     @exclusivity(unchecked) private var spanFuzzyCache: [SpanKey: (match: (form: Int32, score: Double)?, blocked: Bool)] = [:]
 
@@ -120,19 +123,44 @@ public final class Canonicalizer {
     /// - Complexity: O(n) hash lookups in the number of words, plus fuzzy scoring of the few
     ///   capitalised spans that share a skeleton with a lexicon form.
     public func mentions(in text: String, lang: String?) -> [Mention] {
-        mentions(in: text, units: MatchUnit.units(in: text, tokenizer: tokenizer), lang: lang)
+        mentions(in: text, lang: lang) { tokenizer.forEachSegment(in: text, $0) }
     }
 
     /// The mentions in `text` whose tokens the caller already has (`Tokenizer.tokenize(text)`),
     /// so that the text is not segmented twice.
     public func mentions(in text: String, tokens: [Token], lang: String?) -> [Mention] {
-        mentions(in: text, units: MatchUnit.units(in: text, tokens: tokens), lang: lang)
+        mentions(in: text, lang: lang) { body in tokens.forEach { body($0.segment) } }
+    }
+
+    /// The mentions in `text`, whose token segments `forEachSegment` gives: each unit is looked
+    /// up by its bytes as it is cut, and only a word not seen before becomes a `String`.
+    private func mentions(in text: String, lang: String?, _ forEachSegment: ((TokenSegment) -> Void) -> Void) -> [Mention] {
+        let bytes = Array(text.utf8)
+        var units: [UnitPlace] = [], labels: [UnitIDs] = []
+        units.reserveCapacity(bytes.count / 6)
+        labels.reserveCapacity(bytes.count / 6)
+        let labeler = labeler(lang)
+        var cutter = UnitCutter()
+        forEachSegment { segment in
+            cutter.cut(segment, in: bytes) { place in
+                units.append(place)
+                labels.append(unitIDs(bytes, place.range, labeler))
+            }
+        }
+        return mentions(in: bytes, units: units, labels: labels)
     }
 
     /// The mentions among `units`, the units of `text`.
     func mentions(in text: String, units: [MatchUnit], lang: String?) -> [Mention] {
-        let language = lang.map(LanguageTag.primary)
-        let labels = unitIDs(units, language)
+        let bytes = Array(text.utf8)
+        let labeler = labeler(lang)
+        let labels = units.map { unitIDs(bytes, $0.range, labeler) }
+        let places = units.map { UnitPlace(range: $0.range, script: $0.script, breakBefore: $0.breakBefore) }
+        return mentions(in: bytes, units: places, labels: labels)
+    }
+
+    /// The mentions among `units`, the units of the text with UTF-8 `bytes`, with their labels.
+    private func mentions(in bytes: [UInt8], units: [UnitPlace], labels: [UnitIDs]) -> [Mention] {
         // Listed forms first, everywhere; fuzzy matches only in the gaps they leave, so that a
         // loose span never swallows a word that a listed form would take.
         var listed: [Span] = []
@@ -161,13 +189,13 @@ public final class Canonicalizer {
             if !span.forms.isEmpty { spans.append(span) }
             gapStart = span.units.upperBound
         }
-        return settle(spans, units, text)
+        return settle(spans, units, bytes)
     }
 
     // MARK: Listed forms
 
     /// The longest match of a listed form, its key or its stems at unit `start`.
-    private func listedMatch(at start: Int, _ units: [MatchUnit], _ labels: [UnitIDs], _ tables: Tables) -> Span? {
+    private func listedMatch(at start: Int, _ units: [UnitPlace], _ labels: [UnitIDs], _ tables: Tables) -> Span? {
         // `best` is passed inout rather than captured by a local function, which would box it
         // and check exclusivity at run time on every match.
         var best: Span?
@@ -202,7 +230,7 @@ public final class Canonicalizer {
 
     /// Walks `trie` from unit `start` along each unit's `label`, reporting each node with forms.
     @inline(__always)
-    private func walk(_ trie: UnitTrie, from start: Int, _ units: [MatchUnit], _ labels: [UnitIDs],
+    private func walk(_ trie: UnitTrie, from start: Int, _ units: [UnitPlace], _ labels: [UnitIDs],
                       _ label: (UnitIDs) -> Int32, found: (Int, ArraySlice<Int32>) -> Void) {
         var node = UnitTrie.root
         var position = start
@@ -218,7 +246,7 @@ public final class Canonicalizer {
 
     /// Walks `trie` from unit `start` through every bare key of each unit, reporting each node
     /// with forms.
-    private func walkBare(_ trie: UnitTrie, from start: Int, _ units: [MatchUnit], _ labels: [UnitIDs],
+    private func walkBare(_ trie: UnitTrie, from start: Int, _ units: [UnitPlace], _ labels: [UnitIDs],
                           found: (Int, ArraySlice<Int32>) -> Void) {
         func step(_ node: UnitTrie.Node, _ position: Int) {
             guard position < units.count, position - start < index.maximumUnits else { return }
@@ -237,9 +265,16 @@ public final class Canonicalizer {
 
     /// The best fuzzy match of one to three capitalised units starting at `start`, ending
     /// before `limit`. A one-letter word does not start a name (Ukrainian "У", English "A").
-    private func fuzzyMatch(at start: Int, limit: Int, _ units: [MatchUnit], _ labels: [UnitIDs]) -> Span? {
+    /// Inlined, so that the other words of a gap, most of them, cost no call.
+    @inline(__always)
+    private func fuzzyMatch(at start: Int, limit: Int, _ units: [UnitPlace], _ labels: [UnitIDs]) -> Span? {
+        guard options.fuzzy, labels[start].isNameLike, labels[start].isLong, units[start].script != .han else { return nil }
+        return fuzzyNameMatch(at: start, limit: limit, units, labels)
+    }
+
+    /// `fuzzyMatch` at a name-like unit of more than one character, not Han.
+    private func fuzzyNameMatch(at start: Int, limit: Int, _ units: [UnitPlace], _ labels: [UnitIDs]) -> Span? {
         let store = Int(labels[start].store)
-        guard options.fuzzy, labels[start].isNameLike, units[start].script != .han, labels[start].isLong else { return nil }
         let language = labels[start].language
         let script = units[start].script
         // The unit alone, cached with its labels: capitalised words that are not names recur.
@@ -338,8 +373,23 @@ public final class Canonicalizer {
 
     // MARK: Labels
 
-    /// The label ids of `units` in a document of language `lang` (nil: guessed per word).
-    private func unitIDs(_ units: [MatchUnit], _ lang: String?) -> [UnitIDs] {
+    /// The language a document's words are looked up in and the tag their keys are made for.
+    private struct Labeler {
+        /// The primary language subtag, or `noLanguage` when the language is guessed from
+        /// each word.
+        let language: WordTable.Language
+        /// The primary language subtag, or nil to guess it from each word's script.
+        let lang: String?
+
+        init(_ lang: String?) {
+            self.lang = lang.map(LanguageTag.primary)
+            language = WordTable.Language(self.lang ?? Canonicalizer.noLanguage)
+        }
+    }
+
+    /// The labeler of a document in language `lang`. Empties the label caches first when they
+    /// have grown too large: never within a document, whose units hold positions in them.
+    private func labeler(_ lang: String?) -> Labeler {
         if labelStore.count > Self.labelLimit {
             labelStore.removeAll(keepingCapacity: true)
             idStore.removeAll(keepingCapacity: true)
@@ -347,17 +397,20 @@ public final class Canonicalizer {
             labelCache.removeAll()
             spanFuzzyCache.removeAll()
         }
-        let language = lang ?? Self.noLanguage
-        return units.map { unit in
-            let hash = WordTable.hash(unit.text, language)
-            if let known = labelCache.value(unit.text, language, hash: hash) { return idStore[Int(known)] }
-            let (ids, labels) = makeLabels(unit.text, lang, store: Int32(labelStore.count))
-            labelCache.insert(unit.text, language, hash: hash, value: ids.store)
-            labelStore.append(labels)
-            idStore.append(ids)
-            fuzzyStore.append(nil)
-            return ids
-        }
+        return Labeler(lang)
+    }
+
+    /// The label ids of the unit at `range` of the UTF-8 bytes `text`, made and cached when the
+    /// word is new.
+    private func unitIDs(_ text: [UInt8], _ range: Range<Int>, _ labeler: Labeler) -> UnitIDs {
+        let key = WordTable.key(text, range, labeler.language)
+        if let known = labelCache.value(key, text, range, labeler.language) { return idStore[Int(known)] }
+        let (ids, labels) = makeLabels(String(decoding: text[range], as: UTF8.self), labeler.lang, store: Int32(labelStore.count))
+        labelCache.insert(key, text, range, labeler.language, value: ids.store)
+        labelStore.append(labels)
+        idStore.append(ids)
+        fuzzyStore.append(nil)
+        return ids
     }
 
     private func makeLabels(_ text: String, _ lang: String?, store: Int32) -> (UnitIDs, UnitLabels) {
@@ -385,9 +438,19 @@ public final class Canonicalizer {
 
     // MARK: Ambiguity
 
+    /// The candidates of a mention of `entity` alone, `[id]`: made once per entity and shared by
+    /// its mentions, not allocated for each.
+    private func candidates(of entity: Int32) -> [String] {
+        if candidateLists.isEmpty { candidateLists = Array(repeating: nil, count: index.entityIDs.count) }
+        if let list = candidateLists[Int(entity)] { return list }
+        let list = [index.entityIDs[Int(entity)]]
+        candidateLists[Int(entity)] = list
+        return list
+    }
+
     /// Turns spans into mentions: drops entities whose form is blocked, and settles a span that
     /// fits several entities by the entities the document names unambiguously elsewhere.
-    private func settle(_ spans: [Span], _ units: [MatchUnit], _ text: String) -> [Mention] {
+    private func settle(_ spans: [Span], _ units: [UnitPlace], _ bytes: [UInt8]) -> [Mention] {
         let traits = index.traits, entityIDTable = index.entityIDs, entityTable = index.entities
         // The entities of each span in one array: span i's are entities[bounds[i]..<bounds[i + 1]].
         var entities: [Int32] = [], bounds = [0]
@@ -412,14 +475,12 @@ public final class Canonicalizer {
         func isNamed(_ entity: Int32) -> Bool {
             spans.indices.contains { bounds[$0 + 1] - bounds[$0] == 1 && entities[bounds[$0]] == entity }
         }
-        let utf8 = text.utf8
         var mentions: [Mention] = []
         mentions.reserveCapacity(spans.count)
         for (position, span) in spans.enumerated() where bounds[position + 1] > bounds[position] {
             let entityIDs = entities[bounds[position]..<bounds[position + 1]]
             let range = units[span.units.lowerBound].range.lowerBound..<units[span.units.upperBound - 1].range.upperBound
-            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-            let mentionText = String(decoding: utf8[start..<utf8.index(start, offsetBy: range.count)], as: UTF8.self)
+            let mentionText = String(decoding: bytes[range], as: UTF8.self)
             var chosen: Int32? = entityIDs.count == 1 ? entityIDs.first : nil
             var score = span.score
             if chosen == nil {
@@ -432,7 +493,7 @@ public final class Canonicalizer {
             let entity = chosen.flatMap { entityTable[Int($0)] }
             mentions.append(Mention(range: range, text: mentionText, entity: chosen.map { entityIDTable[Int($0)] },
                                     canonical: entity?.canonical, type: entity?.type, score: score, method: span.method,
-                                    candidates: chosen.map { [entityIDTable[Int($0)]] } ?? entityIDs.map { entityIDTable[Int($0)] }))
+                                    candidates: chosen.map(candidates(of:)) ?? entityIDs.map { entityIDTable[Int($0)] }))
         }
         return mentions
     }

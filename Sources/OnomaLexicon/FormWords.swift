@@ -60,13 +60,13 @@ struct FormWords {
     /// The id of `text`, a unit of a form in language `lang` (a BCP 47 tag or "*"), registered
     /// if new; `needsStems` when the form has Cyrillic words (see `stemOptions(_:)`).
     mutating func id(_ text: String, lang: String, needsStems: Bool) -> Int32 {
-        let hash = WordTable.hash(text, lang)
-        if let id = table.value(text, lang, hash: hash) {
+        let key = WordTable.key(text, lang)
+        if let id = table.value(key, text, lang) {
             if needsStems { registered[Int(id)].needsStems = true }
             return id
         }
         let id = Int32(registered.count)
-        table.insert(text, lang, hash: hash, value: id)
+        table.insert(key, text, lang, value: id)
         registered.append(Registered(text: text, lang: lang, needsStems: needsStems))
         return id
     }

@@ -11,16 +11,16 @@ final class LabelTable: @unchecked Sendable {
 
     /// The id of `label`, added if new. Only the index adds labels, before it is shared.
     func intern(_ label: String) -> Int32 {
-        let hash = WordTable.hash(label, "")
-        if let id = table.value(label, "", hash: hash) { return id }
+        let key = WordTable.key(label, "")
+        if let id = table.value(key, label, "") { return id }
         let id = Int32(table.count)
-        table.insert(label, "", hash: hash, value: id)
+        table.insert(key, label, "", value: id)
         return id
     }
 
     /// The id of `label`, or -1 when no form has it (the empty label never matches).
     func id(_ label: String) -> Int32 {
-        label.isEmpty ? -1 : table.value(label, "", hash: WordTable.hash(label, "")) ?? -1
+        label.isEmpty ? -1 : table.value(WordTable.key(label, ""), label, "") ?? -1
     }
 
     var count: Int { table.count }

@@ -95,13 +95,13 @@ public enum LexiconValidator {
         groupIDs.reserveCapacity(entries.count)
         for entry in entries {
             let folded = Folding.caseFold(entry.form)
-            let hash = WordTable.hash(folded, "")
-            if let group = groupOf.value(folded, "", hash: hash) {
+            let key = WordTable.key(folded, "")
+            if let group = groupOf.value(key, folded, "") {
                 groupIDs.append(group)
                 sizes[Int(group)] += 1
             } else {
                 let group = Int32(sizes.count)
-                groupOf.insert(folded, "", hash: hash, value: group)
+                groupOf.insert(key, folded, "", value: group)
                 groupIDs.append(group)
                 sizes.append(1)
             }

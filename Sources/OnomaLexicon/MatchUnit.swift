@@ -25,7 +25,7 @@ struct MatchUnit: Hashable {
     /// Cuts `text` into units with `tokenizer`. Hyphens and the katakana middle dot join the
     /// parts of one name; other punctuation and line breaks break names.
     static func units(in text: String, tokenizer: Tokenizer) -> [MatchUnit] {
-        asciiLetterUnits(in: text) ?? units(in: text) { tokenizer.forEachToken(in: text, $0) }
+        asciiLetterUnits(in: text) ?? units(in: text) { tokenizer.forEachSegment(in: text, $0) }
     }
 
     /// The units of a name of ASCII letters separated by single spaces ("Donald Trump"), cut
@@ -49,48 +49,26 @@ struct MatchUnit: Hashable {
 
     /// Cuts `text` into units from its tokens, as `Tokenizer.tokenize` gives them.
     static func units(in text: String, tokens: [Token]) -> [MatchUnit] {
-        units(in: text) { tokens.forEach($0) }
+        units(in: text) { body in tokens.forEach { body($0.segment) } }
     }
 
-    private static func units(in text: String, _ forEachToken: ((Token) -> Void) -> Void) -> [MatchUnit] {
+    private static func units(in text: String, _ forEachSegment: ((TokenSegment) -> Void) -> Void) -> [MatchUnit] {
         var units: [MatchUnit] = []
         units.reserveCapacity(text.utf8.count / 6)
-        var pendingBreak = false
-        var previousEnd = 0
         let bytes = Array(text.utf8)
-        forEachToken { token in
-            if token.range.lowerBound > previousEnd, bytes[previousEnd..<token.range.lowerBound].contains(UInt8(ascii: "\n")) {
-                pendingBreak = true
-            }
-            previousEnd = token.range.upperBound
-            switch token.kind {
-            case .word, .number:
-                if token.script == .han && token.text.unicodeScalars.count > 1 {
-                    var offset = token.range.lowerBound
-                    for character in token.text {
-                        let length = character.utf8.count
-                        units.append(MatchUnit(text: String(character), range: offset..<(offset + length), script: .han, breakBefore: pendingBreak))
-                        pendingBreak = false
-                        offset += length
-                    }
-                } else {
-                    let end = token.range.upperBound - token.possessiveSuffixLength
-                    units.append(MatchUnit(text: token.nameText, range: token.range.lowerBound..<end, script: token.script, breakBefore: pendingBreak))
-                    pendingBreak = false
-                }
-            case .punctuation:
-                if !isConnector(token.text) { pendingBreak = true }
-            case .symbol, .emoji, .whitespace:
-                pendingBreak = true
+        var cutter = UnitCutter()
+        forEachSegment { segment in
+            cutter.cut(segment, in: bytes) { place in
+                units.append(MatchUnit(text: String(decoding: bytes[place.range], as: UTF8.self), range: place.range,
+                                       script: place.script, breakBefore: place.breakBefore))
             }
         }
         return units
     }
 
-    /// Punctuation inside one name: hyphens and the middle dots.
-    static func isConnector(_ text: String) -> Bool {
-        guard let value = singleScalar(text) else { return false }
-        return value == 0x2D || value == 0x2010 || value == 0x2011 || isMiddleDot(value)
+    /// Whether `value` is punctuation inside one name: a hyphen or a middle dot.
+    static func isConnector(_ value: UInt32) -> Bool {
+        value == 0x2D || value == 0x2010 || value == 0x2011 || isMiddleDot(value)
     }
 
     /// Whether `text` is a middle dot between the parts of a foreign name: katakana (・),

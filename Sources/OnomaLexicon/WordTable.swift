@@ -1,20 +1,35 @@
-/// An open-addressing hash table from (word, language) to a small integer, hashed with FNV-1a
-/// over the UTF-8 bytes: the canonicalizer looks up every word of every document and the index
-/// every word of every form, and words hash faster this way than through the seeded `Hasher`,
-/// which normalises non-ASCII text first. Canonically equivalent words written in different
-/// normalisation forms hash apart, so they are two keys here (each with its own value).
+/// An open-addressing hash table from (word, language) to a small integer, keyed by UTF-8
+/// bytes: the canonicalizer looks up every word of every document straight from the document's
+/// bytes, without making a `String`, and the index every word of every form. Canonically
+/// equivalent words written in different normalisation forms are two keys here (each with its
+/// own value).
+///
+/// A key is the word's bytes, 0xFF (never in UTF-8) and the language's bytes. A key of up to 16
+/// bytes, as most words with their language are, is held in its slot, so that a lookup reads
+/// one slot and no other memory; longer keys are kept in one byte array.
 struct WordTable {
-    /// One slot holds its hash, value and key together, so that a probe reads one cache line
-    /// rather than one per array.
-    private struct Slot {
-        var hash: UInt64 = 0
-        /// Value + 1; 0 marks an empty slot.
-        var value: Int32 = 0
-        var word = ""
-        var language = ""
+    /// A key of up to 16 bytes, packed into two words (zero-padded), and its hash.
+    struct Key {
+        let hash: UInt64
+        /// Bytes 0..<8 and 8..<16 of a short key (little-endian); unused for a longer one.
+        fileprivate let low: UInt64
+        fileprivate let high: UInt64
+        fileprivate let length: Int32
     }
 
+    private struct Slot {
+        /// A short key's bytes; a longer key's offset in `longKeys` and its hash.
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        /// Value + 1; 0 marks an empty slot.
+        var value: Int32 = 0
+        var length: Int32 = 0
+    }
+
+    private static let shortLength = 16
     private var slots: [Slot]
+    /// The bytes of the keys longer than 16 bytes, one after another.
+    private var longKeys: [UInt8] = []
     private(set) var count = 0
 
     /// A table that holds `capacity` words before it grows.
@@ -24,38 +39,203 @@ struct WordTable {
         slots = Array(repeating: Slot(), count: size)
     }
 
-    static func hash(_ word: String, _ language: String) -> UInt64 {
-        var hash = fnv(word.utf8, 0xcbf2_9ce4_8422_2325)
-        hash = (hash ^ 0xff) &* 0x100_0000_01b3
-        return fnv(language.utf8, hash)
-    }
+    // MARK: Keys
 
-    /// FNV-1a of `bytes` from `hash`, over the contiguous UTF-8 (every native string has it):
-    /// iterating a `String.UTF8View` byte by byte costs several times more.
-    private static func fnv(_ bytes: String.UTF8View, _ hash: UInt64) -> UInt64 {
-        func fold(_ bytes: some Sequence<UInt8>) -> UInt64 {
-            var hash = hash
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return hash
+    /// The key of `word` and `language`: a short one packed into two words (memory order), a
+    /// long one hashed from its bytes eight at a time.
+    private static func key(_ word: UnsafeBufferPointer<UInt8>, _ language: UnsafeBufferPointer<UInt8>) -> Key {
+        let length = word.count + 1 + language.count
+        guard length <= shortLength else {
+            let hash = mix(bytes: UnsafeRawBufferPointer(language), mix(bytes: UnsafeRawBufferPointer(word), 0x2545_f491_4f6c_dd1d))
+            return Key(hash: finish(hash, length: length), low: 0, high: 0, length: Int32(truncatingIfNeeded: length))
         }
-        return bytes.withContiguousStorageIfAvailable(fold) ?? fold(bytes)
+        var packed: (low: UInt64, high: UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &packed) { bytes in
+            bytes.copyMemory(from: UnsafeRawBufferPointer(word))
+            bytes[word.count] = 0xFF
+            UnsafeMutableRawBufferPointer(rebasing: bytes[(word.count + 1)...]).copyMemory(from: UnsafeRawBufferPointer(language))
+        }
+        return shortKey(packed.low, packed.high, length: length)
     }
 
-    /// The value of `word` in `language`, given its `hash(_:_:)`.
-    func value(_ word: String, _ language: String, hash: UInt64) -> Int32? {
+    /// The key of the short key with bytes `low` and `high` (zero-padded) and `length`.
+    @inline(__always)
+    private static func shortKey(_ low: UInt64, _ high: UInt64, length: Int) -> Key {
+        var hash = mix(0x2545_f491_4f6c_dd1d, low)
+        if length > 8 { hash = mix(hash, high) }
+        return Key(hash: finish(hash, length: length), low: low, high: high, length: Int32(length))
+    }
+
+    /// Mixes eight bytes of a key into `hash` (multiply and rotate, as FxHash does).
+    @inline(__always)
+    private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        ((hash << 5 | hash >> 59) ^ word) &* 0x517c_c1b7_2722_0a95
+    }
+
+    /// Mixes `bytes` into `hash` eight at a time, the last ones zero-padded.
+    private static func mix(bytes: UnsafeRawBufferPointer, _ hash: UInt64) -> UInt64 {
+        var hash = hash, i = 0
+        while i + 8 <= bytes.count {
+            hash = mix(hash, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        var tail: UInt64 = 0
+        withUnsafeMutableBytes(of: &tail) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[i...])) }
+        return mix(hash, tail)
+    }
+
+    /// The hash of a key of `length` bytes whose words mixed into `hash`: murmur3's 64-bit
+    /// finaliser, so that the low bits, which pick the slot, depend on all.
+    @inline(__always)
+    private static func finish(_ hash: UInt64, length: Int) -> UInt64 {
+        var hash = hash ^ UInt64(length)
+        hash = (hash ^ (hash >> 33)) &* 0xff51_afd7_ed55_8ccd
+        hash = (hash ^ (hash >> 33)) &* 0xc4ce_b9fe_1a85_ec53
+        return hash ^ (hash >> 33)
+    }
+
+    /// The key of `word` in `language`.
+    static func key(_ word: String, _ language: String) -> Key {
+        withBytes(word, language) { key($0, $1) }
+    }
+
+    /// A language that many words are looked up in: its bytes, and the end of a short key
+    /// (0xFF and those bytes), computed once.
+    struct Language {
+        fileprivate let bytes: [UInt8]
+        /// 0xFF and `bytes` as a little-endian number, when they take at most 8 bytes.
+        fileprivate let suffix: UInt64?
+
+        init(_ language: String) {
+            bytes = Array(language.utf8)
+            suffix = bytes.count < 8 ? bytes.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } << 8 | 0xFF : nil
+        }
+    }
+
+    /// The key of the word at `range` of the UTF-8 bytes `text` in `language`. A short key is
+    /// read as two words from the text, the language's bytes put after the word's.
+    static func key(_ text: [UInt8], _ range: Range<Int>, _ language: Language) -> Key {
+        let count = range.count, length = count + 1 + language.bytes.count
+        guard length <= shortLength, range.lowerBound + 16 <= text.count, let suffix = language.suffix else {
+            return withBytes(text, range, language.bytes) { key($0, $1) }
+        }
+        var (low, high) = text.withUnsafeBytes {
+            ($0.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self),
+             $0.loadUnaligned(fromByteOffset: range.lowerBound + 8, as: UInt64.self))
+        }
+        // Keep the word's `count` bytes (at most 15) and put the suffix (at most 8 bytes, all
+        // of which fit in the 16) right after them.
+        if count < 8 {
+            low = low & ((1 &<< UInt64(count * 8)) &- 1) | suffix &<< UInt64(count * 8)
+            high = count == 0 ? 0 : suffix &>> UInt64(64 - count * 8)
+        } else {
+            high = high & ((1 &<< UInt64((count - 8) * 8)) &- 1) | suffix &<< UInt64((count - 8) * 8)
+        }
+        return shortKey(low, high, length: length)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `word` and of `language` (native strings have them
+    /// contiguous).
+    private static func withBytes<R>(_ word: String, _ language: String,
+                                     _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        func bytes<T>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+            text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
+        }
+        return bytes(word) { word in bytes(language) { body(word, $0) } }
+    }
+
+    private static func withBytes<R>(_ text: [UInt8], _ range: Range<Int>, _ language: [UInt8],
+                                     _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        text.withUnsafeBufferPointer { text in
+            language.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: text[range]), $0) }
+        }
+    }
+
+    // MARK: Lookup
+
+    /// The value of `word` in `language`, given their `key`.
+    func value(_ key: Key, _ word: String, _ language: String) -> Int32? {
+        key.length <= Self.shortLength ? value(key, nil) : Self.withBytes(word, language) { value(key, ($0, $1)) }
+    }
+
+    /// The value of the word at `range` of `text` in `language` (UTF-8 bytes), given their `key`.
+    func value(_ key: Key, _ text: [UInt8], _ range: Range<Int>, _ language: Language) -> Int32? {
+        key.length <= Self.shortLength ? value(key, nil) : Self.withBytes(text, range, language.bytes) { value(key, ($0, $1)) }
+    }
+
+    /// The value of `key`; the bytes of a long key's word and language compare it with the
+    /// long keys stored.
+    @inline(__always)
+    private func value(_ key: Key, _ long: (word: UnsafeBufferPointer<UInt8>, language: UnsafeBufferPointer<UInt8>)?) -> Int32? {
         let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: hash) & mask
-        while slots[index].value != 0 {
-            if slots[index].hash == hash && slots[index].word == word && slots[index].language == language { return slots[index].value - 1 }
+        var index = Int(truncatingIfNeeded: key.hash) & mask
+        while true {
+            let slot = slots[index]
+            if slot.value == 0 { return nil }
+            if slot.length == key.length {
+                if let long {
+                    if slot.high == key.hash && storedKey(at: Int(slot.low), equals: long.word, long.language) { return slot.value - 1 }
+                } else if slot.low == key.low && slot.high == key.high {
+                    return slot.value - 1
+                }
+            }
             index = (index + 1) & mask
         }
-        return nil
     }
 
-    /// Adds `word` in `language` (not yet in the table) with `value`.
-    mutating func insert(_ word: String, _ language: String, hash: UInt64, value: Int32) {
+    /// Whether the long key at `offset` in `longKeys` is `word`, 0xFF, `language`.
+    private func storedKey(at offset: Int, equals word: UnsafeBufferPointer<UInt8>, _ language: UnsafeBufferPointer<UInt8>) -> Bool {
+        longKeys.withUnsafeBufferPointer { stored in
+            let languageStart = offset + word.count + 1
+            return stored[languageStart - 1] == 0xFF
+                && Self.equal(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: stored[offset..<(languageStart - 1)])),
+                              UnsafeRawBufferPointer(word))
+                && Self.equal(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: stored[languageStart..<(languageStart + language.count)])),
+                              UnsafeRawBufferPointer(language))
+        }
+    }
+
+    /// Whether `a` and `b`, of equal length, hold the same bytes.
+    private static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        while i + 8 <= a.count {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < a.count {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    // MARK: Insertion
+
+    /// Adds `word` in `language`, not yet in the table, with their `key` and `value`.
+    mutating func insert(_ key: Key, _ word: String, _ language: String, value: Int32) {
+        if key.length <= Self.shortLength { return insert(key, long: nil, value: value) }
+        Self.withBytes(word, language) { insert(key, long: ($0, $1), value: value) }
+    }
+
+    /// Adds the word at `range` of `text` in `language` (UTF-8 bytes), not yet in the table,
+    /// with their `key` and `value`.
+    mutating func insert(_ key: Key, _ text: [UInt8], _ range: Range<Int>, _ language: Language, value: Int32) {
+        if key.length <= Self.shortLength { return insert(key, long: nil, value: value) }
+        Self.withBytes(text, range, language.bytes) { insert(key, long: ($0, $1), value: value) }
+    }
+
+    private mutating func insert(_ key: Key, long: (word: UnsafeBufferPointer<UInt8>, language: UnsafeBufferPointer<UInt8>)?,
+                                 value: Int32) {
         if (count + 1) * 2 > slots.count { grow() }
-        place(Slot(hash: hash, value: value + 1, word: word, language: language))
+        var slot = Slot(low: key.low, high: key.high, value: value + 1, length: key.length)
+        if let long {
+            slot.low = UInt64(longKeys.count)
+            slot.high = key.hash
+            longKeys.append(contentsOf: long.word)
+            longKeys.append(0xFF)
+            longKeys.append(contentsOf: long.language)
+        }
+        place(slot, hash: key.hash)
         count += 1
     }
 
@@ -63,16 +243,20 @@ struct WordTable {
         self = WordTable()
     }
 
-    private mutating func place(_ slot: Slot) {
+    private mutating func place(_ slot: Slot, hash: UInt64) {
         let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: slot.hash) & mask
+        var index = Int(truncatingIfNeeded: hash) & mask
         while slots[index].value != 0 { index = (index + 1) & mask }
         slots[index] = slot
     }
 
+    /// Doubles the slots. A short key's hash is recomputed from its bytes, which its slot holds.
     private mutating func grow() {
         let old = slots
         slots = Array(repeating: Slot(), count: old.count * 2)
-        for slot in old where slot.value != 0 { place(slot) }
+        for slot in old where slot.value != 0 {
+            let length = Int(slot.length)
+            place(slot, hash: length <= Self.shortLength ? Self.shortKey(slot.low, slot.high, length: length).hash : slot.high)
+        }
     }
 }

@@ -33,6 +33,17 @@ public final class Tokenizer {
         }
     }
 
+    /// Calls `body` with the segment of each token of `text` in order (the tokens of
+    /// `forEachToken`, without making their strings).
+    ///
+    /// - Complexity: O(n) in the length of `text`; memory is constant beyond `text` itself.
+    public func forEachSegment(in text: String, _ body: (TokenSegment) throws -> Void) rethrows {
+        var text = text
+        try text.withUTF8 { bytes in
+            try forEachSegment(in: bytes, nonASCIIOnly: false) { try body(Self.segment($0, in: bytes)) }
+        }
+    }
+
     /// The tokens of `text`, in order.
     ///
     /// - Complexity: O(n) in the length of `text`.
@@ -72,20 +83,28 @@ public final class Tokenizer {
     /// The token for a segment of `bytes`.
     @inline(__always)
     private static func token(_ segment: onoma_word_segment, in bytes: UnsafeBufferPointer<UInt8>) -> Token {
-        let range = Int(segment.start)..<Int(segment.end)
-        let slice = UnsafeBufferPointer(rebasing: bytes[range])
-        let kind = Token.Kind(segmentKind: segment.kind)
-        let script = Script(rawValue: segment.script)
+        let place = Self.segment(segment, in: bytes)
+        let slice = UnsafeBufferPointer(rebasing: bytes[place.range])
         // Short ASCII strings skip UTF-8 validation this way.
         let text = segment.is_ascii != 0
             ? String(unsafeUninitializedCapacity: slice.count) { $0.initialize(fromContentsOf: slice) }
             : String(decoding: slice, as: UTF8.self)
-        return Token(
-            text: text,
+        return Token(text: text, range: place.range, kind: place.kind, script: place.script,
+                     possessiveSuffixLength: place.possessiveSuffixLength)
+    }
+
+    /// The token segment for a segment of `bytes`.
+    @inline(__always)
+    private static func segment(_ segment: onoma_word_segment, in bytes: UnsafeBufferPointer<UInt8>) -> TokenSegment {
+        let range = Int(segment.start)..<Int(segment.end)
+        let kind = Token.Kind(segmentKind: segment.kind)
+        let script = Script(rawValue: segment.script)
+        return TokenSegment(
             range: range,
             kind: kind,
             script: script,
-            possessiveSuffixLength: kind == .word && script == .latin ? Token.possessiveSuffixLength(of: slice) : 0
+            possessiveSuffixLength: kind == .word && script == .latin
+                ? Token.possessiveSuffixLength(of: UnsafeBufferPointer(rebasing: bytes[range])) : 0
         )
     }
 }

@@ -30,12 +30,30 @@ import Testing
 
     @Test func wordTableKeepsEveryWordAcrossGrowthAndTellsLanguagesApart() {
         var table = WordTable()
+        // Keys of 14 to 17 bytes with their language: held in their slots or, past 16, apart.
         let words = (0..<5_000).map { "слово\($0)" }
         for (position, word) in words.enumerated() {
-            table.insert(word, "uk", hash: WordTable.hash(word, "uk"), value: Int32(position))
+            table.insert(WordTable.key(word, "uk"), word, "uk", value: Int32(position))
         }
         #expect(table.count == words.count)
-        #expect(words.enumerated().allSatisfy { table.value($1, "uk", hash: WordTable.hash($1, "uk")) == Int32($0) })
-        #expect(table.value(words[7], "ru", hash: WordTable.hash(words[7], "ru")) == nil)
+        #expect(words.enumerated().allSatisfy { table.value(WordTable.key($1, "uk"), $1, "uk") == Int32($0) })
+        #expect(table.value(WordTable.key(words[7], "ru"), words[7], "ru") == nil)
+        #expect(table.value(WordTable.key(words[4_321], "ru"), words[4_321], "ru") == nil)
+    }
+
+    @Test func wordTableFindsAWordByItsBytesInADocument() {
+        var table = WordTable()
+        for (value, word) in ["Kyiv", "Zelenskyy", "Administration", "said"].enumerated() {
+            table.insert(WordTable.key(word, "en"), word, "en", value: Int32(value))
+        }
+        let text = Array("In Kyiv, the Zelenskyy Administration said".utf8), en = WordTable.Language("en")
+        func value(_ range: Range<Int>) -> Int32? { table.value(WordTable.key(text, range, en), text, range, en) }
+        #expect(value(3..<7) == 0)       // a short key within the first eight bytes
+        #expect(value(13..<22) == 1)     // a short key over sixteen bytes
+        #expect(value(23..<37) == 2)     // a long key
+        #expect(value(38..<42) == 3)     // a short key within 16 bytes of the text's end
+        #expect(value(0..<2) == nil)
+        #expect(value(13..<21) == nil)   // a prefix of a word is another word
+        #expect(table.value(WordTable.key(text, 3..<7, WordTable.Language("uk")), text, 3..<7, WordTable.Language("uk")) == nil)
     }
 }

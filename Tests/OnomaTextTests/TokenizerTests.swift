@@ -204,6 +204,15 @@ import Testing
         #expect(seen == tokenizer.tokenize(text))
     }
 
+    @Test func forEachSegmentGivesTheTokensWithoutTheirText() {
+        let text = "Zelenskyy’s aides met 泽连斯基 in Київ, 3 🇺🇦 days."
+        var seen: [TokenSegment] = []
+        tokenizer.forEachSegment(in: text) { seen.append($0) }
+        #expect(seen == tokenizer.tokenize(text).map(\.segment))
+        let utf8 = Array(text.utf8)
+        #expect(String(decoding: utf8[seen[0].nameRange], as: UTF8.self) == "Zelenskyy")
+    }
+
     @Test func longTextKeepsEveryTokenAcrossSegmentBatches() {
         // More segments than one call to the C shim returns (512), with multi-byte words.
         let words = (0..<3000).map { $0.isMultiple(of: 2) ? "Київ\($0)" : "Kyiv" }
