@@ -46,7 +46,9 @@ struct UnitCutter {
     }
 
     /// Whether `utf8` (valid UTF-8) is one connector scalar (`MatchUnit.isConnector(_:)`): all
-    /// connectors take one to three bytes.
+    /// connectors take one to three bytes. Decoded here rather than through a `String` and
+    /// `MatchUnit.singleScalar`: a String per punctuation token took canon from 0.63-0.65x to
+    /// 0.45-0.50x the tokenizer's speed.
     private static func isConnector(_ utf8: ArraySlice<UInt8>) -> Bool {
         let i = utf8.startIndex
         switch utf8.count {

@@ -6,8 +6,8 @@
 public enum Folding {
     /// NFKC case folding (ICU's nfkc_cf): "Ｓtraße" → "strasse", "ǅ" → "dž".
     public static func caseFold(_ text: String) -> String {
-        // On ASCII, nfkc_cf only lowercases A-Z.
-        asciiLowercased(text) ?? Normalization.nfkcCaseFold.normalize(text)
+        // On ASCII, nfkc_cf only lowercases A-Z, as the ASCII match key does.
+        asciiMatchKey(text) ?? Normalization.nfkcCaseFold.normalize(text)
     }
 
     /// Removes diacritics from Latin letters only and turns Latin ligatures and special letters
@@ -22,15 +22,10 @@ public enum Folding {
         asciiMatchKey(text) ?? latinDiacritics(caseFold(text))
     }
 
-    /// `matchKey(_:)` of ASCII text, which only lowercases (one scan, no ICU); nil for any
-    /// other text, so that callers can cache the costly case alone.
+    /// `matchKey(_:)` of ASCII text, which only lowercases (the text itself when it has no
+    /// capital); nil for any other text, so that callers can cache the costly case alone. Reads
+    /// the bytes in one pass, not the `UTF8View` element by element.
     public static func asciiMatchKey(_ text: String) -> String? {
-        asciiLowercased(text)
-    }
-
-    /// ASCII text with A-Z lowercased (the text itself when it has no capital); nil for any
-    /// other text. Reads the bytes, not the `UTF8View` element by element.
-    private static func asciiLowercased(_ text: String) -> String? {
         var text = text
         let capitals: Bool? = text.withUTF8 { bytes in
             var capitals = false

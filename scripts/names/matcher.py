@@ -689,8 +689,6 @@ def fit_posterior(dump_paths, alpha, max_fa=0.02):
     """beta and b0 on DEV: the most in-lexicon queries right with posterior >= ACCEPT (averaged
     over the DEV draws in `dump_paths`) while at most max_fa of the out-of-lexicon queries reach
     ACCEPT in every draw (the rate moves by a few tenths of a percent from draw to draw)."""
-    if isinstance(dump_paths, str):
-        dump_paths = [dump_paths]
     draws = []
     for path in dump_paths:
         D = _pickle.load(open(path, "rb"))
@@ -737,7 +735,7 @@ def _run_post(split, trans, proto, han, tag):
         dev = os.path.join(C.OUT, "dumps", f"{split.name}-{tag}-dev.pkl")
         ev = os.path.join(C.OUT, "dumps", f"{split.name}-{tag}-eval.pkl")
         alpha, t, k = fit_calibrator(dev)
-        beta, b0 = fit_posterior(dev, alpha)
+        beta, b0 = fit_posterior([dev], alpha)
         import json as _json
         ppath = os.path.join(C.OUT, f"posterior-{tag}.json")
         known = _json.load(open(ppath)) if os.path.exists(ppath) else {}
