@@ -56,6 +56,19 @@ func benchLoad(forms: Int, generator: inout BenchLexicon) throws {
     let grown = max(0, residentBytes() - before)
     let errors = diagnostics.filter { $0.severity == .error }.count
     print("\n== lexicon load: \(forms) forms in \(String(format: "%.1f", end.timeIntervalSince(parseStart))) s (wall; \(String(format: "%.1f", cpuEnd - cpuStart)) s CPU): read and check \(String(format: "%.1f", indexStart.timeIntervalSince(parseStart))) s (\(String(format: "%.1f", cpuIndexStart - cpuStart)) s CPU), index \(String(format: "%.1f", end.timeIntervalSince(indexStart))) s (\(String(format: "%.1f", cpuEnd - cpuIndexStart)) s CPU); \(String(format: "%.0f", Double(grown) / Double(forms))) bytes of memory per form (lexicon and index; \(index.tableEntries) table entries); \(errors) errors, \(diagnostics.count - errors) warnings")
+
+    // The same lexicon compiled (`onoma lexicon compile`), written, then read back as canon reads it.
+    let compiled = directory.appendingPathComponent("lexicon.onoma").path
+    let compileStart = Date()
+    try AtomicFile.replace(compiled, with: LexiconSnapshot(index: index, warnings: diagnostics.count - errors, sources: LexiconSnapshot.sources(of: file.path)).encoded())
+    let readStart = Date()
+    let cpuReadStart = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID)
+    let read = try LexiconSnapshot.read(path: compiled).index
+    let readEnd = Date()
+    let cpuReadEnd = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID)
+    guard read.tableEntries == index.tableEntries, read.lexicon.entries == index.lexicon.entries else { fail("the compiled lexicon read back differs") }
+    let size = (try FileManager.default.attributesOfItem(atPath: compiled)[.size] as? NSNumber)?.intValue ?? 0
+    print("   compiled (onoma lexicon compile): written in \(String(format: "%.1f", readStart.timeIntervalSince(compileStart))) s, \(String(format: "%.0f", Double(size) / Double(forms))) bytes per form on disk; read in \(String(format: "%.2f", readEnd.timeIntervalSince(readStart))) s (wall; \(String(format: "%.2f", cpuReadEnd - cpuReadStart)) s CPU), \(String(format: "%.1f", end.timeIntervalSince(parseStart) / readEnd.timeIntervalSince(readStart))) x faster than loading the file")
 }
 
 /// The resident set size now (VmRSS), in bytes.

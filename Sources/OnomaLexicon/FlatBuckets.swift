@@ -39,3 +39,26 @@ struct FlatBuckets {
         values[Int(starts[bucket])..<Int(starts[bucket + 1])]
     }
 }
+
+extension FlatBuckets {
+    /// Number of buckets.
+    var count: Int { starts.count - 1 }
+
+    /// Whether every value is in `0..<limit`.
+    func allValues(below limit: Int32) -> Bool {
+        values.allSatisfy { (0..<limit).contains($0) }
+    }
+
+    func encode(into writer: inout SnapshotWriter) {
+        writer.array(starts)
+        writer.array(values)
+    }
+
+    /// Buckets read back from a snapshot, checked to be well formed.
+    init(decoding reader: inout SnapshotReader) throws(LexiconSnapshot.Failure) {
+        starts = try reader.array()
+        values = try reader.array()
+        guard starts.first == 0, starts.last == Int32(values.count),
+              zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw .damaged("bucket starts out of order") }
+    }
+}

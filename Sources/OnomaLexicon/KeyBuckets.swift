@@ -41,3 +41,25 @@ struct KeyBuckets {
     /// Number of distinct keys.
     var count: Int { ids.count }
 }
+
+extension KeyBuckets {
+    /// Whether every value is in `0..<limit`.
+    func allValues(below limit: Int32) -> Bool { values.allValues(below: limit) }
+
+    /// Writes the finished buckets: the keys in bucket order, then the values.
+    func encode(into writer: inout SnapshotWriter) {
+        var keys = [String](repeating: "", count: ids.count)
+        for (key, bucket) in ids { keys[Int(bucket)] = key }
+        writer.strings(keys)
+        values.encode(into: &writer)
+    }
+
+    init(decoding reader: inout SnapshotReader) throws(LexiconSnapshot.Failure) {
+        let keys = try reader.strings()
+        values = try FlatBuckets(decoding: &reader)
+        guard values.count == keys.count else { throw .damaged("key buckets and keys differ in number") }
+        ids.reserveCapacity(keys.count)
+        for (bucket, key) in keys.enumerated() { ids[key] = Int32(bucket) }
+        guard ids.count == keys.count else { throw .damaged("a bucket key repeats") }
+    }
+}

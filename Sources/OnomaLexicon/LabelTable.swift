@@ -25,3 +25,14 @@ final class LabelTable: @unchecked Sendable {
 
     var count: Int { table.count }
 }
+
+extension LabelTable {
+    func encode(into writer: inout SnapshotWriter) {
+        table.encode(into: &writer)
+    }
+
+    convenience init(decoding reader: inout SnapshotReader) throws(LexiconSnapshot.Failure) {
+        self.init(capacity: 0)
+        table = try WordTable(decoding: &reader)
+    }
+}

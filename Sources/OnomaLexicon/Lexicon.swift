@@ -33,6 +33,12 @@ public struct Lexicon: Sendable {
         self.entities = entities
     }
 
+    /// A lexicon whose entities are known (see `LexiconSnapshot`).
+    init(entries: [LexiconEntry], entities: [String: Entity]) {
+        self.entries = entries
+        self.entities = entities
+    }
+
     /// Loads a lexicon file, or every `*.tsv` file below a directory (in path order), and checks
     /// it: line problems from `LexiconParser`, then cross-line problems from `LexiconValidator`
     /// (the confusable-skeleton warnings only when `confusables` is set: they cost an ICU call
@@ -71,6 +77,10 @@ public struct Lexicon: Sendable {
                 diagnostics.append(Diagnostic(.error, "cannot read file", path: file))
                 continue
             }
+            if LexiconSnapshot.isSnapshot(data) {
+                diagnostics.append(Diagnostic(.error, "a compiled lexicon ('onoma lexicon compile'): check and edit the lexicon files it was compiled from", path: file))
+                continue
+            }
             let decoded = UTF8Decoding.decode(data, lossy: false)
             guard let text = decoded.text else {
                 diagnostics.append(Diagnostic(.error, "not valid UTF-8 at byte \(decoded.firstInvalidOffset ?? 0)", path: file))
@@ -81,7 +91,9 @@ public struct Lexicon: Sendable {
         return (files, diagnostics)
     }
 
-    private static func listFiles(_ path: String) -> Result<[String], Diagnostic> {
+    /// The lexicon files at `path`: the file itself, or the `*.tsv` files below a directory in
+    /// path order.
+    static func listFiles(_ path: String) -> Result<[String], Diagnostic> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             return .failure(Diagnostic(.error, "no such lexicon file or directory", path: path))

@@ -48,10 +48,10 @@ public final class LexiconIndex: @unchecked Sendable {
     /// Each form's key (see `Form.key`), and its entry's position in `lexicon.entries`: the
     /// index keeps no copy of the entries.
     let formKeys: [NameKey]
-    private let formEntries: [Int32]
+    let formEntries: [Int32]
     let traits: [Traits]
     /// The primary languages of the forms ("*" and "en" first), by position.
-    private let languageIDs: [String: Int32]
+    let languageIDs: [String: Int32]
     static let anyLanguage: Int32 = 0
     static let english: Int32 = 1
     let exact: UnitTrie
@@ -163,6 +163,29 @@ public final class LexiconIndex: @unchecked Sendable {
         exact.finish()
         normalized.finish()
         stems.finish()
+    }
+
+    /// An index of tables built before (see `LexiconSnapshot`).
+    init(lexicon: Lexicon, keys: NameKeyMaker, labels: LabelTable, formKeys: [NameKey], formEntries: [Int32], traits: [Traits],
+         languageIDs: [String: Int32], exact: UnitTrie, normalized: UnitTrie, stems: UnitTrie, bySkeleton: KeyBuckets,
+         byPrefix: KeyBuckets, maximumUnits: Int, lowercaseStarts: Set<Int32>, entityIDs: [String], entities: [Lexicon.Entity?]) {
+        self.lexicon = lexicon
+        self.keys = keys
+        self.labels = labels
+        self.formKeys = formKeys
+        self.formEntries = formEntries
+        self.traits = traits
+        self.languageIDs = languageIDs
+        self.exact = exact
+        self.normalized = normalized
+        self.stems = stems
+        self.bySkeleton = bySkeleton
+        self.byPrefix = byPrefix
+        self.maximumUnits = maximumUnits
+        self.lowercaseStarts = lowercaseStarts
+        self.entityIDs = entityIDs
+        self.entities = entities
+        entityOrdinals = Dictionary(uniqueKeysWithValues: entityIDs.enumerated().map { ($1, Int32($0)) })
     }
 
     /// Every combination of the units' stem label options (a Ukrainian stem may alternate:

@@ -123,3 +123,46 @@ private struct EdgeTable {
         }
     }
 }
+
+extension UnitTrie {
+    /// Whether every value is in `0..<limit`.
+    func allValues(below limit: Int32) -> Bool { values.allValues(below: limit) }
+
+    /// Writes the finished trie.
+    func encode(into writer: inout SnapshotWriter) {
+        edges.encode(into: &writer)
+        writer.integer(nodeCount)
+        values.encode(into: &writer)
+    }
+
+    /// A finished trie read back from a snapshot, checked so that every edge leads to a node
+    /// that has values.
+    convenience init(decoding reader: inout SnapshotReader, labels: LabelTable) throws(LexiconSnapshot.Failure) {
+        self.init(labels: labels)
+        edges = try EdgeTable(decoding: &reader)
+        nodeCount = try reader.integer()
+        values = try FlatBuckets(decoding: &reader)
+        guard nodeCount >= 1, values.count == Int(nodeCount), edges.allNodes(below: nodeCount) else {
+            throw .damaged("trie nodes out of range")
+        }
+    }
+}
+
+extension EdgeTable {
+    func encode(into writer: inout SnapshotWriter) {
+        writer.integer(Int32(MemoryLayout<Slot>.stride))
+        writer.array(slots)
+    }
+
+    init(decoding reader: inout SnapshotReader) throws(LexiconSnapshot.Failure) {
+        guard try reader.integer(Int32.self) == MemoryLayout<Slot>.stride else { throw .foreign("its tries have another layout") }
+        slots = try reader.array()
+        count = slots.count { $0.key != Self.empty }
+        guard slots.count.nonzeroBitCount == 1, count * 2 <= slots.count else { throw .damaged("trie edge table is full or misshapen") }
+    }
+
+    /// Whether every edge leads to a node in `1..<nodeCount`.
+    func allNodes(below nodeCount: Int32) -> Bool {
+        slots.allSatisfy { $0.key == Self.empty || (1..<nodeCount).contains($0.node) }
+    }
+}

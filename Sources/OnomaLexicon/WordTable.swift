@@ -94,6 +94,11 @@ struct WordTable {
         return hash ^ (hash >> 33)
     }
 
+    /// A 64-bit hash of any bytes (as of a long key's), for checksums.
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        finish(mix(bytes: bytes, 0x2545_f491_4f6c_dd1d), length: bytes.count)
+    }
+
     /// The key of `word` in `language`.
     static func key(_ word: String, _ language: String) -> Key {
         withBytes(word, language) { key($0, $1) }
@@ -258,5 +263,27 @@ struct WordTable {
             let length = Int(slot.length)
             place(slot, hash: length <= Self.shortLength ? Self.shortKey(slot.low, slot.high, length: length).hash : slot.high)
         }
+    }
+}
+
+extension WordTable {
+    func encode(into writer: inout SnapshotWriter) {
+        writer.integer(Int32(MemoryLayout<Slot>.stride))
+        writer.array(slots)
+        writer.array(longKeys)
+    }
+
+    /// A table read back from a snapshot, checked so that every probe ends (a free slot
+    /// remains) and every long key lies inside the stored bytes.
+    init(decoding reader: inout SnapshotReader) throws(LexiconSnapshot.Failure) {
+        guard try reader.integer(Int32.self) == MemoryLayout<Slot>.stride else { throw .foreign("its word tables have another layout") }
+        slots = try reader.array()
+        longKeys = try reader.array()
+        count = slots.count { $0.value != 0 }
+        guard slots.count.nonzeroBitCount == 1, count * 2 <= slots.count,
+              slots.allSatisfy({ $0.value >= 0 && $0.length >= 0
+                  && ($0.length <= Self.shortLength
+                      || (Int($0.length) <= longKeys.count && $0.low <= UInt64(longKeys.count - Int($0.length)))) })
+        else { throw .damaged("word table slots out of range") }
     }
 }

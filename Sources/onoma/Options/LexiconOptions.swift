@@ -4,7 +4,7 @@ import OnomaText
 
 /// The `--lexicon` option of the commands that match names, and loading it.
 struct LexiconOptions: ParsableArguments {
-    @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon file or a directory of *.tsv lexicon files.", valueName: "PATH"))
+    @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon file, a directory of *.tsv lexicon files, or a compiled lexicon ('onoma lexicon compile').", valueName: "PATH"))
     var path: String = "Lexicons"
 
     /// Loads and indexes the lexicon. Errors are printed and end the command (exit 1);
@@ -13,13 +13,22 @@ struct LexiconOptions: ParsableArguments {
         try Self.loadIndex(path: path, printer)
     }
 
-    /// Loads and indexes the lexicon at `path` (see `loadIndex(_:)`).
+    /// Loads and indexes the lexicon at `path` (see `loadIndex(_:)`); a compiled lexicon is
+    /// read as it is.
     static func loadIndex(path: String, _ printer: DiagnosticPrinter) throws -> LexiconIndex {
-        try LexiconIndex(lexicon: load(path: path, printer))
+        if LexiconSnapshot.isSnapshot(path: path) { return try readCompiled(path: path, printer).index }
+        return try LexiconIndex(lexicon: load(path: path, printer).lexicon)
     }
 
-    /// Loads the lexicon at `path`, printing its problems as `loadIndex(_:)` does.
-    static func load(path: String, _ printer: DiagnosticPrinter) throws -> Lexicon {
+    /// The lexicon at `path`, compiled or not, its problems printed as `loadIndex(_:)` does.
+    static func lexicon(path: String, _ printer: DiagnosticPrinter) throws -> Lexicon {
+        if LexiconSnapshot.isSnapshot(path: path) { return try readCompiled(path: path, printer).index.lexicon }
+        return try load(path: path, printer).lexicon
+    }
+
+    /// Loads the lexicon files at `path`, printing their problems as `loadIndex(_:)` does, and
+    /// counts their warnings.
+    static func load(path: String, _ printer: DiagnosticPrinter) throws -> (lexicon: Lexicon, warnings: Int) {
         let (lexicon, diagnostics) = OnomaLexicon.Lexicon.load(path: path, confusables: false)
         let errors = diagnostics.filter { $0.severity == .error }
         for error in errors { printer.print(error) }
@@ -28,9 +37,29 @@ struct LexiconOptions: ParsableArguments {
             throw ExitCode.failure
         }
         let warnings = diagnostics.count - errors.count
-        if warnings > 0 {
-            StandardError.write("\(path): \(warnings) warnings (ambiguous or duplicate forms); 'onoma lexicon check \(path)' lists them\n")
+        summarise(warnings: warnings, of: path, checkedAt: path)
+        return (lexicon, warnings)
+    }
+
+    /// Reads a compiled lexicon, warning when its source files changed since it was compiled.
+    private static func readCompiled(path: String, _ printer: DiagnosticPrinter) throws -> LexiconSnapshot {
+        let snapshot: LexiconSnapshot
+        do {
+            snapshot = try LexiconSnapshot.read(path: path)
+        } catch {
+            printer.print(Diagnostic(.error, error.description, path: path))
+            throw ExitCode.failure
         }
-        return lexicon
+        for changed in snapshot.changedSources() {
+            printer.print(Diagnostic(.warning, "\(changed) is gone or changed since this lexicon was compiled; compile it again with 'onoma lexicon compile'", path: path))
+        }
+        summarise(warnings: snapshot.warnings, of: path, checkedAt: snapshot.sourcePath)
+        return snapshot
+    }
+
+    private static func summarise(warnings: Int, of path: String, checkedAt source: String) {
+        if warnings > 0 {
+            StandardError.write("\(path): \(warnings) warnings (ambiguous or duplicate forms); 'onoma lexicon check \(source)' lists them\n")
+        }
     }
 }

@@ -8,7 +8,7 @@ struct DedupeFeatureOptions: ParsableArguments {
     @Option(help: "Estimated Jaccard similarity of shingles from which documents are duplicates.")
     var threshold: Double = 0.35
 
-    @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon, so that names in any spelling count as one entity.", valueName: "PATH"))
+    @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon (file, directory or compiled), so that names in any spelling count as one entity.", valueName: "PATH"))
     var lexiconPath: String?
 
     @Option(help: "MinHash permutations.")
@@ -47,7 +47,7 @@ struct DedupeFeatureOptions: ParsableArguments {
 
     /// The `FeatureExtractor.lexiconDigest` of --lexicon (loaded, not indexed), or "none" without one.
     func lexiconDigest(_ printer: DiagnosticPrinter) throws -> String {
-        try lexiconPath.map { FeatureExtractor.lexiconDigest(of: try LexiconOptions.load(path: $0, printer)) } ?? "none"
+        try lexiconPath.map { FeatureExtractor.lexiconDigest(of: try LexiconOptions.lexicon(path: $0, printer)) } ?? "none"
     }
 }
 

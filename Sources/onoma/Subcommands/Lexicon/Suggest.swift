@@ -52,17 +52,11 @@ extension Onoma.Lexicon {
 
         func run() throws {
             let printer = DiagnosticPrinter()
-            let (loaded, diagnostics) = OnomaLexicon.Lexicon.load(path: lexicon.path, confusables: false)
-            let errors = diagnostics.filter { $0.severity == .error }
-            for error in errors { StandardError.write(error.description + "\n") }
-            if !errors.isEmpty {
-                StandardError.write("\(lexicon.path): \(errors.count) errors in the lexicon; suggesting against its \(loaded.entries.count) valid lines ('onoma lexicon apply' will refuse to write until they are fixed)\n")
-            }
             var options = SuggestionMiner.Options()
             options.minCount = minCount
             options.minVariantCount = minVariantCount
             options.lang = lang
-            let miner = try SuggestionMiner(index: LexiconIndex(lexicon: loaded), options: options)
+            let miner = try SuggestionMiner(index: loadIndex(printer), options: options)
             let start = Date()
             try input.forEachDocument(printer) { miner.add($0) }
             let suggestions = miner.suggestions()
@@ -92,6 +86,19 @@ extension Onoma.Lexicon {
                 "\"examples\":[\(examples.joined(separator: ","))]", "\"note\":\(JSONText.quoted(s.note))",
             ]
             return "{" + fields.joined(separator: ",") + "}"
+        }
+
+        /// The lexicon's index: a compiled lexicon as it is; lexicon files even with errors
+        /// (reported), suggesting against their valid lines.
+        private func loadIndex(_ printer: DiagnosticPrinter) throws -> LexiconIndex {
+            if LexiconSnapshot.isSnapshot(path: lexicon.path) { return try LexiconOptions.loadIndex(path: lexicon.path, printer) }
+            let (loaded, diagnostics) = OnomaLexicon.Lexicon.load(path: lexicon.path, confusables: false)
+            let errors = diagnostics.filter { $0.severity == .error }
+            for error in errors { StandardError.write(error.description + "\n") }
+            if !errors.isEmpty {
+                StandardError.write("\(lexicon.path): \(errors.count) errors in the lexicon; suggesting against its \(loaded.entries.count) valid lines ('onoma lexicon apply' will refuse to write until they are fixed)\n")
+            }
+            return try LexiconIndex(lexicon: loaded)
         }
     }
 }
