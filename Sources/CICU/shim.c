@@ -37,6 +37,9 @@ struct onoma_word_break {
     int32_t previous, previous_unit;
     /// The first non-ASCII byte at or after `previous`, once searched (else below `previous`).
     int32_t non_ascii;
+    /// Whether ASCII segments are found by `ascii_segment` (the iterator has ICU's root rules),
+    /// and whether the iterator then no longer stands on `previous_unit`.
+    int ascii_rules, iterator_behind;
     /// code_point_kind of each ASCII character.
     int8_t ascii_kinds[128];
     /// Recent uscript_getScript results, direct-mapped by code point.
@@ -64,6 +67,88 @@ static int32_t code_point_kind(UChar32 c) {
     return ONOMA_KIND_SYMBOL;
 }
 
+/// Word_Break classes of ASCII characters as ICU's root word rules (UAX #29) use them. Tab,
+/// '"' (Double_Quote joins only Hebrew letters), ':' (MidLetter in UAX #29, not in ICU's root
+/// rules) and other punctuation are "other".
+enum { WB_OTHER, WB_LETTER, WB_NUMERIC, WB_MID_NUM, WB_MID_NUM_LET, WB_EXTEND_NUM_LET,
+       WB_SPACE, WB_CR, WB_NEWLINE };
+
+static int ascii_word_break_class(uint8_t c) {
+    // ICU's root rules count '@' as a letter (e-mail addresses stay one word).
+    if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '@') return WB_LETTER;
+    if (c >= '0' && c <= '9') return WB_NUMERIC;
+    switch (c) {
+    case ',': case ';': return WB_MID_NUM;
+    case '.': case '\'': return WB_MID_NUM_LET;
+    case '_': return WB_EXTEND_NUM_LET;
+    case ' ': return WB_SPACE;
+    case '\r': return WB_CR;
+    case '\n': case '\v': case '\f': return WB_NEWLINE;
+    default: return WB_OTHER;
+    }
+}
+
+/// Finds the ASCII segment that starts at boundary `start` by the word break rules (UAX #29,
+/// WB3-WB13b, as ICU's root rules apply them to ASCII), without ICU: sets `*end` and ICU's
+/// rule status for it and returns 1. Returns 0 when the answer depends on the non-ASCII
+/// character at `limit` (a combining mark joins what precedes it, a letter may continue a
+/// word): ICU decides those. Bytes before `limit` are ASCII; `length` is the text's end.
+static int ascii_segment(const uint8_t *bytes, int32_t start, int32_t limit, int32_t length,
+                         int32_t *end, int32_t *rule_status) {
+    const int first = ascii_word_break_class(bytes[start]);
+    int32_t i = start + 1;
+    *rule_status = UBRK_WORD_NONE;
+    switch (first) {
+    case WB_CR:  // WB3, WB3a: CR LF stays together; a line break breaks on both sides.
+        *end = i < limit && bytes[i] == '\n' ? i + 1 : i;
+        return 1;
+    case WB_NEWLINE:
+        *end = i;
+        return 1;
+    case WB_SPACE:  // WB3d: horizontal white space stays together.
+        while (i < limit && bytes[i] == ' ') i++;
+        break;
+    case WB_LETTER: case WB_NUMERIC: case WB_EXTEND_NUM_LET: {
+        // `before` is the class before `last`, the segment's last character (a mid character
+        // between two letters or two digits counts as neither).
+        int before = -1, last = first;
+        while (i < limit) {
+            const int next = ascii_word_break_class(bytes[i]);
+            if (next == WB_LETTER || next == WB_NUMERIC || next == WB_EXTEND_NUM_LET) {
+                // WB5, WB8, WB9, WB10, WB13a, WB13b: letters, digits and connectors run together.
+                before = last;
+                last = next;
+                i++;
+                continue;
+            }
+            // WB6/WB7 (letter, mid, letter) and WB11/WB12 (digit, mid, digit) look one further.
+            const int joins_letters = last == WB_LETTER && next == WB_MID_NUM_LET;
+            const int joins_numbers = last == WB_NUMERIC && (next == WB_MID_NUM || next == WB_MID_NUM_LET);
+            if (!joins_letters && !joins_numbers) break;
+            if (i + 1 >= limit) {
+                if (i + 1 < length) return 0;
+                break;
+            }
+            if (ascii_word_break_class(bytes[i + 1]) != last) break;
+            before = last;
+            i += 2;
+        }
+        // ICU's rules set the status by the last character: a letter 200, a digit 100; a
+        // connector after a digit 100, after a letter or connector 200, alone none (WB13a).
+        if (last == WB_LETTER) *rule_status = UBRK_WORD_LETTER;
+        else if (last == WB_NUMERIC || before == WB_NUMERIC) *rule_status = UBRK_WORD_NUMBER;
+        else if (before >= 0) *rule_status = UBRK_WORD_LETTER;
+        break;
+    }
+    default:  // Punctuation and other characters stand alone.
+        break;
+    }
+    // WB4: a non-ASCII character at the end could be a combining mark that joins the segment.
+    if (i == limit && limit < length) return 0;
+    *end = i;
+    return 1;
+}
+
 onoma_word_break *onoma_word_break_open(const char *locale, int32_t *status) {
     UErrorCode error = U_ZERO_ERROR;
     UBreakIterator *iterator = ubrk_open(UBRK_WORD, locale, NULL, 0, &error);
@@ -78,6 +163,9 @@ onoma_word_break *onoma_word_break_open(const char *locale, int32_t *status) {
         return NULL;
     }
     wb->iterator = iterator;
+    // Locales with word break rules of their own (tailorings) are left to ICU entirely.
+    const char *actual = ubrk_getLocaleByType(iterator, ULOC_ACTUAL_LOCALE, &error);
+    wb->ascii_rules = U_SUCCESS(error) && actual != NULL && (actual[0] == 0 || strcmp(actual, "root") == 0);
     for (UChar32 c = 0; c < 128; c++) wb->ascii_kinds[c] = (int8_t)code_point_kind(c);
     for (int i = 0; i < 256; i++) wb->scripts[i].code_point = -1;
     return wb;
@@ -100,6 +188,7 @@ void onoma_word_break_set_text(onoma_word_break *wb, const char *utf8, int64_t l
     wb->chunk_end = wb->chunk_units = 0;
     wb->previous = wb->previous_unit = 0;
     wb->non_ascii = -1;
+    wb->iterator_behind = 0;
 }
 
 /// Converts UTF-8 to UTF-16 into `dest` (room for `length` units), as u_strFromUTF8 does but
@@ -151,6 +240,7 @@ static int32_t load_chunk(onoma_word_break *wb, int32_t start) {
     wb->chunk_end = end;
     wb->chunk_units = units;
     wb->previous_unit = 0;
+    wb->iterator_behind = 0;
     return 0;
 }
 
@@ -251,6 +341,7 @@ int32_t onoma_word_break_next_segments(onoma_word_break *wb, int32_t options, on
                                        int32_t capacity, int32_t *status) {
     const int whitespace = (options & ONOMA_SEGMENTS_WHITESPACE) != 0;
     const int non_ascii_only = (options & ONOMA_SEGMENTS_NON_ASCII) != 0;
+    const int ascii_rules = wb->ascii_rules && (options & ONOMA_SEGMENTS_ICU_ONLY) == 0;
     int32_t count = 0;
     while (count < capacity) {
         if (wb->previous_unit == wb->chunk_units) {
@@ -285,24 +376,40 @@ int32_t onoma_word_break_next_segments(onoma_word_break *wb, int32_t options, on
                 wb->previous_unit = unit;
             }
         }
-        int32_t end_unit = ubrk_next(wb->iterator);
-        if (end_unit == UBRK_DONE) break;
-        int32_t start = wb->previous, units = end_unit - wb->previous_unit;
-        // Up to the next non-ASCII byte, one byte is one unit.
+        int32_t start = wb->previous, end, end_unit, rule_status = UBRK_WORD_NONE;
         if (wb->non_ascii < start) wb->non_ascii = find_non_ascii(wb->bytes, start, wb->length);
-        int32_t end = start + units <= wb->non_ascii ? start + units : advance_units(wb->bytes, start, units);
+        if (!non_ascii_only && ascii_rules && start < wb->non_ascii
+            && ascii_segment(wb->bytes, start, wb->non_ascii, wb->length, &end, &rule_status)) {
+            end_unit = wb->previous_unit + (end - start);
+            wb->iterator_behind = 1;
+        } else {
+            if (wb->iterator_behind) {
+                // Stand the iterator on the boundary the ASCII rules reached (following() finds
+                // the same boundaries as iterating from the start).
+                if (wb->previous_unit > 0) ubrk_following(wb->iterator, wb->previous_unit - 1);
+                else ubrk_first(wb->iterator);
+                wb->iterator_behind = 0;
+            }
+            end_unit = ubrk_next(wb->iterator);
+            if (end_unit == UBRK_DONE) break;
+            int32_t units = end_unit - wb->previous_unit;
+            // Up to the next non-ASCII byte, one byte is one unit.
+            end = start + units <= wb->non_ascii ? start + units : advance_units(wb->bytes, start, units);
+            rule_status = -1;
+        }
         wb->previous = end;
         wb->previous_unit = end_unit;
         if (non_ascii_only && wb->non_ascii >= end) continue;
         // ASCII fast paths: the first byte decides most segments of news text.
         uint8_t b = wb->bytes[start];
-        int32_t kind, script = USCRIPT_INVALID_CODE, rule_status = UBRK_WORD_NONE;
+        int32_t kind, script = USCRIPT_INVALID_CODE;
         if (b == ' ' && end == start + 1) {
             if (!whitespace) continue;
             kind = ONOMA_KIND_WHITESPACE;
             script = USCRIPT_COMMON;
+            rule_status = UBRK_WORD_NONE;
         } else {
-            rule_status = ubrk_getRuleStatus(wb->iterator);
+            if (rule_status < 0) rule_status = ubrk_getRuleStatus(wb->iterator);
             if (b < 0x80 && rule_status >= UBRK_WORD_LETTER && rule_status < UBRK_WORD_LETTER_LIMIT) {
                 kind = ONOMA_KIND_WORD;
                 if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') script = USCRIPT_LATIN;

@@ -13,6 +13,9 @@ import CICU
 public final class Tokenizer {
     /// Whether whitespace segments are reported as tokens of kind `.whitespace`.
     public let includesWhitespace: Bool
+    /// Whether ICU finds every segment, also the ASCII ones the shim finds by the same rules
+    /// (tests compare the two).
+    var icuOnly = false
     private let breaker: WordBreakHandle
     private var segments = [onoma_word_segment](repeating: onoma_word_segment(), count: 256)
 
@@ -67,6 +70,7 @@ public final class Tokenizer {
         breaker.setText(base, count: bytes.count)
         let options = (includesWhitespace ? Int32(ONOMA_SEGMENTS_WHITESPACE) : 0)
             | (nonASCIIOnly ? Int32(ONOMA_SEGMENTS_NON_ASCII) : 0)
+            | (icuOnly ? Int32(ONOMA_SEGMENTS_ICU_ONLY) : 0)
         try segments.withUnsafeMutableBufferPointer { buffer in
             while true {
                 var status: Int32 = 0

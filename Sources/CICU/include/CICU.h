@@ -58,6 +58,9 @@ enum {
     /// are skipped without running the break rules over them (the iterator resumes with
     /// ubrk_following, which finds the same boundaries as iterating from the start).
     ONOMA_SEGMENTS_NON_ASCII = 2,
+    /// Find every segment with ICU, also the ASCII ones the shim otherwise finds by the same
+    /// rules itself (for tests that compare the two).
+    ONOMA_SEGMENTS_ICU_ONLY = 4,
 };
 
 /// Opens a UAX #29 word break iterator (ubrk_open(UBRK_WORD)) for `locale` ("" is the root locale).

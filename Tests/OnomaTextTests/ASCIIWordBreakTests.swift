@@ -1,0 +1,74 @@
+import CICU
+import Foundation
+import Testing
+@testable import OnomaText
+
+/// The shim finds ASCII segments by the word break rules itself and leaves the rest to ICU: every
+/// segment, its kind, script and rule status must be what ICU alone gives.
+@Suite struct ASCIIWordBreakTests {
+    /// Pieces whose joins the rules decide: letters, digits, the mid characters of WB6-WB12, the
+    /// connector, white space and line breaks, and non-ASCII neighbours that join or split them
+    /// (a combining mark, a curly apostrophe, letters of other scripts, a ZWJ, a keycap).
+    static let pieces = (1..<128).map { String(UnicodeScalar(UInt8($0))) } + ["a", "Z", "k", "0", "7", ".", ",", "'", "_", " ", "  ",
+                         "\r\n", "é", "\u{0301}", "’", "한", "Ж", "א", "🇺🇦", "\u{200D}", "\u{FE0F}",
+                         "\u{20E3}", "\u{00A0}", "\u{3000}", "ab", "12", "1.5", "U.S.", "O'Reilly", "co-op"]
+
+    static func segments(of text: String, _ tokenizer: Tokenizer) -> [[Int32]] {
+        var text = text
+        var found: [[Int32]] = []
+        text.withUTF8 { bytes in
+            tokenizer.forEachSegment(in: bytes, nonASCIIOnly: false) { segment in
+                found.append([Int32(segment.start), Int32(segment.end), segment.rule_status, segment.kind, segment.script, segment.is_ascii])
+            }
+        }
+        return found
+    }
+
+    static func expectSameAsICU(_ texts: [String]) throws {
+        for includeWhitespace in [false, true] {
+            let shim = try Tokenizer(includeWhitespace: includeWhitespace)
+            let icu = try Tokenizer(includeWhitespace: includeWhitespace)
+            icu.icuOnly = true
+            for text in texts {
+                let expected = segments(of: text, icu)
+                let found = segments(of: text, shim)
+                guard found != expected else { continue }
+                let first = zip(found, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(found.count, expected.count)
+                let at = Int((first < expected.count ? expected : found)[first][0])
+                let context = String(decoding: Array(text.utf8)[max(0, at - 20)..<min(text.utf8.count, at + 40)], as: UTF8.self)
+                Issue.record("segment \(first) differs: \(found.dropFirst(first).prefix(3)) instead of ICU's \(expected.dropFirst(first).prefix(3)) in \(context.debugDescription)")
+                return
+            }
+        }
+    }
+
+    @Test func asciiRulesSegmentLikeICUOnGeneratedText() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        // Every ASCII character, and dense runs of the characters that join.
+        let joiners = ["a", "Z", "1", "0", ".", ",", ";", "'", "_", "@", ":", " ", "é", "\u{0301}", "’", "Ж"]
+        let texts = [Self.pieces, joiners].flatMap { pieces in
+            (0..<20_000).map { _ in (0..<(1 + next(12))).map { _ in pieces[next(pieces.count)] }.joined() }
+        }
+        try Self.expectSameAsICU(texts)
+    }
+
+    @Test func asciiRulesSegmentLikeICUOnTheCorpus() throws {
+        let corpus = DevData.packageRoot.appendingPathComponent("Corpus")
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }
+        #expect(!files.isEmpty)
+        try Self.expectSameAsICU(try files.map { try String(contentsOf: corpus.appendingPathComponent($0), encoding: .utf8) })
+    }
+
+    @Test(.enabled(if: DevData.has("dedup/wmt21-de-fr.jsonl"), "needs ../shared/dev/dedup/wmt21-de-fr.jsonl"))
+    func asciiRulesSegmentLikeICUOnGermanAndFrenchNews() throws {
+        let lines = try String(contentsOf: DevData.url("dedup/wmt21-de-fr.jsonl"), encoding: .utf8).split(separator: "\n")
+        let texts = try lines.map { line in
+            try #require((try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["text"] as? String)
+        }
+        try Self.expectSameAsICU(texts)
+    }
+}
