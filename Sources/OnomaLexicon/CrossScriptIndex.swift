@@ -22,7 +22,14 @@ final class CrossScriptIndex: Sendable {
 
     private struct Built {
         let names: [Name]
-        let blocks: [String: [Int32]]
+        /// Each blocking key's bucket (keys hashed, see `addKeys`), and the names in each bucket.
+        let buckets: IntegerTable
+        let blocks: FlatBuckets
+
+        /// The names that have blocking key `key`.
+        func names(withKey key: UInt64) -> ArraySlice<Int32> {
+            buckets[key].map { blocks[Int($0)] } ?? []
+        }
     }
 
     private let lexicon: Lexicon
@@ -100,14 +107,16 @@ final class CrossScriptIndex: Sendable {
             if built == nil { built = Self.build(lexicon) }
             return built!
         }
-        var keys = Set<String>()
-        for string in query.strings { keys.formUnion(Self.keys(Self.skeleton(string))) }
+        var keys: [UInt64] = []
+        for string in query.strings { Self.addKeys(of: Self.skeleton(string), word: false, to: &keys) }
         for word in query.words.count > 1 ? query.words : query.strings {
             let skeleton = Self.skeleton(word)
-            if skeleton.utf8.count >= Self.wordKeyMinimum { keys.formUnion(Self.keys(skeleton).map { "w:" + $0 }) }
+            if skeleton.count >= Self.wordKeyMinimum { Self.addKeys(of: skeleton, word: true, to: &keys) }
         }
-        var candidates = Set<Int32>()
-        for key in keys { candidates.formUnion(index.blocks[key] ?? []) }
+        var candidates: [Int32] = []
+        for key in keys { candidates += index.names(withKey: key) }
+        candidates.sort()
+        candidates = Self.withoutRepeats(candidates)
         var scored: [(entity: String, ratio: Double, raw: Double)] = []
         for candidate in candidates {
             let name = index.names[Int(candidate)]
@@ -151,24 +160,42 @@ final class CrossScriptIndex: Sendable {
 
     private static func build(_ lexicon: Lexicon) -> Built {
         var names: [Name] = []
-        var blocks: [String: [Int32]] = [:]
+        var buckets = IntegerTable()
+        var pending: [(bucket: Int32, value: Int32)] = []
+        var keys: [UInt64] = []
         for entry in lexicon.entries where entry.role != .blocked && isLatin(entry.form) {
             let words = LetterFold.words(entry.form, lang: "en")
             let letters = letters(words), orders = orders(of: letters)
             guard let name = name(entity: entry.entity, letters: letters, orders: orders) else { continue }
-            var keys = Set<String>()
-            for order in orders { keys.formUnion(Self.keys(skeleton(order))) }
+            keys.removeAll(keepingCapacity: true)
+            for order in orders { addKeys(of: skeleton(order), word: false, to: &keys) }
             if words.count > 1 {
                 for word in words {
                     let skeleton = skeleton(word)
-                    if skeleton.utf8.count >= wordKeyMinimum { keys.formUnion(Self.keys(skeleton).map { "w:" + $0 }) }
+                    if skeleton.count >= wordKeyMinimum { addKeys(of: skeleton, word: true, to: &keys) }
                 }
             }
+            keys.sort()
             let id = Int32(names.count)
-            for key in keys { blocks[key, default: []].append(id) }
+            for key in withoutRepeats(keys) {
+                let bucket = buckets[key] ?? {
+                    let bucket = Int32(buckets.count)
+                    buckets[key] = bucket
+                    return bucket
+                }()
+                pending.append((bucket, id))
+            }
             names.append(name)
         }
-        return Built(names: names, blocks: blocks)
+        return Built(names: names, buckets: buckets, blocks: FlatBuckets(pending, count: buckets.count))
+    }
+
+    /// A sorted array without its repeats.
+    private static func withoutRepeats<T: Equatable>(_ sorted: [T]) -> [T] {
+        var result: [T] = []
+        result.reserveCapacity(sorted.count)
+        for element in sorted where result.last != element { result.append(element) }
+        return result
     }
 
     /// A Latin name prepared for scoring from its words' `letters` and their `orders`, or nil
@@ -209,7 +236,7 @@ final class CrossScriptIndex: Sendable {
     /// them counts once), vowels separate repeats (r-a-r keeps two). Unlike
     /// `NameKeyMaker.skeleton`, which buckets keys, this is the blocking key the models'
     /// candidate sets and calibration were measured with (`scripts/names/blocking.py`).
-    static func skeleton(_ text: String) -> String {
+    static func skeleton(_ text: String) -> [UInt8] {
         var result: [UInt8] = []
         var previous: UInt8?
         for byte in text.utf8 {
@@ -221,33 +248,32 @@ final class CrossScriptIndex: Sendable {
             result.append(sound)
             previous = sound
         }
-        return String(decoding: result, as: UTF8.self)
+        return result
     }
 
-    /// The skeleton and its deletion neighbourhood: with one class deleted, and for long
-    /// skeletons two, so skeletons one or two edits apart share a key.
-    static func keys(_ skeleton: String) -> Set<String> {
-        guard !skeleton.isEmpty else { return [] }
-        let s = Array(skeleton.utf8)
-        var keys: Set<String> = [skeleton]
-        guard s.count <= deletionMaximum else { return keys }
-        if s.count >= oneDeletionMinimum {
-            for i in s.indices {
-                var k = s
-                k.remove(at: i)
-                keys.insert(String(decoding: k, as: UTF8.self))
+    /// Adds the keys of a skeleton to `keys`: the skeleton and its deletion neighbourhood (with
+    /// one class deleted, and for long skeletons two, so skeletons one or two edits apart share a
+    /// key), hashed to 64 bits; keys of a single word (`word`) differ from those of a whole name.
+    static func addKeys(of skeleton: [UInt8], word: Bool, to keys: inout [UInt64]) {
+        guard !skeleton.isEmpty else { return }
+        var key: [UInt8] = []
+        key.reserveCapacity(skeleton.count + 1)
+        func add(deleting first: Int, _ second: Int) {
+            key.removeAll(keepingCapacity: true)
+            key.append(word ? 1 : 0)
+            for (index, sound) in skeleton.enumerated() where index != first && index != second { key.append(sound) }
+            let hash = key.withUnsafeBytes(WordTable.hash)
+            keys.append(hash == .max ? hash - 1 : hash)
+        }
+        add(deleting: -1, -1)
+        guard skeleton.count <= deletionMaximum else { return }
+        if skeleton.count >= oneDeletionMinimum {
+            for i in skeleton.indices { add(deleting: i, -1) }
+        }
+        if skeleton.count >= twoDeletionMinimum {
+            for i in skeleton.indices {
+                for j in (i + 1)..<skeleton.count { add(deleting: i, j) }
             }
         }
-        if s.count >= twoDeletionMinimum {
-            for i in s.indices {
-                for j in (i + 1)..<s.count {
-                    var k = s
-                    k.remove(at: j)
-                    k.remove(at: i)
-                    keys.insert(String(decoding: k, as: UTF8.self))
-                }
-            }
-        }
-        return keys
     }
 }
