@@ -4,7 +4,7 @@ import OnomaText
 
 /// The `--lexicon` option of the commands that match names, and loading it.
 struct LexiconOptions: ParsableArguments {
-    @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon file, a directory of *.tsv lexicon files, or a compiled lexicon ('onoma lexicon compile').", valueName: "PATH"))
+    @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon file or a directory of *.tsv lexicon files (commands that only read it also take a compiled lexicon: 'onoma lexicon compile').", valueName: "PATH"))
     var path: String = "Lexicons"
 
     /// Loads and indexes the lexicon. Errors are printed and end the command (exit 1);

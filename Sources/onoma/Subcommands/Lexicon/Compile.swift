@@ -13,8 +13,7 @@ extension Onoma.Lexicon {
                 checking or transliterating: pass the file as --lexicon. It belongs to the onoma \
                 build that wrote it: compile again after upgrading onoma, and after editing the \
                 lexicon files (the commands warn when a file it was compiled from changed or is \
-                gone). A lexicon with \
-                errors is not compiled.
+                gone). A lexicon with errors is not compiled.
                 """
         )
 
