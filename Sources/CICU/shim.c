@@ -73,7 +73,7 @@ static int32_t code_point_kind(UChar32 c) {
 enum { WB_OTHER, WB_LETTER, WB_NUMERIC, WB_MID_NUM, WB_MID_NUM_LET, WB_EXTEND_NUM_LET,
        WB_SPACE, WB_CR, WB_NEWLINE };
 
-static int ascii_word_break_class(uint8_t c) {
+static inline __attribute__((always_inline)) int ascii_word_break_class(uint8_t c) {
     // ICU's root rules count '@' as a letter (e-mail addresses stay one word).
     if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '@') return WB_LETTER;
     if (c >= '0' && c <= '9') return WB_NUMERIC;
