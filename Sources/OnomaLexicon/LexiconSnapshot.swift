@@ -106,10 +106,11 @@ public struct LexiconSnapshot {
         return try LexiconSnapshot(decoding: [UInt8](data), keys: keys)
     }
 
-    /// The lexicon files at `path` (as `Lexicon.load(path:)` reads them) as they are now.
+    /// The lexicon files at `path` (as `Lexicon.load(path:)` reads them) as they are now, by
+    /// absolute path (a compiled lexicon is read from anywhere).
     public static func sources(of path: String) -> [Source] {
         guard case .success(let files) = Lexicon.listFiles(path) else { return [] }
-        return files.map { file in
+        return files.map { URL(fileURLWithPath: $0).standardizedFileURL.path }.map { file in
             let attributes = try? FileManager.default.attributesOfItem(atPath: file)
             let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
             let modified = (attributes?[.modificationDate] as? Date).map { Int64(($0.timeIntervalSince1970 * 1e9).rounded()) } ?? -1
