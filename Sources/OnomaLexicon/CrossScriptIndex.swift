@@ -158,36 +158,52 @@ final class CrossScriptIndex: Sendable {
     /// well-matching word (the surname) is enough to be a candidate.
     private static let wordKeyMinimum = 3
 
+    /// Forms prepared on all cores at a time, between additions to the tables (in order).
+    private static let buildBlock = 65_536
+
     private static func build(_ lexicon: Lexicon) -> Built {
+        let entries = lexicon.entries
         var names: [Name] = []
         var buckets = IntegerTable()
         var pending: [(bucket: Int32, value: Int32)] = []
-        var keys: [UInt64] = []
-        for entry in lexicon.entries where entry.role != .blocked && isLatin(entry.form) {
-            let words = LetterFold.words(entry.form, lang: "en")
-            let letters = letters(words), orders = orders(of: letters)
-            guard let name = name(entity: entry.entity, letters: letters, orders: orders) else { continue }
-            keys.removeAll(keepingCapacity: true)
-            for order in orders { addKeys(of: skeleton(order), word: false, to: &keys) }
-            if words.count > 1 {
-                for word in words {
-                    let skeleton = skeleton(word)
-                    if skeleton.count >= wordKeyMinimum { addKeys(of: skeleton, word: true, to: &keys) }
+        for blockStart in stride(from: 0, to: entries.count, by: buildBlock) {
+            let block = blockStart..<min(entries.count, blockStart + buildBlock)
+            let prepared = concurrentChunks(count: block.count, minimumChunk: 4096) { range in
+                range.compactMap { prepare(entries[block.lowerBound + $0]) }
+            }
+            for (name, keys) in prepared.joined() {
+                let id = Int32(names.count)
+                for key in keys {
+                    let bucket = buckets[key] ?? {
+                        let bucket = Int32(buckets.count)
+                        buckets[key] = bucket
+                        return bucket
+                    }()
+                    pending.append((bucket, id))
                 }
+                names.append(name)
             }
-            keys.sort()
-            let id = Int32(names.count)
-            for key in withoutRepeats(keys) {
-                let bucket = buckets[key] ?? {
-                    let bucket = Int32(buckets.count)
-                    buckets[key] = bucket
-                    return bucket
-                }()
-                pending.append((bucket, id))
-            }
-            names.append(name)
         }
         return Built(names: names, buckets: buckets, blocks: FlatBuckets(pending, count: buckets.count))
+    }
+
+    /// A lexicon form as the index holds it, and its blocking keys (sorted, without repeats);
+    /// nil for a blocked or non-Latin form, or one without letters.
+    private static func prepare(_ entry: LexiconEntry) -> (name: Name, keys: [UInt64])? {
+        guard entry.role != .blocked, isLatin(entry.form) else { return nil }
+        let words = LetterFold.words(entry.form, lang: "en")
+        let letters = letters(words), orders = orders(of: letters)
+        guard let name = name(entity: entry.entity, letters: letters, orders: orders) else { return nil }
+        var keys: [UInt64] = []
+        for order in orders { addKeys(of: skeleton(order), word: false, to: &keys) }
+        if words.count > 1 {
+            for word in words {
+                let skeleton = skeleton(word)
+                if skeleton.count >= wordKeyMinimum { addKeys(of: skeleton, word: true, to: &keys) }
+            }
+        }
+        keys.sort()
+        return (name, withoutRepeats(keys))
     }
 
     /// A sorted array without its repeats.
