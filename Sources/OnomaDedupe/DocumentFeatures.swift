@@ -25,7 +25,10 @@ public final class FeatureExtractor {
     /// Folded forms and name keys of the words seen, so that each distinct word goes through
     /// ICU once (folding and name keys were most of the time per document); emptied when full.
     private var foldedCache: [String: String] = [:]
-    private var nameKeyCache: [String: String] = [:]
+    /// Name keys by language ("" when unknown), then by word.
+    private var nameKeyCaches: [String: [String: String]] = [:]
+    /// The stream of the document being read, kept for its buffers.
+    private var stream = ShingleStream()
     private static let cacheLimit = 1 << 18
     private static let keys = NameKeyMaker()
 
@@ -58,43 +61,52 @@ public final class FeatureExtractor {
         let tokens = tokenizer.tokenize(text)
         let mentions = canonicalizer?.mentions(in: text, tokens: tokens, lang: lang).filter { $0.entity != nil } ?? []
         let numbers = NumberValue.values(in: tokens, of: text, lang: lang)
-        var stream: [String] = []
-        stream.reserveCapacity(tokens.count)
         var fingerprint = FingerprintBuilder()
-        var mentionIndex = 0, numberIndex = 0
-        var i = 0
-        while i < tokens.count {
-            let token = tokens[i]
-            while mentionIndex < mentions.count, mentions[mentionIndex].range.upperBound <= token.range.lowerBound { mentionIndex += 1 }
-            while numberIndex < numbers.count, numbers[numberIndex].range.upperBound <= token.range.lowerBound { numberIndex += 1 }
-            if mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound <= token.range.lowerBound {
-                let mention = mentions[mentionIndex]
-                stream.append("⟨" + mention.entity! + "⟩")
-                fingerprint.addEntity(mention.entity!)
-                i = Self.firstToken(after: mention.range.upperBound, in: tokens, from: i)
-                continue
-            }
-            if numberIndex < numbers.count, numbers[numberIndex].range.lowerBound <= token.range.lowerBound {
-                let number = numbers[numberIndex]
-                stream.append("#" + Fingerprint.canonical(number.value))
-                fingerprint.addNumber(number.value)
-                i = Self.firstToken(after: number.range.upperBound, in: tokens, from: i)
-                continue
-            }
-            if token.isWordLike {
-                let text = token.nameText
-                // ASCII folds by lowercasing, faster than a cache lookup.
-                let folded = Folding.asciiMatchKey(text) ?? Self.cached(text, in: &foldedCache) { Folding.matchKey(text) }
-                stream.append(folded)
-                if token.kind == .word {
-                    fingerprint.addWord(token, previous: i > 0 ? tokens[i - 1] : nil) { text in
-                        Self.cached((lang ?? "") + "\u{0}" + text, in: &nameKeyCache) { Self.keys.unitKey(for: text, lang: lang) }
+        var stream = ShingleStream()
+        swap(&stream, &self.stream)
+        defer { swap(&stream, &self.stream) }
+        var nameKeys = nameKeyCaches.removeValue(forKey: lang ?? "") ?? [:]
+        defer { nameKeyCaches[lang ?? ""] = nameKeys }
+        stream.removeAll()
+        var text = text
+        text.withUTF8 { source in
+            var mentionIndex = 0, numberIndex = 0
+            var i = 0
+            while i < tokens.count {
+                let token = tokens[i]
+                while mentionIndex < mentions.count, mentions[mentionIndex].range.upperBound <= token.range.lowerBound { mentionIndex += 1 }
+                while numberIndex < numbers.count, numbers[numberIndex].range.upperBound <= token.range.lowerBound { numberIndex += 1 }
+                if mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound <= token.range.lowerBound {
+                    let mention = mentions[mentionIndex]
+                    stream.append(entity: mention.entity!)
+                    fingerprint.addEntity(mention.entity!)
+                    i = Self.firstToken(after: mention.range.upperBound, in: tokens, from: i)
+                    continue
+                }
+                if numberIndex < numbers.count, numbers[numberIndex].range.lowerBound <= token.range.lowerBound {
+                    let number = numbers[numberIndex]
+                    stream.append(number: Fingerprint.canonical(number.value))
+                    fingerprint.addNumber(number.value)
+                    i = Self.firstToken(after: number.range.upperBound, in: tokens, from: i)
+                    continue
+                }
+                if token.isWordLike {
+                    // ASCII folds by lowercasing, faster than a cache lookup.
+                    let name = UnsafeBufferPointer(rebasing: source[token.segment.nameRange])
+                    if !stream.append(asciiLowercased: name) {
+                        let text = token.nameText
+                        stream.append(word: Self.cached(text, in: &foldedCache) { Folding.matchKey(text) })
+                    }
+                    if token.kind == .word {
+                        fingerprint.addWord(token, previous: i > 0 ? tokens[i - 1] : nil) { text in
+                            Self.cached(text, in: &nameKeys) { Self.keys.unitKey(for: text, lang: lang) }
+                        }
                     }
                 }
+                i += 1
             }
-            i += 1
         }
-        return DocumentFeatures(shingles: shingles(of: stream), fingerprint: fingerprint.build())
+        return DocumentFeatures(shingles: stream.shingles(size: shingleSize), fingerprint: fingerprint.build())
     }
 
     /// The value `make` gives for `key`, remembered in `cache` (emptied when it reaches the limit).
@@ -104,26 +116,6 @@ public final class FeatureExtractor {
         let value = make()
         cache[key] = value
         return value
-    }
-
-    /// Hashed character n-grams over the stream joined by single spaces, with repeats (MinHash
-    /// ignores them).
-    private func shingles(of stream: [String]) -> [UInt64] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(stream.reduce(stream.count) { $0 + $1.utf8.count })
-        for (i, item) in stream.enumerated() {
-            if i > 0 { bytes.append(0x20) }
-            bytes.append(contentsOf: item.utf8)
-        }
-        // Byte offsets where characters (scalars) start, and the end.
-        var starts: [Int] = []
-        starts.reserveCapacity(bytes.count + 1)
-        for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { starts.append(offset) }
-        starts.append(bytes.count)
-        let characters = starts.count - 1
-        guard characters > 0 else { return [] }
-        guard characters >= shingleSize else { return [FeatureHash.hash(bytes)] }
-        return (0...(characters - shingleSize)).map { i in FeatureHash.hash(bytes[starts[i]..<starts[i + shingleSize]]) }
     }
 
     private static func firstToken(after offset: Int, in tokens: [Token], from index: Int) -> Int {
