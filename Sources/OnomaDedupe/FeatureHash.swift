@@ -42,6 +42,21 @@ public enum FeatureHash {
         return finish(h, word, count: bytes.count)
     }
 
+    /// `hash(_:seed:)` of the `count` bytes at `bytes`, whose next eight bytes are readable too:
+    /// the last word is one load, masked.
+    @inline(__always)
+    static func hash(padded bytes: UnsafeRawPointer, count: Int) -> UInt64 {
+        var h: UInt64 = 0xA076_1D64_78BD_642F
+        var offset = 0
+        while offset + 8 <= count {
+            h = mix(h ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)), 0xE703_7ED1_A0B4_28DB)
+            offset += 8
+        }
+        let rest = count - offset
+        let word = rest == 0 ? 0 : UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) & (~0 >> (64 - 8 * UInt64(rest)))
+        return finish(h, word, count: count)
+    }
+
     @inline(__always)
     private static func finish(_ h: UInt64, _ word: UInt64, count: Int) -> UInt64 {
         mix(mix(h ^ word ^ (UInt64(count) << 56), 0x8EBC_6AF0_9C88_C6E3), 0x5899_65CC_7537_4CC3)

@@ -8,8 +8,6 @@
 ///     stream.shingles(size: 5)   // hashes of "⟨Q61⟩", "Q61⟩ ", …, "isited"
 struct ShingleStream {
     private var bytes: [UInt8] = []
-    /// Byte offsets in `bytes` where characters (scalars) start, and the end: kept for its capacity.
-    private var starts: [Int] = []
     private var items = 0
 
     /// Empties the stream, keeping its buffers.
@@ -28,7 +26,11 @@ struct ShingleStream {
     mutating func append(asciiLowercased word: UnsafeBufferPointer<UInt8>) -> Bool {
         for byte in word where byte >= 0x80 { return false }
         separate()
-        for byte in word { bytes.append(byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte) }
+        let start = bytes.count
+        bytes.append(contentsOf: word)
+        bytes.withUnsafeMutableBufferPointer { bytes in
+            for i in start..<bytes.count where bytes[i] &- UInt8(ascii: "A") < 26 { bytes[i] |= 0x20 }
+        }
         return true
     }
 
@@ -54,18 +56,37 @@ struct ShingleStream {
 
     /// Hashed character n-grams of `size` characters, with repeats (MinHash ignores them); a
     /// stream shorter than `size` characters is one shingle, an empty one none.
+    ///
+    /// The window moves a character at a time over the bytes; eight zero bytes after the stream
+    /// let `FeatureHash` read a shingle's last word in one load.
     mutating func shingles(size: Int) -> [UInt64] {
-        starts.removeAll(keepingCapacity: true)
-        for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { starts.append(offset) }
-        starts.append(bytes.count)
-        let characters = starts.count - 1
-        guard characters > 0 else { return [] }
-        return bytes.withUnsafeBytes { bytes in
-            guard characters >= size else { return [FeatureHash.hash(bytes)] }
-            return starts.withUnsafeBufferPointer { starts in
-                (0...(characters - size)).map { i in
-                    FeatureHash.hash(UnsafeRawBufferPointer(rebasing: bytes[starts[i]..<starts[i + size]]))
+        let count = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: 8))
+        defer { bytes.removeLast(8) }
+        return bytes.withUnsafeBytes { padded in
+            let base = padded.baseAddress!
+            func isStart(_ offset: Int) -> Bool { padded[offset] & 0xC0 != 0x80 }
+            // The window [low, high) of `size` characters, or fewer at the end.
+            var low = 0, high = 0, characters = 0
+            while high < count, characters < size {
+                high += 1
+                while high < count, !isStart(high) { high += 1 }
+                characters += 1
+            }
+            guard characters > 0 else { return [] }
+            guard characters == size else { return [FeatureHash.hash(padded: base, count: count)] }
+            var windows = 1
+            for offset in high..<count where isStart(offset) { windows += 1 }
+            return [UInt64](unsafeUninitializedCapacity: windows) { hashes, initialized in
+                for window in 0..<windows {
+                    hashes[window] = FeatureHash.hash(padded: base + low, count: high - low)
+                    if window + 1 == windows { break }
+                    low += 1
+                    while !isStart(low) { low += 1 }
+                    high += 1
+                    while high < count, !isStart(high) { high += 1 }
                 }
+                initialized = windows
             }
         }
     }
