@@ -49,7 +49,7 @@ public final class Signer {
         let language = lang.map(LanguageTag.primary) ?? LanguageGuess.fromScript(text)
         let features = extractor.features(of: text, lang: language)
         let signature = minHash.signature(of: features.shingles)
-        return DocumentSignature(id: id, lang: language, date: date, length: text.count, minHash: signature,
+        return DocumentSignature(id: id, lang: language, date: date, length: CharacterCount.of(text), minHash: signature,
                                  bandKeys: Self.bandKeys(signature, lsh, seed: parameters.seed), fingerprint: features.fingerprint)
     }
 
