@@ -59,8 +59,14 @@ public struct MinHash: Sendable, Hashable {
     /// The estimated Jaccard similarity: the share of positions where two signatures agree.
     public static func similarity(_ a: [UInt64], _ b: [UInt64]) -> Double {
         guard a.count == b.count, !a.isEmpty else { return 0 }
-        var equal = 0
-        for i in a.indices where a[i] == b[i] && a[i] != .max { equal += 1 }
+        // Without branches or bounds checks: clustering compares every candidate pair.
+        let equal = a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var equal = 0
+                for i in 0..<a.count { equal &+= a[i] == b[i] && a[i] != .max ? 1 : 0 }
+                return equal
+            }
+        }
         return Double(equal) / Double(a.count)
     }
 
