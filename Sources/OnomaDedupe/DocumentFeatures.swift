@@ -22,14 +22,14 @@ public final class FeatureExtractor {
     public let lexiconDigest: String
     private let tokenizer: Tokenizer
     private let canonicalizer: Canonicalizer?
-    /// Folded forms and name keys of the words seen, so that each distinct word goes through
-    /// ICU once (folding and name keys were most of the time per document); emptied when full.
-    private var foldedCache: [String: String] = [:]
-    /// Name keys by language ("" when unknown), then by word.
-    private var nameKeyCaches: [String: [String: String]] = [:]
+    /// Folded forms and name keys (by language) of the words seen, so that each distinct word
+    /// goes through ICU once (folding and name keys were most of the time per document).
+    private var folded = WordCache(limit: cacheLimit)
+    private var nameKeys = WordCache(limit: cacheLimit)
     /// The stream of the document being read, kept for its buffers.
     private var stream = ShingleStream()
     private static let cacheLimit = 1 << 18
+    private static let anyLanguage = WordTable.Language("")
     private static let keys = NameKeyMaker()
 
     /// - Parameters:
@@ -65,57 +65,44 @@ public final class FeatureExtractor {
         var stream = ShingleStream()
         swap(&stream, &self.stream)
         defer { swap(&stream, &self.stream) }
-        var nameKeys = nameKeyCaches.removeValue(forKey: lang ?? "") ?? [:]
-        defer { nameKeyCaches[lang ?? ""] = nameKeys }
         stream.removeAll()
-        var text = text
-        text.withUTF8 { source in
-            var mentionIndex = 0, numberIndex = 0
-            var i = 0
-            while i < tokens.count {
-                let token = tokens[i]
-                while mentionIndex < mentions.count, mentions[mentionIndex].range.upperBound <= token.range.lowerBound { mentionIndex += 1 }
-                while numberIndex < numbers.count, numbers[numberIndex].range.upperBound <= token.range.lowerBound { numberIndex += 1 }
-                if mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound <= token.range.lowerBound {
-                    let mention = mentions[mentionIndex]
-                    stream.append(entity: mention.entity!)
-                    fingerprint.addEntity(mention.entity!)
-                    i = Self.firstToken(after: mention.range.upperBound, in: tokens, from: i)
-                    continue
-                }
-                if numberIndex < numbers.count, numbers[numberIndex].range.lowerBound <= token.range.lowerBound {
-                    let number = numbers[numberIndex]
-                    stream.append(number: Fingerprint.canonical(number.value))
-                    fingerprint.addNumber(number.value)
-                    i = Self.firstToken(after: number.range.upperBound, in: tokens, from: i)
-                    continue
-                }
-                if token.isWordLike {
-                    // ASCII folds by lowercasing, faster than a cache lookup.
-                    let name = UnsafeBufferPointer(rebasing: source[token.segment.nameRange])
-                    if !stream.append(asciiLowercased: name) {
-                        let text = token.nameText
-                        stream.append(word: Self.cached(text, in: &foldedCache) { Folding.matchKey(text) })
-                    }
-                    if token.kind == .word {
-                        fingerprint.addWord(token, previous: i > 0 ? tokens[i - 1] : nil) { text in
-                            Self.cached(text, in: &nameKeys) { Self.keys.unitKey(for: text, lang: lang) }
-                        }
-                    }
-                }
-                i += 1
+        let source = Array(text.utf8)
+        let language = WordTable.Language(lang ?? "")
+        var mentionIndex = 0, numberIndex = 0
+        var i = 0
+        while i < tokens.count {
+            let token = tokens[i]
+            while mentionIndex < mentions.count, mentions[mentionIndex].range.upperBound <= token.range.lowerBound { mentionIndex += 1 }
+            while numberIndex < numbers.count, numbers[numberIndex].range.upperBound <= token.range.lowerBound { numberIndex += 1 }
+            if mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound <= token.range.lowerBound {
+                let mention = mentions[mentionIndex]
+                stream.append(entity: mention.entity!)
+                fingerprint.addEntity(mention.entity!)
+                i = Self.firstToken(after: mention.range.upperBound, in: tokens, from: i)
+                continue
             }
+            if numberIndex < numbers.count, numbers[numberIndex].range.lowerBound <= token.range.lowerBound {
+                let number = numbers[numberIndex]
+                stream.append(number: Fingerprint.canonical(number.value))
+                fingerprint.addNumber(number.value)
+                i = Self.firstToken(after: number.range.upperBound, in: tokens, from: i)
+                continue
+            }
+            if token.isWordLike {
+                let name = token.segment.nameRange
+                // ASCII folds by lowercasing, faster than a cache lookup.
+                if !stream.append(asciiLowercased: name, of: source) {
+                    stream.append(word: folded.value(of: name, in: source, language: Self.anyLanguage) { Folding.matchKey(token.nameText) })
+                }
+                if token.kind == .word {
+                    fingerprint.addWord(token, previous: i > 0 ? tokens[i - 1] : nil) {
+                        nameKeys.value(of: name, in: source, language: language) { Self.keys.unitKey(for: token.nameText, lang: lang) }
+                    }
+                }
+            }
+            i += 1
         }
         return DocumentFeatures(shingles: stream.shingles(size: shingleSize), fingerprint: fingerprint.build())
-    }
-
-    /// The value `make` gives for `key`, remembered in `cache` (emptied when it reaches the limit).
-    private static func cached(_ key: String, in cache: inout [String: String], _ make: () -> String) -> String {
-        if let hit = cache[key] { return hit }
-        if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
-        let value = make()
-        cache[key] = value
-        return value
     }
 
     private static func firstToken(after offset: Int, in tokens: [Token], from index: Int) -> Int {

@@ -21,9 +21,10 @@ struct ShingleStream {
         bytes.append(contentsOf: word.utf8)
     }
 
-    /// Appends `word` lowercased when it is ASCII (its `Folding.matchKey`); returns false and
-    /// appends nothing otherwise.
-    mutating func append(asciiLowercased word: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Appends the word at `range` of `text` (UTF-8 bytes) lowercased when it is ASCII (its
+    /// `Folding.matchKey`); returns false and appends nothing otherwise.
+    mutating func append(asciiLowercased range: Range<Int>, of text: [UInt8]) -> Bool {
+        let word = text[range]
         for byte in word where byte >= 0x80 { return false }
         separate()
         let start = bytes.count
