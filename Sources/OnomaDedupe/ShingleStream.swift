@@ -24,15 +24,17 @@ struct ShingleStream {
     /// Appends the word at `range` of `text` (UTF-8 bytes) lowercased when it is ASCII (its
     /// `Folding.matchKey`); returns false and appends nothing otherwise.
     mutating func append(asciiLowercased range: Range<Int>, of text: [UInt8]) -> Bool {
-        let word = text[range]
-        for byte in word where byte >= 0x80 { return false }
-        separate()
-        let start = bytes.count
-        bytes.append(contentsOf: word)
-        bytes.withUnsafeMutableBufferPointer { bytes in
-            for i in start..<bytes.count where bytes[i] &- UInt8(ascii: "A") < 26 { bytes[i] |= 0x20 }
+        text.withUnsafeBufferPointer { text in
+            let word = UnsafeBufferPointer(rebasing: text[range])
+            for byte in word where byte >= 0x80 { return false }
+            separate()
+            let start = bytes.count
+            bytes.append(contentsOf: word)
+            bytes.withUnsafeMutableBufferPointer { bytes in
+                for i in start..<bytes.count where bytes[i] &- UInt8(ascii: "A") < 26 { bytes[i] |= 0x20 }
+            }
+            return true
         }
-        return true
     }
 
     /// Appends an entity id as "⟨id⟩".
