@@ -16,6 +16,16 @@ enum CharacterCount {
             var scalars = 0, pairs = 0
             var i = 0
             while i < bytes.count {
+                // Eight ASCII bytes without a line feed are eight characters.
+                if i + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let lineFeeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                    if word & 0x8080_8080_8080_8080 == 0, (lineFeeds &- 0x0101_0101_0101_0101) & ~lineFeeds & 0x8080_8080_8080_8080 == 0 {
+                        scalars += 8
+                        i += 8
+                        continue
+                    }
+                }
                 let byte = bytes[i]
                 if byte < 0x80 {
                     if byte == 0x0A, i > 0, bytes[i - 1] == 0x0D { pairs += 1 }
