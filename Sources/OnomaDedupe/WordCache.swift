@@ -5,7 +5,9 @@ import OnomaLexicon
 /// `String` hash. Emptied when it holds `limit` words.
 ///
 ///     var folded = WordCache(limit: 1 << 18)
-///     folded.value(of: 0..<5, in: Array("Łódź".utf8), language: none) { Folding.matchKey("Łódź") }   // "lodz"
+///     let text = Array("Łódź".utf8), any = WordTable.Language("")
+///     folded.value(of: 0..<text.count, in: text, language: any) { Folding.matchKey("Łódź") }   // "lodz", made
+///     folded.value(of: 0..<text.count, in: text, language: any) { Folding.matchKey("Łódź") }   // "lodz", remembered
 struct WordCache {
     private var table = WordTable()
     private var values: [String] = []
