@@ -68,9 +68,17 @@ public struct Clusterer: Sendable {
 
     /// Same-language near-duplicates: pairs that share an LSH band and whose MinHash similarity
     /// reaches the threshold. Pairs of two documents before `knownCount` (linked in an earlier
-    /// batch) are not compared again. `similarity` compares two MinHash signatures.
-    func duplicatePairs(_ signatures: [DocumentSignature], knownCount: Int = 0,
-                        similarity: ([UInt64], [UInt64]) -> Double = MinHash.similarity) -> (pairs: [(pair: Pair, similarity: Double)], skipped: Int) {
+    /// batch) are not compared again. An `AgreementBound` rules out most pairs before the
+    /// full comparison.
+    func duplicatePairs(_ signatures: [DocumentSignature], knownCount: Int = 0) -> (pairs: [(pair: Pair, similarity: Double)], skipped: Int) {
+        duplicatePairs(signatures, knownCount: knownCount, similarity: MinHash.similarity, bound: AgreementBound(signatures.map(\.minHash)))
+    }
+
+    /// `duplicatePairs(_:knownCount:)` with `similarity` comparing two MinHash signatures, and
+    /// `bound`, when given, ruling out pairs first (it must rule out only pairs that
+    /// `similarity` puts below the threshold).
+    func duplicatePairs(_ signatures: [DocumentSignature], knownCount: Int, similarity: ([UInt64], [UInt64]) -> Double,
+                        bound: AgreementBound? = nil) -> (pairs: [(pair: Pair, similarity: Double)], skipped: Int) {
         var pairs: [(pair: Pair, similarity: Double)] = []
         var skipped = 0
         var linked = Set<Pair>()
@@ -92,7 +100,8 @@ public struct Clusterer: Sendable {
             for i in start..<end {
                 for j in (i + 1)..<end {
                     let pair = Pair(Int(entries[i].member), Int(entries[j].member))
-                    guard pair.high >= knownCount, !linked.contains(pair) else { continue }
+                    guard pair.high >= knownCount, bound?.reaches(parameters.threshold, pair.low, pair.high) ?? true,
+                          !linked.contains(pair) else { continue }
                     let estimate = similarity(signatures[pair.low].minHash, signatures[pair.high].minHash)
                     guard estimate >= parameters.threshold else { continue }
                     linked.insert(pair)

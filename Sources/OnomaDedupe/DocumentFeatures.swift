@@ -22,11 +22,14 @@ public final class FeatureExtractor {
     public let lexiconDigest: String
     private let tokenizer: Tokenizer
     private let canonicalizer: Canonicalizer?
-    /// Folded forms and name keys of the words seen, so that each distinct word goes through
-    /// ICU once (folding and name keys were most of the time per document); emptied when full.
-    private var foldedCache: [String: String] = [:]
-    private var nameKeyCache: [String: String] = [:]
+    /// Folded forms and name keys (by language) of the words seen, so that each distinct word
+    /// goes through ICU once (folding and name keys were most of the time per document).
+    private var folded = WordCache(limit: cacheLimit)
+    private var nameKeys = WordCache(limit: cacheLimit)
+    /// The stream of the document being read, kept for its buffers.
+    private var stream = ShingleStream()
     private static let cacheLimit = 1 << 18
+    private static let anyLanguage = WordTable.Language("")
     private static let keys = NameKeyMaker()
 
     /// - Parameters:
@@ -58,9 +61,13 @@ public final class FeatureExtractor {
         let tokens = tokenizer.tokenize(text)
         let mentions = canonicalizer?.mentions(in: text, tokens: tokens, lang: lang).filter { $0.entity != nil } ?? []
         let numbers = NumberValue.values(in: tokens, of: text, lang: lang)
-        var stream: [String] = []
-        stream.reserveCapacity(tokens.count)
         var fingerprint = FingerprintBuilder()
+        var stream = ShingleStream()
+        swap(&stream, &self.stream)
+        defer { swap(&stream, &self.stream) }
+        stream.removeAll()
+        let source = Array(text.utf8)
+        let language = WordTable.Language(lang ?? "")
         var mentionIndex = 0, numberIndex = 0
         var i = 0
         while i < tokens.count {
@@ -69,61 +76,33 @@ public final class FeatureExtractor {
             while numberIndex < numbers.count, numbers[numberIndex].range.upperBound <= token.range.lowerBound { numberIndex += 1 }
             if mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound <= token.range.lowerBound {
                 let mention = mentions[mentionIndex]
-                stream.append("⟨" + mention.entity! + "⟩")
+                stream.append(entity: mention.entity!)
                 fingerprint.addEntity(mention.entity!)
                 i = Self.firstToken(after: mention.range.upperBound, in: tokens, from: i)
                 continue
             }
             if numberIndex < numbers.count, numbers[numberIndex].range.lowerBound <= token.range.lowerBound {
                 let number = numbers[numberIndex]
-                stream.append("#" + Fingerprint.canonical(number.value))
+                stream.append(number: Fingerprint.canonical(number.value))
                 fingerprint.addNumber(number.value)
                 i = Self.firstToken(after: number.range.upperBound, in: tokens, from: i)
                 continue
             }
             if token.isWordLike {
-                let text = token.nameText
+                let name = token.segment.nameRange
                 // ASCII folds by lowercasing, faster than a cache lookup.
-                let folded = Folding.asciiMatchKey(text) ?? Self.cached(text, in: &foldedCache) { Folding.matchKey(text) }
-                stream.append(folded)
+                if !stream.append(asciiLowercased: name, of: source) {
+                    stream.append(word: folded.value(of: name, in: source, language: Self.anyLanguage) { Folding.matchKey(token.nameText) })
+                }
                 if token.kind == .word {
-                    fingerprint.addWord(token, previous: i > 0 ? tokens[i - 1] : nil) { text in
-                        Self.cached((lang ?? "") + "\u{0}" + text, in: &nameKeyCache) { Self.keys.unitKey(for: text, lang: lang) }
+                    fingerprint.addWord(token, previous: i > 0 ? tokens[i - 1] : nil) {
+                        nameKeys.value(of: name, in: source, language: language) { Self.keys.unitKey(for: token.nameText, lang: lang) }
                     }
                 }
             }
             i += 1
         }
-        return DocumentFeatures(shingles: shingles(of: stream), fingerprint: fingerprint.build())
-    }
-
-    /// The value `make` gives for `key`, remembered in `cache` (emptied when it reaches the limit).
-    private static func cached(_ key: String, in cache: inout [String: String], _ make: () -> String) -> String {
-        if let hit = cache[key] { return hit }
-        if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
-        let value = make()
-        cache[key] = value
-        return value
-    }
-
-    /// Hashed character n-grams over the stream joined by single spaces, with repeats (MinHash
-    /// ignores them).
-    private func shingles(of stream: [String]) -> [UInt64] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(stream.reduce(stream.count) { $0 + $1.utf8.count })
-        for (i, item) in stream.enumerated() {
-            if i > 0 { bytes.append(0x20) }
-            bytes.append(contentsOf: item.utf8)
-        }
-        // Byte offsets where characters (scalars) start, and the end.
-        var starts: [Int] = []
-        starts.reserveCapacity(bytes.count + 1)
-        for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { starts.append(offset) }
-        starts.append(bytes.count)
-        let characters = starts.count - 1
-        guard characters > 0 else { return [] }
-        guard characters >= shingleSize else { return [FeatureHash.hash(bytes)] }
-        return (0...(characters - shingleSize)).map { i in FeatureHash.hash(bytes[starts[i]..<starts[i + shingleSize]]) }
+        return DocumentFeatures(shingles: stream.shingles(size: shingleSize), fingerprint: fingerprint.build())
     }
 
     private static func firstToken(after offset: Int, in tokens: [Token], from index: Int) -> Int {

@@ -49,20 +49,19 @@ public final class Signer {
         let language = lang.map(LanguageTag.primary) ?? LanguageGuess.fromScript(text)
         let features = extractor.features(of: text, lang: language)
         let signature = minHash.signature(of: features.shingles)
-        return DocumentSignature(id: id, lang: language, date: date, length: text.count, minHash: signature,
+        return DocumentSignature(id: id, lang: language, date: date, length: CharacterCount.of(text), minHash: signature,
                                  bandKeys: Self.bandKeys(signature, lsh, seed: parameters.seed), fingerprint: features.fingerprint)
     }
 
     /// One hash per band: the band's index and values. Empty documents get no bands.
     static func bandKeys(_ signature: [UInt64], _ lsh: LSHParameters, seed: UInt64) -> [UInt64] {
         guard signature.contains(where: { $0 != .max }) else { return [] }
+        // The band's index and values, little-endian, in one buffer for all bands.
+        var words = [UInt64](repeating: 0, count: lsh.rows + 1)
         return (0..<lsh.bands).map { band in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(8 * (lsh.rows + 1))
-            for value in [UInt64(band)] + signature[(band * lsh.rows)..<((band + 1) * lsh.rows)] {
-                withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
-            }
-            return FeatureHash.hash(bytes, seed: seed)
+            words[0] = UInt64(band).littleEndian
+            for row in 0..<lsh.rows { words[row + 1] = signature[band * lsh.rows + row].littleEndian }
+            return words.withUnsafeBytes { FeatureHash.hash($0, seed: seed) }
         }
     }
 }

@@ -7,6 +7,7 @@ public enum FeatureHash {
     ///
     /// - Complexity: O(n).
     public static func hash<C: Collection<UInt8>>(_ bytes: C, seed: UInt64 = 0) -> UInt64 {
+        if let value = bytes.withContiguousStorageIfAvailable({ hash(UnsafeRawBufferPointer($0), seed: seed) }) { return value }
         var h = seed ^ 0xA076_1D64_78BD_642F
         var word: UInt64 = 0
         var filled = 0
@@ -19,8 +20,46 @@ public enum FeatureHash {
                 filled = 0
             }
         }
-        h = mix(h ^ word ^ (UInt64(bytes.count) << 56), 0x8EBC_6AF0_9C88_C6E3)
-        return mix(h, 0x5899_65CC_7537_4CC3)
+        return finish(h, word, count: bytes.count)
+    }
+
+    /// Hashes contiguous bytes with `seed`, eight at a time: the value of `hash(_:seed:)`.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+        var h = seed ^ 0xA076_1D64_78BD_642F
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            h = mix(h ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)), 0xE703_7ED1_A0B4_28DB)
+            offset += 8
+        }
+        var word: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count {
+            word |= UInt64(bytes[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        return finish(h, word, count: bytes.count)
+    }
+
+    /// `hash(_:seed:)` of the `count` bytes at `bytes`, whose next eight bytes are readable too:
+    /// the last word is one load, masked.
+    @inline(__always)
+    static func hash(padded bytes: UnsafeRawPointer, count: Int) -> UInt64 {
+        var h: UInt64 = 0xA076_1D64_78BD_642F
+        var offset = 0
+        while offset + 8 <= count {
+            h = mix(h ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)), 0xE703_7ED1_A0B4_28DB)
+            offset += 8
+        }
+        let rest = count - offset
+        let word = rest == 0 ? 0 : UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) & (~0 >> (64 - 8 * UInt64(rest)))
+        return finish(h, word, count: count)
+    }
+
+    @inline(__always)
+    private static func finish(_ h: UInt64, _ word: UInt64, count: Int) -> UInt64 {
+        mix(mix(h ^ word ^ (UInt64(count) << 56), 0x8EBC_6AF0_9C88_C6E3), 0x5899_65CC_7537_4CC3)
     }
 
     /// Combines a 64-bit value with a seed: a cheap independent hash per permutation.

@@ -52,17 +52,21 @@ struct FingerprintBuilder {
     }
 
     /// A word counts as a name when it starts with a capital and does not start a sentence,
-    /// or when its script has no case; its name key (`nameKey` of its text) must have four
-    /// letters or more.
-    mutating func addWord(_ token: Token, previous: Token?, nameKey: (String) -> String) {
-        guard let first = token.text.unicodeScalars.first else { return }
-        let (cased, upper) = first.isASCII
-            ? ((0x61...0x7A).contains(first.value | 0x20), (0x41...0x5A).contains(first.value))
-            : (first.properties.changesWhenLowercased || first.properties.changesWhenUppercased, first.properties.isUppercase)
+    /// or when its script has no case; its name key (what `nameKey` gives for its `nameText`)
+    /// must have four letters or more.
+    mutating func addWord(_ token: Token, previous: Token?, nameKey: () -> String) {
+        guard let byte = token.text.utf8.first else { return }
+        let cased: Bool, upper: Bool
+        if byte < 0x80 {
+            (cased, upper) = ((0x61...0x7A).contains(byte | 0x20), (0x41...0x5A).contains(byte))
+        } else {
+            let first = token.text.unicodeScalars.first!
+            (cased, upper) = (first.properties.changesWhenLowercased || first.properties.changesWhenUppercased, first.properties.isUppercase)
+        }
         if cased {
             guard upper, let previous, !Self.endsSentence(previous) else { return }
         }
-        let key = nameKey(token.nameText)
+        let key = nameKey()
         if key.utf8.count >= 4 { names.insert(key) }
     }
 

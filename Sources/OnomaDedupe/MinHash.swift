@@ -59,8 +59,20 @@ public struct MinHash: Sendable, Hashable {
     /// The estimated Jaccard similarity: the share of positions where two signatures agree.
     public static func similarity(_ a: [UInt64], _ b: [UInt64]) -> Double {
         guard a.count == b.count, !a.isEmpty else { return 0 }
-        var equal = 0
-        for i in a.indices where a[i] == b[i] && a[i] != .max { equal += 1 }
+        // Clustering compares every candidate pair: two counts without branches, which the
+        // compiler vectorizes. Equal positions that are empty in both (`a & b == .max`) do not count.
+        let equal = a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var equal = 0, empty = 0
+                var i = 0
+                while i < a.count {
+                    equal &+= a[i] == b[i] ? 1 : 0
+                    empty &+= a[i] & b[i] == .max ? 1 : 0
+                    i &+= 1
+                }
+                return equal &- empty
+            }
+        }
         return Double(equal) / Double(a.count)
     }
 

@@ -7,9 +7,9 @@
 /// A key is the word's bytes, 0xFF (never in UTF-8) and the language's bytes. A key of up to 16
 /// bytes, as most words with their language are, is held in its slot, so that a lookup reads
 /// one slot and no other memory; longer keys are kept in one byte array.
-struct WordTable {
+public struct WordTable {
     /// A key of up to 16 bytes, packed into two words (zero-padded), and its hash.
-    struct Key {
+    public struct Key {
         let hash: UInt64
         /// Bytes 0..<8 and 8..<16 of a short key (little-endian); unused for a longer one.
         fileprivate let low: UInt64
@@ -30,10 +30,10 @@ struct WordTable {
     private var slots: [Slot]
     /// The bytes of the keys longer than 16 bytes, one after another.
     private var longKeys: [UInt8] = []
-    private(set) var count = 0
+    public private(set) var count = 0
 
     /// A table that holds `capacity` words before it grows.
-    init(capacity: Int = 512) {
+    public init(capacity: Int = 512) {
         var size = 1024
         while size < capacity * 2 { size *= 2 }
         slots = Array(repeating: Slot(), count: size)
@@ -106,12 +106,12 @@ struct WordTable {
 
     /// A language that many words are looked up in: its bytes, and the end of a short key
     /// (0xFF and those bytes), computed once.
-    struct Language {
+    public struct Language: Sendable {
         fileprivate let bytes: [UInt8]
         /// 0xFF and `bytes` as a little-endian number, when they take at most 8 bytes.
         fileprivate let suffix: UInt64?
 
-        init(_ language: String) {
+        public init(_ language: String) {
             bytes = Array(language.utf8)
             suffix = bytes.count < 8 ? bytes.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } << 8 | 0xFF : nil
         }
@@ -119,7 +119,7 @@ struct WordTable {
 
     /// The key of the word at `range` of the UTF-8 bytes `text` in `language`. A short key is
     /// read as two words from the text, the language's bytes put after the word's.
-    static func key(_ text: [UInt8], _ range: Range<Int>, _ language: Language) -> Key {
+    public static func key(_ text: [UInt8], _ range: Range<Int>, _ language: Language) -> Key {
         let count = range.count, length = count + 1 + language.bytes.count
         guard length <= shortLength, range.lowerBound + 16 <= text.count, let suffix = language.suffix else {
             return withBytes(text, range, language.bytes) { key($0, $1) }
@@ -164,7 +164,7 @@ struct WordTable {
     }
 
     /// The value of the word at `range` of `text` in `language` (UTF-8 bytes), given their `key`.
-    func value(_ key: Key, _ text: [UInt8], _ range: Range<Int>, _ language: Language) -> Int32? {
+    public func value(_ key: Key, _ text: [UInt8], _ range: Range<Int>, _ language: Language) -> Int32? {
         key.length <= Self.shortLength ? value(key, nil) : Self.withBytes(text, range, language.bytes) { value(key, ($0, $1)) }
     }
 
@@ -224,7 +224,7 @@ struct WordTable {
 
     /// Adds the word at `range` of `text` in `language` (UTF-8 bytes), not yet in the table,
     /// with their `key` and `value`.
-    mutating func insert(_ key: Key, _ text: [UInt8], _ range: Range<Int>, _ language: Language, value: Int32) {
+    public mutating func insert(_ key: Key, _ text: [UInt8], _ range: Range<Int>, _ language: Language, value: Int32) {
         if key.length <= Self.shortLength { return insert(key, long: nil, value: value) }
         Self.withBytes(text, range, language.bytes) { insert(key, long: ($0, $1), value: value) }
     }
@@ -244,7 +244,8 @@ struct WordTable {
         count += 1
     }
 
-    mutating func removeAll() {
+    /// Empties the table.
+    public mutating func removeAll() {
         self = WordTable()
     }
 

@@ -349,6 +349,8 @@ struct Numeral {
 
     /// Reads the digits at the start of `text`; nil unless it starts with a decimal digit.
     init?(_ text: String) {
+        // Most tokens start with an ASCII letter: no need to decode a scalar for them.
+        guard let byte = text.utf8.first, byte >= 0x80 || byte &- UInt8(ascii: "0") < 10 else { return nil }
         let scalars = text.unicodeScalars
         guard let first = scalars.first, Self.digit(first) != nil else { return nil }
         groups = [[]]

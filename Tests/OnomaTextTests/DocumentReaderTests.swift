@@ -76,6 +76,12 @@ import Testing
         #expect(UTF8Decoding.firstInvalidOffset(in: Array("ok".utf8)) == nil)
         // A truncated multi-byte sequence at the end.
         #expect(UTF8Decoding.firstInvalidOffset(in: [0x41, 0xE2, 0x80]) == 1)
+        // Past ASCII runs read eight bytes at a time, and in a slice.
+        #expect(UTF8Decoding.firstInvalidOffset(in: Array(String(repeating: "a", count: 17).utf8) + [0xC3, 0x28]) == 17)
+        #expect(UTF8Decoding.firstInvalidOffset(in: Array("abcdefghé12345678".utf8) + [0x80]) == 18)
+        #expect(UTF8Decoding.firstInvalidOffset(in: Array("123456789".utf8) + [0xED, 0xA0, 0x80] + Array("abcdefgh".utf8)) == 9)
+        #expect(UTF8Decoding.firstInvalidOffset(in: (Array("xx123456789é".utf8) + [0xFF])[2...]) == 11)
+        #expect(UTF8Decoding.firstInvalidOffset(in: Array("abcdefghé12345678€".utf8)) == nil)
     }
 
     @Test func diagnosticsPrintAsPathLineColumn() {

@@ -1,0 +1,50 @@
+/// The low byte of every MinHash value of a batch of signatures, side by side in one array: a
+/// cheap upper bound on how many positions two signatures agree on, since equal values have
+/// equal low bytes.
+///
+/// Clustering verifies every pair of documents that share an LSH band, and on news most share
+/// a band without being duplicates (861,195 pairs for 17,233 links on 20,000 articles): reading
+/// two signatures of 1 KB each from anywhere in memory was 7% of `onoma dedupe`. The bound reads
+/// 128 bytes of each from an array 8 times smaller, and only pairs it lets through are compared
+/// in full, so the links are exactly those of the full comparison.
+///
+///     let bound = AgreementBound(signatures.map(\.minHash))
+///     bound?.reaches(0.35, 3, 7)   // false: documents 3 and 7 cannot have a similarity of 0.35
+struct AgreementBound {
+    private let words: [UInt64]
+    /// Words of low bytes per signature, the last one padded with zero bytes.
+    private let stride: Int
+    private let permutations: Int
+
+    /// Nil unless every signature has the same number of values (at least one).
+    init?(_ signatures: [[UInt64]]) {
+        guard let permutations = signatures.first?.count, permutations > 0,
+              signatures.allSatisfy({ $0.count == permutations }) else { return nil }
+        self.permutations = permutations
+        stride = (permutations + 7) / 8
+        var words = [UInt64](repeating: 0, count: signatures.count * stride)
+        for (document, signature) in signatures.enumerated() {
+            for (position, value) in signature.enumerated() {
+                words[document * stride + position / 8] |= (value & 0xFF) << UInt64(8 * (position % 8))
+            }
+        }
+        self.words = words
+    }
+
+    /// Whether documents `a` and `b` may agree on `threshold` of their positions or more (the
+    /// share `MinHash.similarity` gives); false only when they cannot.
+    func reaches(_ threshold: Double, _ a: Int, _ b: Int) -> Bool {
+        let equal = words.withUnsafeBufferPointer { words in
+            var equal = 0
+            for word in 0..<stride {
+                // The high bit of each byte of `zero` is set where the bytes of the two words are equal.
+                let x = words[a * stride + word] ^ words[b * stride + word]
+                let zero = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
+                equal &+= zero.nonzeroBitCount
+            }
+            return equal
+        }
+        // Padding bytes are zero in both, so they agree: take them out.
+        return Double(equal - (stride * 8 - permutations)) / Double(permutations) >= threshold
+    }
+}

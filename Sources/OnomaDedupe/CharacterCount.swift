@@ -1,0 +1,50 @@
+/// The number of characters (extended grapheme clusters) in a text, as `String.count` gives it,
+/// counted from the UTF-8 bytes without grapheme breaking when the text allows it.
+///
+/// When every scalar is below U+0300 or is General Punctuation or a currency sign from
+/// U+2010–U+2027, U+2030–U+205E, U+20A0–U+20C0 (quotes, dashes, ‰, €), every scalar's
+/// grapheme break property is Other, Control, CR or LF, so UAX #29 breaks between any two
+/// scalars except CR LF: the count is the scalars less the CR LF pairs. That covers most
+/// English, German and French news, where `String.count` took 3% of `onoma dedupe`; any other
+/// text is counted by `String.count`.
+///
+///     CharacterCount.of("„Paris“ – 3\r\n€")   // 13, as "„Paris“ – 3\r\n€".count
+enum CharacterCount {
+    static func of(_ text: String) -> Int {
+        var text = text
+        let simple: Int? = text.withUTF8 { bytes in
+            var scalars = 0, pairs = 0
+            var i = 0
+            while i < bytes.count {
+                // Eight ASCII bytes without a line feed are eight characters.
+                if i + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let lineFeeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                    if word & 0x8080_8080_8080_8080 == 0, (lineFeeds &- 0x0101_0101_0101_0101) & ~lineFeeds & 0x8080_8080_8080_8080 == 0 {
+                        scalars += 8
+                        i += 8
+                        continue
+                    }
+                }
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    if byte == 0x0A, i > 0, bytes[i - 1] == 0x0D { pairs += 1 }
+                    i += 1
+                } else if byte >= 0xC2, byte <= 0xCB {  // U+0080–U+02FF
+                    i += 2
+                } else if byte == 0xE2, i + 2 < bytes.count {
+                    let scalar = 0x2000 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    guard (0x2010...0x2027).contains(scalar) || (0x2030...0x205E).contains(scalar) || (0x20A0...0x20C0).contains(scalar) else {
+                        return nil
+                    }
+                    i += 3
+                } else {
+                    return nil
+                }
+                scalars += 1
+            }
+            return scalars - pairs
+        }
+        return simple ?? text.count
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import OnomaText
+
+/// The byte scanner of JSONL lines against JSONDecoder, the reader it stands in for.
+@Suite struct JSONLDocumentScanTests {
+    private func scanned(_ line: String) -> JSONLDocument? {
+        var line = line
+        return line.withUTF8 { JSONLDocument.scan(UnsafeRawBufferPointer($0)) }
+    }
+
+    private func expectSameAsDecoder(_ line: String) throws {
+        let document = try #require(scanned(line), "the scanner should read \(line)")
+        let decoded = try JSONDecoder().decode(JSONLDocument.self, from: Data(line.utf8))
+        #expect([document.id, document.text, document.lang, document.date] == [decoded.id, decoded.text, decoded.lang, decoded.date], "\(line)")
+    }
+
+    @Test func plainLinesReadAsJSONDecoderReadsThem() throws {
+        try expectSameAsDecoder(#"{"id":"a","text":"Київ","lang":"uk","date":"2024-12-28"}"#)
+        try expectSameAsDecoder(#" { "text" : "x" , "id" : 42 , "lang" : null } "#)
+        try expectSameAsDecoder("{\"id\":\"a\",\"text\":\"x\"}\r")
+        try expectSameAsDecoder(#"{"id":0,"text":"","url":"https://x","score":7,"ok":true,"no":false,"none":null}"#)
+    }
+
+    @Test func everyEscapeReadsAsJSONDecoderReadsIt() throws {
+        try expectSameAsDecoder(#"{"id":"a\"b","text":"q\"u\\o\/te\b\f\n\r\t end"}"#)
+        try expectSameAsDecoder(#"{"id":"a","text":"\u00e9\u0416\u4e2d \ud83d\ude00 \u0000 nul"}"#)
+        try expectSameAsDecoder(#"{"id":"a","text":"\\\\\\"}"#)
+    }
+
+    /// What the scanner leaves to JSONDecoder: it reads these (or names their error) itself.
+    @Test func unusualOrInvalidLinesAreLeftToJSONDecoder() {
+        for line in [
+            #"{"id":"a","text":"x","meta":{"k":1}}"#,  // nested object
+            #"{"id":"a","text":"x","tags":["a"]}"#,  // array
+            #"{"id":1.0,"text":"x"}"#, #"{"id":1e3,"text":"x"}"#, #"{"id":-1,"text":"x"}"#, #"{"id":01,"text":"x"}"#,
+            #"{"id":"a","id":"b","text":"x"}"#,  // repeated key
+            #"{"\u0069d":"a","text":"x"}"#,  // escaped key
+            #"{"id":"a","text":"\ud83d x"}"#,  // lone surrogate
+            #"{"id":"a","text":"x\q"}"#,  // unknown escape
+            "{\"id\":\"a\",\"text\":\"tab\there\"}",  // raw control character
+            #"{"id":"a","text":"x"} trailing"#, #"{"id":"a","text":"x""#, #"["id"]"#,
+            #"{"id":"a"}"#, #"{"id":null,"text":"x"}"#, #"{"id":"a","text":5}"#, #"{"id":"a","text":"x","lang":3}"#,
+        ] {
+            #expect(scanned(line) == nil, "\(line)")
+        }
+    }
+
+    @Test(.enabled(if: DevData.has("dedup/wmt21-de-fr.jsonl")))
+    func everyLineOfRealNewsReadsAsJSONDecoderReadsIt() throws {
+        let text = try String(contentsOf: DevData.url("dedup/wmt21-de-fr.jsonl"), encoding: .utf8)
+        for line in text.split(separator: "\n") { try expectSameAsDecoder(String(line)) }
+    }
+}
