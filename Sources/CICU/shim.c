@@ -429,6 +429,10 @@ int32_t onoma_word_break_next_segments(onoma_word_break *wb, int32_t options, on
     return count;
 }
 
+int32_t onoma_word_break_uses_ascii_rules(const onoma_word_break *wb) {
+    return wb->ascii_rules;
+}
+
 int64_t onoma_word_break_count_boundaries(onoma_word_break *wb, int32_t *status) {
     int64_t count = 0;
     while (wb->chunk_end < wb->length) {

@@ -16,6 +16,8 @@ public final class Tokenizer {
     /// Whether ICU finds every segment, also the ASCII ones the shim finds by the same rules
     /// (tests compare the two).
     var icuOnly = false
+    /// Whether the shim finds ASCII segments itself: with ICU's root rules, not a locale's own.
+    var usesASCIIRules: Bool { onoma_word_break_uses_ascii_rules(breaker.pointer) != 0 }
     private let breaker: WordBreakHandle
     private var segments = [onoma_word_segment](repeating: onoma_word_segment(), count: 256)
 

@@ -27,6 +27,7 @@ import Testing
     static func expectSameAsICU(_ texts: [String]) throws {
         for includeWhitespace in [false, true] {
             let shim = try Tokenizer(includeWhitespace: includeWhitespace)
+            #expect(shim.usesASCIIRules)
             let icu = try Tokenizer(includeWhitespace: includeWhitespace)
             icu.icuOnly = true
             for text in texts {
@@ -40,6 +41,14 @@ import Testing
                 return
             }
         }
+    }
+
+    @Test func localeWithItsOwnWordRulesIsLeftToICU() throws {
+        // Swedish and Finnish keep a colon between letters (ICU's word_fi_sv rules): "a:b", "EU:s".
+        let swedish = try Tokenizer(locale: "sv")
+        #expect(!swedish.usesASCIIRules)
+        #expect(swedish.tokenize("EU:s").map(\.text) == ["EU:s"])
+        #expect(try Tokenizer().usesASCIIRules)
     }
 
     @Test func asciiRulesSegmentLikeICUOnGeneratedText() throws {

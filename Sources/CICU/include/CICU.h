@@ -77,6 +77,9 @@ int32_t onoma_word_break_next_segments(onoma_word_break *wb, int32_t options, on
 /// Counts the boundaries of the text after 0 (ubrk_next to the end, with the same UTF-16
 /// conversion as next_segments): the raw ICU baseline.
 int64_t onoma_word_break_count_boundaries(onoma_word_break *wb, int32_t *status);
+/// 1 when the shim finds ASCII segments by the word break rules itself (the iterator has ICU's
+/// root rules, not a locale's own), else 0.
+int32_t onoma_word_break_uses_ascii_rules(const onoma_word_break *wb);
 
 // MARK: Transliterator
 
