@@ -60,7 +60,7 @@ func benchLoad(forms: Int, generator: inout BenchLexicon) throws {
     // The same lexicon compiled (`onoma lexicon compile`), written, then read back as canon reads it.
     let compiled = directory.appendingPathComponent("lexicon.onoma").path
     let compileStart = Date()
-    try AtomicFile.replace(compiled, with: LexiconSnapshot(index: index, warnings: diagnostics.count - errors, sources: LexiconSnapshot.sources(of: file.path)).encoded())
+    try AtomicFile.replace(compiled, with: LexiconSnapshot(index: index, warnings: diagnostics.count - errors, origin: LexiconSnapshot.Origin(file.path)).encoded())
     let readStart = Date()
     let cpuReadStart = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID)
     let read = try LexiconSnapshot.read(path: compiled).index

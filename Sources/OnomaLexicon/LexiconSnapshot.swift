@@ -3,7 +3,8 @@ import Foundation
 /// A compiled lexicon: a lexicon's entries and every table of its index in one binary file,
 /// which loads without parsing, checking or transliterating anything (`onoma lexicon compile`).
 ///
-///     let compiled = LexiconSnapshot(index: index, warnings: 6, sources: LexiconSnapshot.sources(of: "Lexicons"))
+///     let origin = LexiconSnapshot.Origin("Lexicons")   // before reading the files
+///     let compiled = LexiconSnapshot(index: index, warnings: 6, origin: origin)
 ///     try AtomicFile.replace("lexicon.onoma", with: compiled.encoded())
 ///     let index = try LexiconSnapshot.read(path: "lexicon.onoma").index
 ///
@@ -15,8 +16,26 @@ public struct LexiconSnapshot {
     /// The warnings `onoma lexicon check` gave the lexicon when it was compiled (a compiled
     /// lexicon has no errors).
     public let warnings: Int
-    /// The lexicon files it was compiled from, as they were then.
-    public let sources: [Source]
+    /// The lexicon file or directory it was compiled from, and its files as they were then.
+    public let origin: Origin
+
+    /// A lexicon file or directory (absolute, so that a compiled lexicon finds its files from
+    /// any directory) and its files as they are when the value is made: make it before reading
+    /// them, so that a file changed meanwhile shows as changed.
+    public struct Origin: Sendable {
+        public let path: String
+        public let sources: [Source]
+
+        public init(_ path: String) {
+            self.path = URL(fileURLWithPath: path).standardizedFileURL.path
+            sources = LexiconSnapshot.sources(of: self.path)
+        }
+
+        init(path: String, sources: [Source]) {
+            self.path = path
+            self.sources = sources
+        }
+    }
 
     /// A lexicon file, its size and its modification time (nanoseconds since 1970).
     public struct Source: Hashable, Sendable {
@@ -38,15 +57,20 @@ public struct LexiconSnapshot {
         }
     }
 
-    public init(index: LexiconIndex, warnings: Int, sources: [Source]) {
+    /// How a lexicon file differs from when the lexicon was compiled.
+    public enum SourceChange: String, Sendable {
+        case changed, gone, added
+    }
+
+    public init(index: LexiconIndex, warnings: Int, origin: Origin) {
         self.index = index
         self.warnings = warnings
-        self.sources = sources
+        self.origin = origin
     }
 
     /// 0xFF never occurs in UTF-8, so no lexicon text file starts like this.
     private static let magic: [UInt8] = [0xFF] + Array("onomalex".utf8)
-    private static let formatVersion: UInt32 = 1
+    private static let formatVersion: UInt32 = 2
     /// Written in the machine's byte order: the tables are copied as they lie in memory.
     private static let byteOrderMark: UInt32 = 0x0102_0304
 
@@ -66,9 +90,10 @@ public struct LexiconSnapshot {
     public func encoded() -> [UInt8] {
         var payload = SnapshotWriter()
         payload.integer(Int64(warnings))
-        payload.strings(sources.map(\.path))
-        payload.array(sources.map(\.size))
-        payload.array(sources.map(\.modified))
+        payload.strings([origin.path])
+        payload.strings(origin.sources.map(\.path))
+        payload.array(origin.sources.map(\.size))
+        payload.array(origin.sources.map(\.modified))
         index.encode(into: &payload)
         var header = SnapshotWriter()
         header.integer(Self.formatVersion)
@@ -93,9 +118,10 @@ public struct LexiconSnapshot {
         guard bytes.withUnsafeBytes({ WordTable.hash(UnsafeRawBufferPointer(rebasing: $0[payloadStart...])) }) == checksum
         else { throw .damaged("checksum mismatch") }
         warnings = Int(try reader.integer(Int64.self))
+        guard let path = try reader.strings().first else { throw .damaged("no origin") }
         let paths = try reader.strings(), sizes = try reader.array(Int64.self), modified = try reader.array(Int64.self)
         guard sizes.count == paths.count, modified.count == paths.count else { throw .damaged("source list") }
-        sources = paths.indices.map { Source(path: paths[$0], size: sizes[$0], modified: modified[$0]) }
+        origin = Origin(path: path, sources: paths.indices.map { Source(path: paths[$0], size: sizes[$0], modified: modified[$0]) })
         index = try LexiconIndex.decode(from: &reader, keys: keys)
         guard reader.isAtEnd else { throw .damaged("bytes after the last table") }
     }
@@ -106,11 +132,10 @@ public struct LexiconSnapshot {
         return try LexiconSnapshot(decoding: [UInt8](data), keys: keys)
     }
 
-    /// The lexicon files at `path` (as `Lexicon.load(path:)` reads them) as they are now, by
-    /// absolute path (a compiled lexicon is read from anywhere).
-    public static func sources(of path: String) -> [Source] {
+    /// The lexicon files at `path` (as `Lexicon.load(path:)` reads them) as they are now.
+    static func sources(of path: String) -> [Source] {
         guard case .success(let files) = Lexicon.listFiles(path) else { return [] }
-        return files.map { URL(fileURLWithPath: $0).standardizedFileURL.path }.map { file in
+        return files.map { file in
             let attributes = try? FileManager.default.attributesOfItem(atPath: file)
             let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
             let modified = (attributes?[.modificationDate] as? Date).map { Int64(($0.timeIntervalSince1970 * 1e9).rounded()) } ?? -1
@@ -118,23 +143,17 @@ public struct LexiconSnapshot {
         }
     }
 
-    /// The lexicon file it was compiled from, or the deepest directory holding all its files.
-    public var sourcePath: String {
-        guard sources.count > 1 else { return sources.first?.path ?? "" }
-        var common = sources[0].path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-        for source in sources.dropFirst() {
-            let directory = source.path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-            common = common.prefix(zip(common, directory).prefix { $0 == $1 }.count)
+    /// The lexicon files that changed (size or modification time), are gone or were added
+    /// since the lexicon was compiled: the compiled lexicon no longer says what they say.
+    public func changedSources() -> [(path: String, change: SourceChange)] {
+        let now = Self.sources(of: origin.path)
+        let current = Dictionary(now.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let recorded = Set(origin.sources.map(\.path))
+        let changedOrGone = origin.sources.compactMap { source -> (path: String, change: SourceChange)? in
+            guard let found = current[source.path] else { return (source.path, .gone) }
+            return found == source ? nil : (source.path, .changed)
         }
-        return common.isEmpty ? "." : common.joined(separator: "/")
-    }
-
-    /// The source files that are gone or changed (size or modification time) since the lexicon
-    /// was compiled: the compiled lexicon no longer says what they say.
-    public func changedSources() -> [String] {
-        sources.filter { source in
-            Self.sources(of: source.path).first.map { $0.size != source.size || $0.modified != source.modified } ?? true
-        }.map(\.path)
+        return changedOrGone + now.filter { !recorded.contains($0.path) }.map { ($0.path, .added) }
     }
 
     /// A digest of the name-key rules: keys made with other rules do not match these.

@@ -30,8 +30,20 @@ import Testing
         try dir.write("names.tsv", CanonCommandTests.lexicon + "Q1899\tplace\tde\tKiew\talias\n")
         let result = try OnomaProcess.run(["canon", "--lexicon", compiled], stdin: "Kiev\n")
         #expect(result.status == 0)
-        #expect(result.stderr.contains("\(compiled): warning: \(lexicon) is gone or changed since this lexicon was compiled"))
+        #expect(result.stderr.contains("\(compiled): warning: \(lexicon) has changed since this lexicon was compiled; compile it again with 'onoma lexicon compile \(lexicon) -o \(compiled)'"))
         #expect(result.stdout.contains(#""entity":"Q1899""#))
+    }
+
+    @Test func lexiconFileAddedToTheDirectoryMakesTheCompiledOneWarn() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("lexicon/names.tsv", CanonCommandTests.lexicon)
+        let directory = dir.url.appendingPathComponent("lexicon").path
+        let compiled = dir.url.appendingPathComponent("names.onoma").path
+        #expect(try OnomaProcess.run(["lexicon", "compile", directory, "-o", compiled]).status == 0)
+        let added = try dir.write("lexicon/more.tsv", "Q90\tplace\ten\tParis\tcanonical\n")
+        let result = try OnomaProcess.run(["canon", "--lexicon", compiled], stdin: "Kiev\n")
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("\(compiled): warning: \(added) was added to \(directory) since this lexicon was compiled"))
     }
 
     @Test func damagedCompiledLexiconIsAClearError() throws {

@@ -5,7 +5,7 @@ import Testing
 /// from, and a damaged or foreign one must be an error, never a crash.
 @Suite struct LexiconSnapshotTests {
     static let index = CanonicalizerTests.index
-    static let encoded = LexiconSnapshot(index: index, warnings: 1, sources: []).encoded()
+    static let encoded = LexiconSnapshot(index: index, warnings: 1, origin: LexiconSnapshot.Origin("fixture.tsv")).encoded()
     /// Inflection (stems), transliteration (keys), misspelling (fuzzy), multi-word, ambiguity
     /// and a blocked form, in several scripts.
     static let text = "Зеленського і Сирського в Києві; Selenskyj, Zelenskiy and Kim Jong-un met in Kursk region, "

@@ -50,10 +50,11 @@ struct LexiconOptions: ParsableArguments {
             printer.print(Diagnostic(.error, error.description, path: path))
             throw ExitCode.failure
         }
-        for changed in snapshot.changedSources() {
-            printer.print(Diagnostic(.warning, "\(changed) is gone or changed since this lexicon was compiled; compile it again with 'onoma lexicon compile'", path: path))
+        for (file, change) in snapshot.changedSources() {
+            let what = change == .added ? "was added to \(snapshot.origin.path)" : "\(change == .gone ? "is gone" : "has changed")"
+            printer.print(Diagnostic(.warning, "\(file) \(what) since this lexicon was compiled; compile it again with 'onoma lexicon compile \(snapshot.origin.path) -o \(path)'", path: path))
         }
-        summarise(warnings: snapshot.warnings, of: path, checkedAt: snapshot.sourcePath)
+        summarise(warnings: snapshot.warnings, of: path, checkedAt: snapshot.origin.path)
         return snapshot
     }
 

@@ -13,7 +13,7 @@ extension Onoma.Lexicon {
                 checking or transliterating: pass the file as --lexicon. It belongs to the onoma \
                 build that wrote it: compile again after upgrading onoma, and after editing the \
                 lexicon files (the commands warn when a file it was compiled from changed or is \
-                gone). A lexicon with errors is not compiled.
+                gone, or a lexicon file was added to its directory). A lexicon with errors is not compiled.
                 """
         )
 
@@ -25,9 +25,9 @@ extension Onoma.Lexicon {
 
         func run() throws {
             let printer = DiagnosticPrinter()
-            let sources = LexiconSnapshot.sources(of: path)
+            let origin = LexiconSnapshot.Origin(path)
             let (lexicon, warnings) = try LexiconOptions.load(path: path, printer)
-            let snapshot = LexiconSnapshot(index: try LexiconIndex(lexicon: lexicon), warnings: warnings, sources: sources)
+            let snapshot = LexiconSnapshot(index: try LexiconIndex(lexicon: lexicon), warnings: warnings, origin: origin)
             let bytes = snapshot.encoded()
             do {
                 try AtomicFile.replace(output, with: bytes)
