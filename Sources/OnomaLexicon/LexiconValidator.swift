@@ -83,7 +83,17 @@ public enum LexiconValidator {
                 report(.warning, "form '\(entry.form)' looks like '\(other.form)' of '\(other.entity)' (\(other.place)): confusable characters", entry)
             }
         }
-        return diagnostics.sorted { ($0.path ?? "", $0.line ?? 0) < ($1.path ?? "", $1.line ?? 0) }
+        return sortedByPlace(diagnostics)
+    }
+
+    /// `diagnostics` by path and line, in the order found where those are equal. The sort
+    /// compares integers: path ranks and lines (a lexicon of a million forms can have hundreds
+    /// of thousands of warnings).
+    private static func sortedByPlace(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let paths = Set(diagnostics.map { $0.path ?? "" }).sorted()
+        let rank = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
+        let places = diagnostics.map { (rank[$0.path ?? ""]!, $0.line ?? 0) }
+        return diagnostics.indices.sorted { (places[$0].0, places[$0].1, $0) < (places[$1].0, places[$1].1, $1) }.map { diagnostics[$0] }
     }
 
     /// The positions of the entries whose case-folded forms are equal, for every such form held
