@@ -28,6 +28,8 @@ public final class FeatureExtractor {
     private var nameKeys = WordCache(limit: cacheLimit)
     /// The stream of the document being read, kept for its buffers.
     private var stream = ShingleStream()
+    /// The token segments of the document being read, kept for their buffer.
+    private var segments: [TokenSegment] = []
     private static let cacheLimit = 1 << 18
     private static let anyLanguage = WordTable.Language("")
     private static let keys = NameKeyMaker()
@@ -56,17 +58,21 @@ public final class FeatureExtractor {
     /// The features of a text in language `lang`: a primary language subtag, resolved by the
     /// caller (as `Signer` does); nil when unknown.
     ///
+    /// Works on token segments and the text's UTF-8 bytes: a word becomes a `String` only when
+    /// it is not ASCII and not in the caches.
+    ///
     /// - Complexity: O(n) in the text length, plus canonicalization.
     public func features(of text: String, lang: String?) -> DocumentFeatures {
-        let tokens = tokenizer.tokenize(text)
-        let mentions = canonicalizer?.mentions(in: text, tokens: tokens, lang: lang).filter { $0.entity != nil } ?? []
-        let numbers = NumberValue.values(in: tokens, of: text, lang: lang)
+        Self.segment(text, with: tokenizer, into: &segments)
+        let tokens = segments
+        let source = Array(text.utf8)
+        let mentions = canonicalizer?.mentions(in: text, segments: tokens, lang: lang).filter { $0.entity != nil } ?? []
+        let numbers = NumberValue.values(in: tokens, of: source, lang: lang)
         var fingerprint = FingerprintBuilder()
         var stream = ShingleStream()
         swap(&stream, &self.stream)
         defer { swap(&stream, &self.stream) }
         stream.removeAll()
-        let source = Array(text.utf8)
         let language = WordTable.Language(lang ?? "")
         var mentionIndex = 0, numberIndex = 0
         var i = 0
@@ -89,14 +95,14 @@ public final class FeatureExtractor {
                 continue
             }
             if token.isWordLike {
-                let name = token.segment.nameRange
+                let name = token.nameRange
                 // ASCII folds by lowercasing, faster than a cache lookup.
                 if !stream.append(asciiLowercased: name, of: source) {
-                    stream.append(word: folded.value(of: name, in: source, language: Self.anyLanguage) { Folding.matchKey(token.nameText) })
+                    stream.append(word: folded.value(of: name, in: source, language: Self.anyLanguage) { Folding.matchKey(String(decoding: source[name], as: UTF8.self)) })
                 }
                 if token.kind == .word {
-                    fingerprint.addWord(token, previous: i > 0 ? tokens[i - 1] : nil) {
-                        nameKeys.value(of: name, in: source, language: language) { Self.keys.unitKey(for: token.nameText, lang: lang) }
+                    fingerprint.addWord(token, previous: i > 0 ? tokens[i - 1] : nil, in: source) {
+                        nameKeys.value(of: name, in: source, language: language) { Self.keys.unitKey(for: String(decoding: source[name], as: UTF8.self), lang: lang) }
                     }
                 }
             }
@@ -105,7 +111,13 @@ public final class FeatureExtractor {
         return DocumentFeatures(shingles: stream.shingles(size: shingleSize), fingerprint: fingerprint.build())
     }
 
-    private static func firstToken(after offset: Int, in tokens: [Token], from index: Int) -> Int {
+    /// Replaces `segments` with the token segments of `text`, keeping the array's buffer.
+    private static func segment(_ text: String, with tokenizer: Tokenizer, into segments: inout [TokenSegment]) {
+        segments.removeAll(keepingCapacity: true)
+        tokenizer.forEachSegment(in: text) { segments.append($0) }
+    }
+
+    private static func firstToken(after offset: Int, in tokens: [TokenSegment], from index: Int) -> Int {
         var j = index
         while j < tokens.count, tokens[j].range.lowerBound < offset { j += 1 }
         return j

@@ -52,19 +52,20 @@ struct FingerprintBuilder {
     }
 
     /// A word counts as a name when it starts with a capital and does not start a sentence,
-    /// or when its script has no case; its name key (what `nameKey` gives for its `nameText`)
-    /// must have four letters or more.
-    mutating func addWord(_ token: Token, previous: Token?, nameKey: () -> String) {
-        guard let byte = token.text.utf8.first else { return }
+    /// or when its script has no case; its name key (what `nameKey` gives for its name text)
+    /// must have four letters or more. `token` and `previous` are segments of `text` (UTF-8).
+    mutating func addWord(_ token: TokenSegment, previous: TokenSegment?, in text: [UInt8], nameKey: () -> String) {
+        guard !token.range.isEmpty else { return }
+        let byte = text[token.range.lowerBound]
         let cased: Bool, upper: Bool
         if byte < 0x80 {
             (cased, upper) = ((0x61...0x7A).contains(byte | 0x20), (0x41...0x5A).contains(byte))
         } else {
-            let first = token.text.unicodeScalars.first!
+            guard let first = UTF8Decoding.firstScalar(of: text[token.range]) else { return }
             (cased, upper) = (first.properties.changesWhenLowercased || first.properties.changesWhenUppercased, first.properties.isUppercase)
         }
         if cased {
-            guard upper, let previous, !Self.endsSentence(previous) else { return }
+            guard upper, let previous, !Self.endsSentence(previous, in: text) else { return }
         }
         let key = nameKey()
         if key.utf8.count >= 4 { names.insert(key) }
@@ -74,7 +75,14 @@ struct FingerprintBuilder {
         Fingerprint(entities: entities.sorted(), numbers: numbers.sorted(), names: names.sorted())
     }
 
-    private static func endsSentence(_ token: Token) -> Bool {
-        token.kind == .punctuation && [".", "!", "?", ":", "…", "。", "！", "？", "\"", "“", "”", "«", "»"].contains(token.text)
+    private static func endsSentence(_ token: TokenSegment, in text: [UInt8]) -> Bool {
+        guard token.kind == .punctuation else { return false }
+        return text.withUnsafeBufferPointer { text in
+            let mark = UnsafeBufferPointer(rebasing: text[token.range])
+            return sentenceEnds.contains { $0.elementsEqual(mark) }
+        }
     }
+
+    /// The UTF-8 bytes of the punctuation that ends a sentence (or opens or closes a quote).
+    private static let sentenceEnds = [".", "!", "?", ":", "…", "。", "！", "？", "\"", "“", "”", "«", "»"].map { Array($0.utf8) }
 }

@@ -132,6 +132,12 @@ public final class Canonicalizer {
         mentions(in: text, lang: lang) { body in tokens.forEach { body($0.segment) } }
     }
 
+    /// The mentions in `text` whose token segments the caller already has
+    /// (`Tokenizer.forEachSegment(in: text)`), so that the text is not segmented twice.
+    public func mentions(in text: String, segments: [TokenSegment], lang: String?) -> [Mention] {
+        mentions(in: text, lang: lang) { body in segments.forEach(body) }
+    }
+
     /// The mentions in `text`, whose token segments `forEachSegment` gives: each unit is looked
     /// up by its bytes as it is cut, and only a word not seen before becomes a `String`.
     private func mentions(in text: String, lang: String?, _ forEachSegment: ((TokenSegment) -> Void) -> Void) -> [Mention] {

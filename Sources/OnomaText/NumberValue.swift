@@ -36,7 +36,16 @@ extension NumberValue {
     ///
     /// - Complexity: O(n) in the number of tokens.
     public static func values(in tokens: [Token], of text: String, lang: String?) -> [NumberValue] {
-        NumberReader(tokens: tokens, text: text, lang: lang).values()
+        values(in: tokens.map(\.segment), of: Array(text.utf8), lang: lang)
+    }
+
+    /// All numbers in a text given as its UTF-8 `bytes` and its token segments
+    /// (`Tokenizer.forEachSegment`), in order: what `values(in:of:lang:)` finds, with a `String`
+    /// made only for tokens that start with a digit and for the tokens around a number.
+    ///
+    /// - Complexity: O(n) in the number of segments.
+    public static func values(in segments: [TokenSegment], of bytes: [UInt8], lang: String?) -> [NumberValue] {
+        NumberReader(segments: segments, bytes: bytes, lang: lang).values()
     }
 
     /// Tokenizes `text` with `tokenizer` and returns all numbers in it.
@@ -71,20 +80,25 @@ extension NumberValue {
     }
 }
 
-/// Reads number expressions from tokens: digit groups joined across spaces ("3 000"), then a
-/// sign and currency before them and scale words and a unit after them.
+/// Reads number expressions from token segments: digit groups joined across spaces ("3 000"),
+/// then a sign and currency before them and scale words and a unit after them.
 struct NumberReader {
-    private let tokens: [Token]
+    private let tokens: [TokenSegment]
     /// The numeral each token starts with: number tokens and words that begin with a digit ("1.25bn", "12th").
     private let numerals: [Numeral?]
     private let bytes: [UInt8]
     private let locale: NumberLocale
 
-    init(tokens: [Token], text: String, lang: String?) {
-        self.tokens = tokens.contains { $0.kind == .whitespace } ? tokens.filter { $0.kind != .whitespace } : tokens
-        numerals = self.tokens.map { $0.kind == .number || $0.kind == .word ? Numeral($0.text) : nil }
-        bytes = Array(text.utf8)
+    init(segments: [TokenSegment], bytes: [UInt8], lang: String?) {
+        tokens = segments.contains { $0.kind == .whitespace } ? segments.filter { $0.kind != .whitespace } : segments
+        numerals = tokens.map { $0.isWordLike ? Numeral(bytes, $0.range) : nil }
+        self.bytes = bytes
         locale = NumberLocale(lang: lang)
+    }
+
+    /// The text of token `i`.
+    private func text(_ i: Int) -> String {
+        String(decoding: bytes[tokens[i].range], as: UTF8.self)
     }
 
     func values() -> [NumberValue] {
@@ -177,7 +191,7 @@ struct NumberReader {
         }
         var previous = exponent
         while next < tokens.count, tokens[next].kind == .word, gap(next - 1, next) != .other,
-            let scale = locale.scales[tokens[next].text.lowercased()]
+            let scale = locale.scales[text(next).lowercased()]
         {
             guard let power = scale.exponent, !isHyphenated(next) else { return nil }
             guard power > previous else { break }
@@ -206,7 +220,7 @@ struct NumberReader {
     /// "COVID-19") or digits after a stray separator (".5", "1..2").
     private func isFragment(_ i: Int) -> Bool {
         guard i > 0, gap(i - 1, i) == .none else { return false }
-        let before = tokens[i - 1].text
+        let before = text(i - 1)
         if before == "." || before == "," { return true }
         guard Self.hyphens.contains(before), i > 1, gap(i - 2, i - 1) == .none else { return false }
         return tokens[i - 2].kind == .word && numerals[i - 2] == nil
@@ -215,7 +229,7 @@ struct NumberReader {
     /// Whether token `i` is a minus sign for the token after it: touching it, and not joining
     /// two words or numbers ("3-4").
     private func isMinus(_ i: Int) -> Bool {
-        guard i >= 0, tokens[i].text == "-" || tokens[i].text == "\u{2212}", gap(i, i + 1) == .none else {
+        guard i >= 0, text(i) == "-" || text(i) == "\u{2212}", gap(i, i + 1) == .none else {
             return false
         }
         return i == 0 || gap(i - 1, i) != .none || !tokens[i - 1].isWordLike
@@ -225,35 +239,35 @@ struct NumberReader {
     private func currency(before i: Int) -> (String, start: Int)? {
         let j = i - 1
         guard j >= 0, gap(j, i) != .other else { return nil }
-        let token = tokens[j]
-        if Self.isCurrencySymbol(token) {
-            if token.text == "$", j > 0, gap(j - 1, j) == .none, tokens[j - 1].kind == .word,
-                tokens[j - 1].text.count <= 3, tokens[j - 1].text.allSatisfy({ $0.isASCII && $0.isUppercase })
-            {
-                let country = tokens[j - 1].text
-                return (country == "US" ? "$" : country + "$", j - 1)
+        let symbol = text(j)
+        if isCurrencySymbol(j) {
+            if symbol == "$", j > 0, gap(j - 1, j) == .none, tokens[j - 1].kind == .word {
+                let country = text(j - 1)
+                if country.count <= 3, country.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+                    return (country == "US" ? "$" : country + "$", j - 1)
+                }
             }
-            return (NumberValue.unitWords[token.text] ?? token.text, j)
+            return (NumberValue.unitWords[symbol] ?? symbol, j)
         }
-        guard Self.isCurrencyCode(token) else { return nil }
-        return (NumberValue.unitWords[token.text.lowercased()]!, j)
+        guard isCurrencyCode(j) else { return nil }
+        return (NumberValue.unitWords[symbol.lowercased()]!, j)
     }
 
     /// The longest unit of up to three tokens from `i` ("km", "square miles", "кв. км") and the
     /// index after it.
     private func unit(at i: Int) -> (String, next: Int)? {
-        var key = tokens[i].text.lowercased()
-        let isSymbol = Self.isCurrencySymbol(tokens[i])
+        var key = text(i).lowercased()
+        let isSymbol = isCurrencySymbol(i)
         var found = (NumberValue.unitWords[key] ?? (isSymbol ? key : nil)).map { ($0, next: i + 1) }
         // A currency that starts the next number ("2024 $5bn") is not this one's.
-        if isSymbol || Self.isCurrencyCode(tokens[i]), i + 1 < tokens.count, gap(i, i + 1) != .other,
+        if isSymbol || isCurrencyCode(i), i + 1 < tokens.count, gap(i, i + 1) != .other,
             numerals[i + 1] != nil
         {
             found = nil
         }
         var end = i + 1
         while end < min(i + 3, tokens.count), Self.unitPrefixes.contains(key), gap(end - 1, end) != .other {
-            key += " " + tokens[end].text.lowercased()
+            key += " " + text(end).lowercased()
             end += 1
             if let unit = NumberValue.unitWords[key] { found = (unit, end) }
         }
@@ -268,13 +282,13 @@ struct NumberReader {
 
     /// The index after scale word `i`, past its abbreviation dot if it has one ("Mio.").
     private func index(after scale: ScaleWord, at i: Int) -> Int {
-        let dotted = scale.isAbbreviation && i + 1 < tokens.count && tokens[i + 1].text == "." && gap(i, i + 1) == .none
+        let dotted = scale.isAbbreviation && i + 1 < tokens.count && text(i + 1) == "." && gap(i, i + 1) == .none
         return dotted ? i + 2 : i + 1
     }
 
     /// Whether word `i` is the start of a hyphenated compound ("5 Bio-Eier": organic, not 10^12).
     private func isHyphenated(_ i: Int) -> Bool {
-        i + 1 < tokens.count && Self.hyphens.contains(tokens[i + 1].text) && gap(i, i + 1) == .none
+        i + 1 < tokens.count && Self.hyphens.contains(text(i + 1)) && gap(i, i + 1) == .none
     }
 
     /// What separates two tokens in the text.
@@ -296,15 +310,19 @@ struct NumberReader {
 
     private static let hyphens: Set<String> = ["-", "\u{2010}", "\u{2011}"]
 
-    private static func isCurrencySymbol(_ token: Token) -> Bool {
-        token.kind == .symbol && token.text.unicodeScalars.count == 1
-            && token.text.unicodeScalars.first!.properties.generalCategory == .currencySymbol
+    /// Whether token `i` is one currency symbol ("$", "€").
+    private func isCurrencySymbol(_ i: Int) -> Bool {
+        guard tokens[i].kind == .symbol else { return false }
+        let scalars = text(i).unicodeScalars
+        return scalars.count == 1 && scalars.first!.properties.generalCategory == .currencySymbol
     }
 
-    /// An upper-case ISO 4217 code in the unit table ("USD", "EUR").
-    private static func isCurrencyCode(_ token: Token) -> Bool {
-        token.kind == .word && token.text.count == 3 && token.text.allSatisfy { $0.isASCII && $0.isUppercase }
-            && NumberValue.unitWords[token.text.lowercased()] != nil
+    /// Whether token `i` is an upper-case ISO 4217 code in the unit table ("USD", "EUR").
+    private func isCurrencyCode(_ i: Int) -> Bool {
+        guard tokens[i].kind == .word else { return false }
+        let code = text(i)
+        return code.count == 3 && code.allSatisfy { $0.isASCII && $0.isUppercase }
+            && NumberValue.unitWords[code.lowercased()] != nil
     }
 
     /// Whether an English ordinal suffix fits the number ("1st", "12th", "23rd"); the other
@@ -347,12 +365,15 @@ struct Numeral {
     /// What follows the digits in the token ("bn" in "1.25bn"), or "".
     private(set) var suffix: String
 
-    /// Reads the digits at the start of `text`; nil unless it starts with a decimal digit.
-    init?(_ text: String) {
-        // Most tokens start with an ASCII letter: no need to decode a scalar for them.
-        guard let byte = text.utf8.first, byte >= 0x80 || byte &- UInt8(ascii: "0") < 10 else { return nil }
-        let scalars = text.unicodeScalars
-        guard let first = scalars.first, Self.digit(first) != nil else { return nil }
+    /// Reads the digits at the start of the token at `range` of UTF-8 `text`; nil unless it
+    /// starts with a decimal digit.
+    init?(_ text: [UInt8], _ range: Range<Int>) {
+        // Most tokens start with an ASCII letter: no need to decode a scalar for them, and only
+        // a token that starts with a digit becomes a `String`.
+        guard !range.isEmpty, text[range.lowerBound] >= 0x80 || text[range.lowerBound] &- UInt8(ascii: "0") < 10,
+            let first = UTF8Decoding.firstScalar(of: text[range]), Self.digit(first) != nil
+        else { return nil }
+        let scalars = String(decoding: text[range], as: UTF8.self).unicodeScalars
         groups = [[]]
         marks = []
         var i = scalars.startIndex

@@ -47,6 +47,16 @@ public enum UTF8Decoding {
         return nil
     }
 
+    /// The first scalar of valid UTF-8 `bytes` without decoding the rest; nil when empty.
+    ///
+    ///     UTF8Decoding.firstScalar(of: Array("Łódź".utf8)[...])   // "Ł"
+    public static func firstScalar(of bytes: ArraySlice<UInt8>) -> Unicode.Scalar? {
+        var decoder = Unicode.UTF8()
+        var iterator = bytes.makeIterator()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+        return scalar
+    }
+
     private static func scalarByScalar<C: Collection<UInt8>>(_ bytes: C) -> Int? {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()

@@ -1,3 +1,4 @@
+import OnomaText
 import Testing
 @testable import OnomaLexicon
 
@@ -130,6 +131,14 @@ import Testing
             #expect(String(decoding: utf8[mention.range], as: UTF8.self) == mention.text)
         }
         #expect(mentions.map(\.range) == [3..<13, 15..<23])
+    }
+
+    @Test func segmentsOfTheCallerGiveTheMentionsOfTheText() throws {
+        let text = "Зеленський прибув до Києва. Kim Jong Un met Trump."
+        var segments: [TokenSegment] = []
+        try Tokenizer().forEachSegment(in: text) { segments.append($0) }
+        let mentions = try Canonicalizer(index: Self.index).mentions(in: text, segments: segments, lang: "uk")
+        #expect(mentions.map { "\($0.text)→\($0.entity ?? "?")" } == ["Зеленський→Q3874799", "Києва→Q1899", "Kim Jong Un→Q56226", "Trump→Q22686"])
     }
 
     @Test func sentencePunctuationBreaksNames() throws {

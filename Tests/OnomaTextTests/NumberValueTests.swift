@@ -326,3 +326,13 @@ private func expectScale(
     #expect(expected.map(\.value) == [1.25e9, 3000])
     #expect(NumberValue.values(in: spaced, of: text, lang: "uk") == expected)
 }
+
+@Test func segmentsAndBytesGiveTheValuesOfTheText() throws {
+    let text = "Es kostete 2,5 Mrd. € und 3 000 Euro, nicht 12 Prozent."
+    var segments: [TokenSegment] = []
+    try Tokenizer().forEachSegment(in: text) { segments.append($0) }
+    let found = NumberValue.values(in: segments, of: Array(text.utf8), lang: "de")
+    #expect(found.map(\.value) == [2.5e9, 3000, 12])
+    #expect(found.map(\.unit) == ["€", "€", "%"])
+    #expect(found == NumberValue.values(in: text, lang: "de", tokenizer: try Tokenizer()))
+}
