@@ -97,7 +97,7 @@ public final class ClusterReportBuilder {
                 analysis.runs.append((FeatureHash.hash(bytes), words[start].range.lowerBound..<words[start + passageWords - 1].range.upperBound))
             }
         }
-        let mentions = canonicalizer?.mentions(in: text, tokens: tokens, lang: lang) ?? []
+        let mentions = canonicalizer?.mentions(in: text, segments: tokens.map(\.segment), lang: lang) ?? []
         for mention in mentions {
             if let id = mention.entity { analysis.entities.append((id, mention.canonical, mention.range)) }
         }

@@ -66,7 +66,7 @@ public final class FeatureExtractor {
         Self.segment(text, with: tokenizer, into: &segments)
         let tokens = segments
         let source = Array(text.utf8)
-        let mentions = canonicalizer?.mentions(in: text, segments: tokens, lang: lang).filter { $0.entity != nil } ?? []
+        let mentions = canonicalizer?.mentions(inUTF8: source, segments: tokens, lang: lang).filter { $0.entity != nil } ?? []
         let numbers = NumberValue.values(in: tokens, of: source, lang: lang)
         var fingerprint = FingerprintBuilder()
         var stream = ShingleStream()

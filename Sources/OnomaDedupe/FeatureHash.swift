@@ -26,13 +26,9 @@ public enum FeatureHash {
     /// Hashes contiguous bytes with `seed`, eight at a time: the value of `hash(_:seed:)`.
     @inline(__always)
     static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
-        var h = seed ^ 0xA076_1D64_78BD_642F
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            h = mix(h ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)), 0xE703_7ED1_A0B4_28DB)
-            offset += 8
-        }
-        var word: UInt64 = 0
+        guard let base = bytes.baseAddress else { return finish(seed ^ 0xA076_1D64_78BD_642F, 0, count: 0) }
+        let (h, wordsEnd) = wholeWords(base, count: bytes.count, seed: seed)
+        var offset = wordsEnd, word: UInt64 = 0
         var shift: UInt64 = 0
         while offset < bytes.count {
             word |= UInt64(bytes[offset]) << shift
@@ -46,15 +42,23 @@ public enum FeatureHash {
     /// the last word is one load, masked.
     @inline(__always)
     static func hash(padded bytes: UnsafeRawPointer, count: Int) -> UInt64 {
-        var h: UInt64 = 0xA076_1D64_78BD_642F
+        let (h, offset) = wholeWords(bytes, count: count, seed: 0)
+        let rest = count - offset
+        let word = rest == 0 ? 0 : UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) & (~0 >> (64 - 8 * UInt64(rest)))
+        return finish(h, word, count: count)
+    }
+
+    /// The hash state after the whole eight-byte words of the `count` bytes at `bytes`, and
+    /// where the rest starts.
+    @inline(__always)
+    private static func wholeWords(_ bytes: UnsafeRawPointer, count: Int, seed: UInt64) -> (UInt64, Int) {
+        var h = seed ^ 0xA076_1D64_78BD_642F
         var offset = 0
         while offset + 8 <= count {
             h = mix(h ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)), 0xE703_7ED1_A0B4_28DB)
             offset += 8
         }
-        let rest = count - offset
-        let word = rest == 0 ? 0 : UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) & (~0 >> (64 - 8 * UInt64(rest)))
-        return finish(h, word, count: count)
+        return (h, offset)
     }
 
     @inline(__always)

@@ -11,3 +11,14 @@ extension Array where Element: Hashable {
         return filter { seen.insert($0).inserted }
     }
 }
+
+extension Array where Element: Equatable {
+    /// The elements without those equal to the one before: `uniqued()` of a sorted array,
+    /// without hashing.
+    func withoutAdjacentRepeats() -> [Element] {
+        var result: [Element] = []
+        result.reserveCapacity(count)
+        for element in self where result.last != element { result.append(element) }
+        return result
+    }
+}

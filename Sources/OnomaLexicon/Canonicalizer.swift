@@ -123,25 +123,25 @@ public final class Canonicalizer {
     /// - Complexity: O(n) hash lookups in the number of words, plus fuzzy scoring of the few
     ///   capitalised spans that share a skeleton with a lexicon form.
     public func mentions(in text: String, lang: String?) -> [Mention] {
-        mentions(in: text, lang: lang) { tokenizer.forEachSegment(in: text, $0) }
-    }
-
-    /// The mentions in `text` whose tokens the caller already has (`Tokenizer.tokenize(text)`),
-    /// so that the text is not segmented twice.
-    public func mentions(in text: String, tokens: [Token], lang: String?) -> [Mention] {
-        mentions(in: text, lang: lang) { body in tokens.forEach { body($0.segment) } }
+        mentions(inUTF8: Array(text.utf8), lang: lang) { tokenizer.forEachSegment(in: text, $0) }
     }
 
     /// The mentions in `text` whose token segments the caller already has
-    /// (`Tokenizer.forEachSegment(in: text)`), so that the text is not segmented twice.
+    /// (`Tokenizer.forEachSegment(in: text)`, or `Token.segment`), so that the text is not
+    /// segmented twice.
     public func mentions(in text: String, segments: [TokenSegment], lang: String?) -> [Mention] {
-        mentions(in: text, lang: lang) { body in segments.forEach(body) }
+        mentions(inUTF8: Array(text.utf8), segments: segments, lang: lang)
     }
 
-    /// The mentions in `text`, whose token segments `forEachSegment` gives: each unit is looked
-    /// up by its bytes as it is cut, and only a word not seen before becomes a `String`.
-    private func mentions(in text: String, lang: String?, _ forEachSegment: ((TokenSegment) -> Void) -> Void) -> [Mention] {
-        let bytes = Array(text.utf8)
+    /// `mentions(in:segments:lang:)` of the text with UTF-8 `bytes`, for a caller that has them.
+    public func mentions(inUTF8 bytes: [UInt8], segments: [TokenSegment], lang: String?) -> [Mention] {
+        mentions(inUTF8: bytes, lang: lang) { body in segments.forEach(body) }
+    }
+
+    /// The mentions in the text with UTF-8 `bytes`, whose token segments `forEachSegment`
+    /// gives: each unit is looked up by its bytes as it is cut, and only a word not seen before
+    /// becomes a `String`.
+    private func mentions(inUTF8 bytes: [UInt8], lang: String?, _ forEachSegment: ((TokenSegment) -> Void) -> Void) -> [Mention] {
         var units: [UnitPlace] = [], labels: [UnitIDs] = []
         units.reserveCapacity(bytes.count / 6)
         labels.reserveCapacity(bytes.count / 6)

@@ -116,7 +116,7 @@ final class CrossScriptIndex: Sendable {
         var candidates: [Int32] = []
         for key in keys { candidates += index.names(withKey: key) }
         candidates.sort()
-        candidates = Self.withoutRepeats(candidates)
+        candidates = candidates.withoutAdjacentRepeats()
         var scored: [(entity: String, ratio: Double, raw: Double)] = []
         for candidate in candidates {
             let name = index.names[Int(candidate)]
@@ -203,15 +203,7 @@ final class CrossScriptIndex: Sendable {
             }
         }
         keys.sort()
-        return (name, withoutRepeats(keys))
-    }
-
-    /// A sorted array without its repeats.
-    private static func withoutRepeats<T: Equatable>(_ sorted: [T]) -> [T] {
-        var result: [T] = []
-        result.reserveCapacity(sorted.count)
-        for element in sorted where result.last != element { result.append(element) }
-        return result
+        return (name, keys.withoutAdjacentRepeats())
     }
 
     /// A Latin name prepared for scoring from its words' `letters` and their `orders`, or nil
