@@ -37,11 +37,15 @@ struct onoma_word_break {
     int32_t previous, previous_unit;
     /// The first non-ASCII byte at or after `previous`, once searched (else below `previous`).
     int32_t non_ascii;
-    /// Whether ASCII segments are found by `ascii_segment` (the iterator has ICU's root rules),
-    /// and whether the iterator then no longer stands on `previous_unit`.
-    int ascii_rules, iterator_behind;
+    /// Whether the segments `rule_segment` can decide are found by it (the iterator has ICU's
+    /// root rules), and whether the iterator then no longer stands on `previous_unit`.
+    int shim_rules, iterator_behind;
     /// code_point_kind of each ASCII character.
     int8_t ascii_kinds[128];
+    /// The word break classes of U+0080-U+07FF (two UTF-8 bytes: Latin, Greek, Cyrillic ...) and
+    /// of U+2000-U+207F (general punctuation: curly quotes, dashes), as `wide_word_break_class`.
+    int8_t two_byte_classes[0x800 - 0x80];
+    int8_t punctuation_classes[0x80];
     /// Recent uscript_getScript results, direct-mapped by code point.
     struct {
         UChar32 code_point;
@@ -67,10 +71,11 @@ static int32_t code_point_kind(UChar32 c) {
     return ONOMA_KIND_SYMBOL;
 }
 
-/// Word_Break classes of ASCII characters as ICU's root word rules (UAX #29) use them. Tab,
-/// '"' (Double_Quote joins only Hebrew letters), ':' (MidLetter in UAX #29, not in ICU's root
-/// rules) and other punctuation are "other".
-enum { WB_OTHER, WB_LETTER, WB_NUMERIC, WB_MID_NUM, WB_MID_NUM_LET, WB_EXTEND_NUM_LET,
+/// Word_Break classes as ICU's root word rules (UAX #29) use them. In ASCII, tab, '"'
+/// (Double_Quote joins only Hebrew letters), ':' (MidLetter in UAX #29, not in ICU's root rules)
+/// and other punctuation are "other". WB_UNDECIDED marks the characters `rule_segment` leaves to
+/// ICU (combining marks, format characters, Hebrew letters, scripts of three and four bytes ...).
+enum { WB_UNDECIDED = -1, WB_OTHER, WB_LETTER, WB_NUMERIC, WB_MID_NUM, WB_MID_NUM_LET, WB_EXTEND_NUM_LET,
        WB_SPACE, WB_CR, WB_NEWLINE };
 
 static inline __attribute__((always_inline)) int ascii_word_break_class(uint8_t c) {
@@ -88,50 +93,91 @@ static inline __attribute__((always_inline)) int ascii_word_break_class(uint8_t 
     }
 }
 
-/// Finds the ASCII segment that starts at boundary `start` by the word break rules (UAX #29,
-/// WB3-WB13b, as ICU's root rules apply them to ASCII), without ICU: sets `*end` and ICU's
-/// rule status for it and returns 1. Returns 0 when the answer depends on the non-ASCII
-/// character at `limit` (a combining mark joins what precedes it, a letter may continue a
-/// word): ICU decides those. Bytes before `limit` are ASCII; `length` is the text's end.
-static int ascii_segment(const uint8_t *bytes, int32_t start, int32_t limit, int32_t length,
-                         int32_t *end, int32_t *rule_status) {
-    const int first = ascii_word_break_class(bytes[start]);
-    int32_t i = start + 1;
+/// The class of a non-ASCII character for `rule_segment`: letters, digits, the mid characters
+/// of WB6-WB12 and "other" characters that are not pictographs; every other Word_Break value is
+/// WB_UNDECIDED.
+static int8_t wide_word_break_class(UChar32 c) {
+    if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) return WB_UNDECIDED;
+    switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER: return WB_LETTER;
+    case U_WB_NUMERIC: return WB_NUMERIC;
+    case U_WB_MIDNUM: return WB_MID_NUM;
+    case U_WB_MIDNUMLET: return WB_MID_NUM_LET;
+    case U_WB_OTHER: return WB_OTHER;
+    default: return WB_UNDECIDED;
+    }
+}
+
+/// The class of the character at bytes[i] (i < length), and its length in `*width`: ASCII by
+/// `ascii_word_break_class`, U+0080-U+07FF and U+2000-U+207F by the tables, anything else
+/// WB_UNDECIDED. Each of these characters is one UTF-16 unit.
+static inline __attribute__((always_inline)) int word_break_class(const onoma_word_break *wb, const uint8_t *bytes,
+                                                                  int32_t i, int32_t length, int32_t *width) {
+    const uint8_t b = bytes[i];
+    *width = 1;
+    if (b < 0x80) return ascii_word_break_class(b);
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < length && (bytes[i + 1] & 0xC0) == 0x80) {
+        *width = 2;
+        return wb->two_byte_classes[(((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F)) - 0x80];
+    }
+    if (b == 0xE2 && i + 2 < length && (bytes[i + 1] & 0xFE) == 0x80 && (bytes[i + 2] & 0xC0) == 0x80) {
+        *width = 3;
+        return wb->punctuation_classes[((bytes[i + 1] & 1) << 6) | (bytes[i + 2] & 0x3F)];
+    }
+    return WB_UNDECIDED;
+}
+
+/// Finds the segment that starts at boundary `start` by the word break rules (UAX #29, WB3-WB13b,
+/// as ICU's root rules apply them) without ICU, when its characters and the one after it are
+/// ones `word_break_class` decides: sets `*end`, its length in UTF-16 units and ICU's rule
+/// status for it, and returns 1. Returns 0 when the answer depends on a character left to ICU
+/// (a combining mark joins what precedes it, a Hebrew letter has rules of its own): ICU decides
+/// those. `length` is the text's end.
+static int rule_segment(const onoma_word_break *wb, const uint8_t *bytes, int32_t start, int32_t length,
+                        int32_t *end, int32_t *units, int32_t *rule_status) {
+    int32_t width, count = 1;
+    const int first = word_break_class(wb, bytes, start, length, &width);
+    int32_t i = start + width;
     *rule_status = UBRK_WORD_NONE;
     switch (first) {
+    case WB_UNDECIDED:
+        return 0;
     case WB_CR:  // WB3, WB3a: CR LF stays together; a line break breaks on both sides.
-        *end = i < limit && bytes[i] == '\n' ? i + 1 : i;
+        if (i < length && bytes[i] == '\n') i++, count++;
+        *end = i;
+        *units = count;
         return 1;
     case WB_NEWLINE:
         *end = i;
+        *units = count;
         return 1;
     case WB_SPACE:  // WB3d: horizontal white space stays together.
-        while (i < limit && bytes[i] == ' ') i++;
+        while (i < length && bytes[i] == ' ') i++, count++;
         break;
     case WB_LETTER: case WB_NUMERIC: case WB_EXTEND_NUM_LET: {
         // `before` is the class before `last`, the segment's last character (a mid character
         // between two letters or two digits counts as neither).
         int before = -1, last = first;
-        while (i < limit) {
-            const int next = ascii_word_break_class(bytes[i]);
+        while (i < length) {
+            const int next = word_break_class(wb, bytes, i, length, &width);
             if (next == WB_LETTER || next == WB_NUMERIC || next == WB_EXTEND_NUM_LET) {
                 // WB5, WB8, WB9, WB10, WB13a, WB13b: letters, digits and connectors run together.
                 before = last;
                 last = next;
-                i++;
+                i += width, count++;
                 continue;
             }
+            if (next == WB_UNDECIDED) return 0;
             // WB6/WB7 (letter, mid, letter) and WB11/WB12 (digit, mid, digit) look one further.
             const int joins_letters = last == WB_LETTER && next == WB_MID_NUM_LET;
             const int joins_numbers = last == WB_NUMERIC && (next == WB_MID_NUM || next == WB_MID_NUM_LET);
-            if (!joins_letters && !joins_numbers) break;
-            if (i + 1 >= limit) {
-                if (i + 1 < length) return 0;
-                break;
-            }
-            if (ascii_word_break_class(bytes[i + 1]) != last) break;
+            if ((!joins_letters && !joins_numbers) || i + width >= length) break;
+            int32_t after_width;
+            const int after = word_break_class(wb, bytes, i + width, length, &after_width);
+            if (after == WB_UNDECIDED) return 0;
+            if (after != last) break;
             before = last;
-            i += 2;
+            i += width + after_width, count += 2;
         }
         // ICU's rules set the status by the last character: a letter 200, a digit 100; a
         // connector after a digit 100, after a letter or connector 200, alone none (WB13a).
@@ -143,9 +189,10 @@ static int ascii_segment(const uint8_t *bytes, int32_t start, int32_t limit, int
     default:  // Punctuation and other characters stand alone.
         break;
     }
-    // WB4: a non-ASCII character at the end could be a combining mark that joins the segment.
-    if (i == limit && limit < length) return 0;
+    // WB4: a character left to ICU next could be a combining mark that joins the segment.
+    if (i < length && word_break_class(wb, bytes, i, length, &width) == WB_UNDECIDED) return 0;
     *end = i;
+    *units = count;
     return 1;
 }
 
@@ -165,8 +212,10 @@ onoma_word_break *onoma_word_break_open(const char *locale, int32_t *status) {
     wb->iterator = iterator;
     // Locales with word break rules of their own (tailorings) are left to ICU entirely.
     const char *actual = ubrk_getLocaleByType(iterator, ULOC_ACTUAL_LOCALE, &error);
-    wb->ascii_rules = U_SUCCESS(error) && actual != NULL && (actual[0] == 0 || strcmp(actual, "root") == 0);
+    wb->shim_rules = U_SUCCESS(error) && actual != NULL && (actual[0] == 0 || strcmp(actual, "root") == 0);
     for (UChar32 c = 0; c < 128; c++) wb->ascii_kinds[c] = (int8_t)code_point_kind(c);
+    for (UChar32 c = 0x80; c < 0x800; c++) wb->two_byte_classes[c - 0x80] = wide_word_break_class(c);
+    for (UChar32 c = 0x2000; c < 0x2080; c++) wb->punctuation_classes[c - 0x2000] = wide_word_break_class(c);
     for (int i = 0; i < 256; i++) wb->scripts[i].code_point = -1;
     return wb;
 }
@@ -341,7 +390,7 @@ int32_t onoma_word_break_next_segments(onoma_word_break *wb, int32_t options, on
                                        int32_t capacity, int32_t *status) {
     const int whitespace = (options & ONOMA_SEGMENTS_WHITESPACE) != 0;
     const int non_ascii_only = (options & ONOMA_SEGMENTS_NON_ASCII) != 0;
-    const int ascii_rules = wb->ascii_rules && (options & ONOMA_SEGMENTS_ICU_ONLY) == 0;
+    const int shim_rules = wb->shim_rules && (options & ONOMA_SEGMENTS_ICU_ONLY) == 0;
     int32_t count = 0;
     while (count < capacity) {
         if (wb->previous_unit == wb->chunk_units) {
@@ -376,15 +425,14 @@ int32_t onoma_word_break_next_segments(onoma_word_break *wb, int32_t options, on
                 wb->previous_unit = unit;
             }
         }
-        int32_t start = wb->previous, end, end_unit, rule_status = UBRK_WORD_NONE;
+        int32_t start = wb->previous, end, end_unit, units, rule_status = UBRK_WORD_NONE;
         if (wb->non_ascii < start) wb->non_ascii = find_non_ascii(wb->bytes, start, wb->length);
-        if (!non_ascii_only && ascii_rules && start < wb->non_ascii
-            && ascii_segment(wb->bytes, start, wb->non_ascii, wb->length, &end, &rule_status)) {
-            end_unit = wb->previous_unit + (end - start);
+        if (!non_ascii_only && shim_rules && rule_segment(wb, wb->bytes, start, wb->length, &end, &units, &rule_status)) {
+            end_unit = wb->previous_unit + units;
             wb->iterator_behind = 1;
         } else {
             if (wb->iterator_behind) {
-                // Stand the iterator on the boundary the ASCII rules reached (following() finds
+                // Stand the iterator on the boundary the shim's rules reached (following() finds
                 // the same boundaries as iterating from the start).
                 if (wb->previous_unit > 0) ubrk_following(wb->iterator, wb->previous_unit - 1);
                 else ubrk_first(wb->iterator);
@@ -392,7 +440,7 @@ int32_t onoma_word_break_next_segments(onoma_word_break *wb, int32_t options, on
             }
             end_unit = ubrk_next(wb->iterator);
             if (end_unit == UBRK_DONE) break;
-            int32_t units = end_unit - wb->previous_unit;
+            units = end_unit - wb->previous_unit;
             // Up to the next non-ASCII byte, one byte is one unit.
             end = start + units <= wb->non_ascii ? start + units : advance_units(wb->bytes, start, units);
             rule_status = -1;
@@ -429,8 +477,8 @@ int32_t onoma_word_break_next_segments(onoma_word_break *wb, int32_t options, on
     return count;
 }
 
-int32_t onoma_word_break_uses_ascii_rules(const onoma_word_break *wb) {
-    return wb->ascii_rules;
+int32_t onoma_word_break_uses_shim_rules(const onoma_word_break *wb) {
+    return wb->shim_rules;
 }
 
 int64_t onoma_word_break_count_boundaries(onoma_word_break *wb, int32_t *status) {

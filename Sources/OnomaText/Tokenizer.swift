@@ -13,11 +13,12 @@ import CICU
 public final class Tokenizer {
     /// Whether whitespace segments are reported as tokens of kind `.whitespace`.
     public let includesWhitespace: Bool
-    /// Whether ICU finds every segment, also the ASCII ones the shim finds by the same rules
-    /// (tests compare the two).
+    /// Whether ICU finds every segment, also the ones the shim finds by the same rules (tests
+    /// compare the two).
     var icuOnly = false
-    /// Whether the shim finds ASCII segments itself: with ICU's root rules, not a locale's own.
-    var usesASCIIRules: Bool { onoma_word_break_uses_ascii_rules(breaker.pointer) != 0 }
+    /// Whether the shim finds segments of ASCII, two-byte characters and general punctuation
+    /// itself: with ICU's root rules, not a locale's own.
+    var usesShimRules: Bool { onoma_word_break_uses_shim_rules(breaker.pointer) != 0 }
     private let breaker: WordBreakHandle
     private var segments = [onoma_word_segment](repeating: onoma_word_segment(), count: 256)
 

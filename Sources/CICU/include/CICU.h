@@ -58,8 +58,8 @@ enum {
     /// are skipped without running the break rules over them (the iterator resumes with
     /// ubrk_following, which finds the same boundaries as iterating from the start).
     ONOMA_SEGMENTS_NON_ASCII = 2,
-    /// Find every segment with ICU, also the ASCII ones the shim otherwise finds by the same
-    /// rules itself (for tests that compare the two).
+    /// Find every segment with ICU, also the ones the shim otherwise finds by the same rules
+    /// itself (for tests that compare the two).
     ONOMA_SEGMENTS_ICU_ONLY = 4,
 };
 
@@ -77,9 +77,10 @@ int32_t onoma_word_break_next_segments(onoma_word_break *wb, int32_t options, on
 /// Counts the boundaries of the text after 0 (ubrk_next to the end, with the same UTF-16
 /// conversion as next_segments): the raw ICU baseline.
 int64_t onoma_word_break_count_boundaries(onoma_word_break *wb, int32_t *status);
-/// 1 when the shim finds ASCII segments by the word break rules itself (the iterator has ICU's
-/// root rules, not a locale's own), else 0.
-int32_t onoma_word_break_uses_ascii_rules(const onoma_word_break *wb);
+/// 1 when the shim finds segments of ASCII, of two-byte UTF-8 characters (Latin, Greek,
+/// Cyrillic ...) and of general punctuation by the word break rules itself (the iterator has
+/// ICU's root rules, not a locale's own), else 0.
+int32_t onoma_word_break_uses_shim_rules(const onoma_word_break *wb);
 
 // MARK: Transliterator
 

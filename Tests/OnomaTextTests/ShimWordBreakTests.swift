@@ -3,9 +3,10 @@ import Foundation
 import Testing
 @testable import OnomaText
 
-/// The shim finds ASCII segments by the word break rules itself and leaves the rest to ICU: every
-/// segment, its kind, script and rule status must be what ICU alone gives.
-@Suite struct ASCIIWordBreakTests {
+/// The shim finds segments of ASCII, two-byte characters (Latin, Greek, Cyrillic, Arabic ...) and
+/// general punctuation by the word break rules itself and leaves the rest to ICU: every segment,
+/// its kind, script and rule status must be what ICU alone gives.
+@Suite struct ShimWordBreakTests {
     /// Pieces whose joins the rules decide: letters, digits, the mid characters of WB6-WB12, the
     /// connector, white space and line breaks, and non-ASCII neighbours that join or split them
     /// (a combining mark, a curly apostrophe, letters of other scripts, a ZWJ, a keycap).
@@ -27,7 +28,7 @@ import Testing
     static func expectSameAsICU(_ texts: [String]) throws {
         for includeWhitespace in [false, true] {
             let shim = try Tokenizer(includeWhitespace: includeWhitespace)
-            #expect(shim.usesASCIIRules)
+            #expect(shim.usesShimRules)
             let icu = try Tokenizer(includeWhitespace: includeWhitespace)
             icu.icuOnly = true
             for text in texts {
@@ -46,12 +47,12 @@ import Testing
     @Test func localeWithItsOwnWordRulesIsLeftToICU() throws {
         // Swedish and Finnish keep a colon between letters (ICU's word_fi_sv rules): "a:b", "EU:s".
         let swedish = try Tokenizer(locale: "sv")
-        #expect(!swedish.usesASCIIRules)
+        #expect(!swedish.usesShimRules)
         #expect(swedish.tokenize("EU:s").map(\.text) == ["EU:s"])
-        #expect(try Tokenizer().usesASCIIRules)
+        #expect(try Tokenizer().usesShimRules)
     }
 
-    @Test func asciiRulesSegmentLikeICUOnGeneratedText() throws {
+    @Test func shimRulesSegmentLikeICUOnGeneratedText() throws {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -59,13 +60,17 @@ import Testing
         }
         // Every ASCII character, and dense runs of the characters that join.
         let joiners = ["a", "Z", "1", "0", ".", ",", ";", "'", "_", "@", ":", " ", "é", "\u{0301}", "’", "Ж"]
-        let texts = [Self.pieces, joiners].flatMap { pieces in
+        // Every character the shim's tables decide (U+0080-U+07FF, U+2000-U+207F) among letters,
+        // digits and the mid characters they join with.
+        let wide = (Array(0x80..<0x800) + Array(0x2000..<0x2080)).map { String(UnicodeScalar(UInt32($0))!) }
+        let widePieces = wide + Array(repeating: ["a", "é", "Ж", "ש", "ب", "1", "٣", ".", "'", "’", ",", " "], count: 40).flatMap { $0 }
+        let texts = [Self.pieces, joiners, widePieces].flatMap { pieces in
             (0..<20_000).map { _ in (0..<(1 + next(12))).map { _ in pieces[next(pieces.count)] }.joined() }
         }
         try Self.expectSameAsICU(texts)
     }
 
-    @Test func asciiRulesSegmentLikeICUOnTheCorpus() throws {
+    @Test func shimRulesSegmentLikeICUOnTheCorpus() throws {
         let corpus = DevData.packageRoot.appendingPathComponent("Corpus")
         let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }
         #expect(!files.isEmpty)
@@ -73,10 +78,22 @@ import Testing
     }
 
     @Test(.enabled(if: DevData.has("dedup/wmt21-de-fr.jsonl"), "needs ../shared/dev/dedup/wmt21-de-fr.jsonl"))
-    func asciiRulesSegmentLikeICUOnGermanAndFrenchNews() throws {
+    func shimRulesSegmentLikeICUOnGermanAndFrenchNews() throws {
         let lines = try String(contentsOf: DevData.url("dedup/wmt21-de-fr.jsonl"), encoding: .utf8).split(separator: "\n")
         let texts = try lines.map { line in
             try #require((try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["text"] as? String)
+        }
+        try Self.expectSameAsICU(texts)
+    }
+
+    @Test(.enabled(if: DevData.has("names/wikidata-russian-singlenames-train.tsv"), "needs ../shared/dev/names"))
+    func shimRulesSegmentLikeICUOnNamesInFiveScripts() throws {
+        let files = ["russian-singlenames-train", "arabic-singlenames-train", "en-hebrew-fullnames",
+                     "en-korean-fullnames", "japanese-singlenames-train"]
+        let texts = try files.flatMap { file in
+            let lines = try String(contentsOf: DevData.url("names/wikidata-\(file).tsv"), encoding: .utf8).split(separator: "\n")
+            // Blocks of 500 lines, so that a difference is reported with its context.
+            return stride(from: 0, to: lines.count, by: 500).map { lines[$0..<min($0 + 500, lines.count)].joined(separator: "\n") }
         }
         try Self.expectSameAsICU(texts)
     }
