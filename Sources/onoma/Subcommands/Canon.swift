@@ -38,6 +38,8 @@ extension Onoma {
 
         @OptionGroup var input: InputOptions
 
+        @OptionGroup var jobs: JobOptions
+
         func validate() throws {
             try LanguageOption.validate(lang)
             guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1, got \(minScore)") }
@@ -47,12 +49,14 @@ extension Onoma {
             let printer = DiagnosticPrinter()
             var options = Canonicalizer.Options()
             options.fuzzy = !noFuzzy
-            let canonicalizer = try Canonicalizer(index: lexicon.loadIndex(printer), options: options)
+            let index = try lexicon.loadIndex(printer)
+            let lang = lang, minScore = minScore
             let output = OutputBuffer()
             var wroteHeader = false
-            try input.forEachDocument(printer) { document in
-                let mentions = canonicalizer.mentions(in: document.text, lang: document.lang ?? lang)
-                    .filter { $0.score >= minScore }
+            // Documents are canonicalized on several threads, one canonicalizer each, and written in input order.
+            try input.forEachDocument(printer, jobs: jobs.count, workers: { try Canonicalizer(index: index, options: options) }, map: { canonicalizer, document in
+                canonicalizer.mentions(in: document.text, lang: document.lang ?? lang).filter { $0.score >= minScore }
+            }) { document, mentions in
                 switch format {
                 case .jsonl:
                     output.write("{\"id\":\(JSONText.quoted(document.id)),\"mentions\":[")

@@ -65,6 +65,8 @@ extension Onoma.Dedupe {
 
         @OptionGroup var input: InputOptions
 
+        @OptionGroup var jobs: JobOptions
+
         func validate() throws {
             if indexPath != nil && clusters.allowDuplicateIds {
                 throw ValidationError("--allow-duplicate-ids cannot be used with --index: an index holds one document per id")
@@ -76,6 +78,7 @@ extension Onoma.Dedupe {
             let parameters = clusters.parameters(features)
             let lexicon = try features.loadLexicon(printer)
             let signer = try Signer(parameters: parameters, index: lexicon)
+            var signers = [signer]
             var storyIndex: StoryIndex?
             if let indexPath {
                 do { storyIndex = try StoryIndex(path: indexPath, parameters: parameters, lexiconDigest: signer.lexiconDigest) } catch {
@@ -86,8 +89,12 @@ extension Onoma.Dedupe {
             let progress = !quiet && isatty(2) != 0 ? DedupeProgress(inputs: input.inputs) : nil
             var batch = SignatureBatch(allowsRepeatedIDs: clusters.allowDuplicateIds)
             var documents: [Document] = []
-            try input.forEachDocument(printer) { document in
-                let signature = signer.signature(id: document.id, text: document.text, lang: document.lang, date: document.date)
+            // Signing is spread over threads, one signer each; signatures are added in input order.
+            try input.forEachDocument(printer, jobs: jobs.count, workers: {
+                try signers.popLast() ?? Signer(parameters: parameters, index: lexicon)
+            }, map: { signer, document in
+                signer.signature(id: document.id, text: document.text, lang: document.lang, date: document.date)
+            }) { document, signature in
                 if let problem = batch.add(signature, path: document.path, line: document.line) {
                     printer.print(problem)
                     if input.strict { throw ExitCode.failure }
