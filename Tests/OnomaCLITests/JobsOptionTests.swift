@@ -21,14 +21,23 @@ import Testing
         }
     }
 
-    @Test func dedupeWritesTheSameClustersAndLinksForAnyNumberOfJobs() throws {
-        let input = try Self.documents.get()
+    @Test func dedupeWritesTheSameClustersLinksAndDiagnosticsForAnyNumberOfJobs() throws {
+        // A repeated id (found when signatures are added) before a line that is not a
+        // document (found when reading), in one block.
+        var lines = try Self.documents.get().split(separator: "\n").map(String.init)
+        lines.insert(lines[3], at: 100)
+        lines.insert(#"{"id":"no-text"}"#, at: 101)
+        let input = lines.joined(separator: "\n") + "\n"
+        // Errors give exit status 1, after every document is read.
         let one = try OnomaProcess.run(["dedupe", "--pairs", "--jobs", "1"], stdin: input)
-        #expect(one.status == 0)
+        #expect(one.status == 1)
         #expect(one.stdout.contains(#""relation":"duplicate""#))
+        #expect(one.stderr.hasPrefix("-:101: error: duplicate id"))
+        #expect(one.stderr.contains("\n-:102: error: missing \"text\"\n"))
         let many = try OnomaProcess.run(["dedupe", "--pairs", "-j", "3"], stdin: input)
-        #expect(many.status == 0)
+        #expect(many.status == 1)
         #expect(many.stdout == one.stdout)
+        #expect(many.stderr == one.stderr)
     }
 
     @Test func strictStopWithSeveralJobsStillWritesTheDocumentsBeforeIt() throws {

@@ -19,7 +19,8 @@ struct JobOptions: ParsableArguments {
 
 extension InputOptions {
     /// Reads every document on the calling thread, maps it with `map` on `jobs` threads, and
-    /// hands each document and its result to `body` in input order.
+    /// hands each document and its result to `body` in input order, with the reader's
+    /// diagnostics printed in their place among them.
     ///
     /// Each thread has a worker of its own from `makeWorker` (tokenizers and canonicalizers are
     /// not thread-safe). Documents are mapped in blocks of at most 64 per thread or 16 MB of
@@ -32,30 +33,37 @@ extension InputOptions {
             return try forEachDocument(printer) { try body($0, map(worker, $0)) }
         }
         let slots = try (0..<jobs).map { _ in WorkerSlot<Worker, Result>(try makeWorker()) }
-        var block: [Document] = [], bytes = 0
-        var stoppedByBody = false
+        // The block: documents and diagnostics in input order, and its documents apart.
+        var items: [DocumentReader.Item] = [], documents: [Document] = [], bytes = 0
         func flush() throws {
-            defer {
-                block.removeAll(keepingCapacity: true)
-                bytes = 0
+            let results = Self.map(documents, on: slots, map)
+            var next = 0
+            for item in items {
+                switch item {
+                case .document(let document):
+                    try body(document, results[next])
+                    next += 1
+                case .diagnostic(let diagnostic):
+                    printer.print(diagnostic)
+                }
             }
-            let results = Self.map(block, on: slots, map)
-            do {
-                for (document, result) in zip(block, results) { try body(document, result) }
-            } catch {
-                stoppedByBody = true
-                throw error
-            }
+            items.removeAll(keepingCapacity: true)
+            documents.removeAll(keepingCapacity: true)
+            bytes = 0
         }
-        do {
-            try forEachDocument(printer) { document in
-                block.append(document)
+        try reader.read { item in
+            items.append(item)
+            switch item {
+            case .document(let document):
+                documents.append(document)
                 bytes += document.text.utf8.count
-                if block.count >= 64 * jobs || bytes >= 1 << 24 { try flush() }
+                if documents.count >= 64 * jobs || bytes >= 1 << 24 { try flush() }
+            case .diagnostic(let diagnostic):
+                if strict && diagnostic.severity == .error {
+                    try flush()
+                    throw ExitCode.failure
+                }
             }
-        } catch {
-            if !stoppedByBody { try flush() }
-            throw error
         }
         try flush()
     }
