@@ -71,10 +71,15 @@ public enum LexiconValidator {
             }
         }
 
-        // Confusables: different forms with one skeleton, on different entities.
+        // Confusables: different forms with one skeleton, on different entities. Skeletons
+        // are computed on all cores (the spoof checker is thread-safe).
+        let skeletons = confusables ? concurrentChunks(count: entries.count, minimumChunk: 4096) { range in
+            range.map { entries[$0].role == .blocked ? "" : SpoofChecker.shared.skeleton(entries[$0].form) }
+        }.flatMap { $0 } : []
         var bySkeleton: [String: Int] = [:]
+        bySkeleton.reserveCapacity(skeletons.count)
         for (position, entry) in entries.enumerated() where confusables && entry.role != .blocked {
-            let skeleton = SpoofChecker.shared.skeleton(entry.form)
+            let skeleton = skeletons[position]
             guard let other = bySkeleton[skeleton].map({ entries[$0] }) else {
                 bySkeleton[skeleton] = position
                 continue

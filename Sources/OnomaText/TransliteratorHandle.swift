@@ -41,7 +41,7 @@ final class TransliteratorHandle: @unchecked Sendable {
 
     /// Transliterates `text` (`utrans_transUChars`).
     func apply(_ text: String) -> String {
-        var units = Array(text.utf16)
+        let units = Array(text.utf16)
         var capacity = max(units.count * 3 / 2 + 16, 32)
         while true {
             let length = units.count
@@ -56,8 +56,7 @@ final class TransliteratorHandle: @unchecked Sendable {
             }
             // With a large enough buffer utrans_transUChars fails only when memory runs out.
             precondition(status <= 0, "utrans_transUChars failed: \(String(cString: onoma_u_error_name(status)))")
-            units = Array(buffer[0..<Int(newLength)])
-            return String(decoding: units, as: UTF16.self)
+            return buffer.withUnsafeBufferPointer { ICUString.string(utf16: UnsafeBufferPointer(rebasing: $0[0..<Int(newLength)])) }
         }
     }
 
