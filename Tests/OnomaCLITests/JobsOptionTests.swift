@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `canon` and `dedupe` process documents on `--jobs` threads: the output must not depend on it.
 @Suite struct JobsOptionTests {
@@ -52,9 +55,54 @@ import Testing
         #expect(many.stderr == "-:306: error: missing \"text\"\n")
     }
 
+    @Test func resolveAnswersInInputOrderForAnyNumberOfJobs() throws {
+        let dir = try TemporaryDirectory()
+        let lexicon = try dir.write("names.tsv", CanonCommandTests.lexicon)
+        let queries = (0..<50).flatMap { ["Zelensky", "Київ \($0)", "Зеленський", "Kiev", "Nobody\($0)"] }
+        let names = try dir.write("queries.txt", queries.joined(separator: "\n") + "\n")
+        let one = try OnomaProcess.run(["resolve", "--lexicon", lexicon, "--names", names, "--jobs", "1"])
+        #expect(one.status == 0)
+        let lines = one.stdout.split(separator: "\n")
+        #expect(lines.count == 250 && lines[2].hasPrefix(#"{"query":"Зеленський","candidates":[{"entity":"Q3874799""#))
+        let many = try OnomaProcess.run(["resolve", "--lexicon", lexicon, "--names", names, "--jobs", "3"])
+        #expect(many.stdout == one.stdout)
+    }
+
     @Test func jobsMustBeAtLeastOne() throws {
         let result = try OnomaProcess.run(["dedupe", "--jobs", "0"], stdin: "")
         #expect(result.status != 0)
         #expect(result.stderr.contains("--jobs must be at least 1, got 0"))
+    }
+
+    @Test func aTerminalGetsEachAnswerAsItsLineIsTyped() throws {
+        let dir = try TemporaryDirectory()
+        let lexicon = try dir.write("names.tsv", CanonCommandTests.lexicon)
+        // A pseudo-terminal for canon's standard input and output.
+        var terminal: Int32 = -1, side: Int32 = -1
+        try #require(openpty(&terminal, &side, nil, nil, nil) == 0)
+        defer { close(terminal) }
+        let process = Process()
+        process.executableURL = OnomaProcess.binary
+        process.arguments = ["canon", "--lexicon", lexicon]
+        process.standardInput = FileHandle(fileDescriptor: side)
+        process.standardOutput = FileHandle(fileDescriptor: side)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        close(side)
+        _ = write(terminal, "{\"id\":\"typed\",\"text\":\"Zelensky in Kiev\"}\n", 41)
+        // The answer must come while the input is still open (at most a minute on a busy machine).
+        var seen = ""
+        var reader = pollfd(fd: terminal, events: Int16(POLLIN), revents: 0)
+        let deadline = Date().addingTimeInterval(60)
+        while !seen.contains("\"mentions\""), Date() < deadline {
+            guard poll(&reader, 1, 1000) > 0 else { continue }
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let count = read(terminal, &buffer, buffer.count)
+            if count <= 0 { break }
+            seen += String(decoding: buffer[..<count], as: UTF8.self)
+        }
+        _ = write(terminal, "\u{04}", 1)  // end of input
+        process.waitUntilExit()
+        #expect(seen.contains(#"{"id":"typed","mentions":[{"start":0,"end":8,"text":"Zelensky","entity":"Q3874799""#))
     }
 }

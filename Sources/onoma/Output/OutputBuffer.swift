@@ -4,14 +4,17 @@ import Glibc
 import Darwin
 #endif
 
-/// Buffered writes to standard output: data, one write(2) per 64 KB.
+/// Buffered writes to standard output: data, one write(2) per 64 KB; to a terminal, every
+/// completed line at once (as the C library buffers).
 final class OutputBuffer {
     private var bytes: [UInt8] = []
     private let descriptor: Int32
+    private let flushesLines: Bool
     private static let flushSize = 1 << 16
 
     init(descriptor: Int32 = 1) {
         self.descriptor = descriptor
+        flushesLines = isatty(descriptor) != 0
         bytes.reserveCapacity(Self.flushSize * 2)
     }
 
@@ -19,12 +22,12 @@ final class OutputBuffer {
 
     func write(_ text: String) {
         bytes.append(contentsOf: text.utf8)
-        if bytes.count >= Self.flushSize { flush() }
+        if bytes.count >= Self.flushSize || flushesLines && bytes.last == UInt8(ascii: "\n") { flush() }
     }
 
     func write(_ text: Substring) {
         bytes.append(contentsOf: text.utf8)
-        if bytes.count >= Self.flushSize { flush() }
+        if bytes.count >= Self.flushSize || flushesLines && bytes.last == UInt8(ascii: "\n") { flush() }
     }
 
     /// Writes everything buffered. A closed pipe (EPIPE, e.g. `| head`) ends the process quietly.

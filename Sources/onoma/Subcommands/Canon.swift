@@ -54,7 +54,7 @@ extension Onoma {
             let output = OutputBuffer()
             var wroteHeader = false
             // Documents are canonicalized on several threads, one canonicalizer each, and written in input order.
-            try input.forEachDocument(printer, jobs: jobs.count, workers: { try Canonicalizer(index: index, options: options) }, map: { canonicalizer, document in
+            try input.forEachDocument(printer, jobs: jobs.count(for: input.inputs), workers: { try Canonicalizer(index: index, options: options) }, map: { canonicalizer, document in
                 canonicalizer.mentions(in: document.text, lang: document.lang ?? lang).filter { $0.score >= minScore }
             }) { document, mentions in
                 switch format {

@@ -90,7 +90,7 @@ extension Onoma.Dedupe {
             var batch = SignatureBatch(allowsRepeatedIDs: clusters.allowDuplicateIds)
             var documents: [Document] = []
             // Signing is spread over threads, one signer each; signatures are added in input order.
-            try input.forEachDocument(printer, jobs: jobs.count, workers: {
+            try input.forEachDocument(printer, jobs: jobs.count(for: input.inputs), workers: {
                 try signers.popLast() ?? Signer(parameters: parameters, index: lexicon)
             }, map: { signer, document in
                 signer.signature(id: document.id, text: document.text, lang: document.lang, date: document.date)

@@ -32,6 +32,8 @@ extension Onoma {
         @Argument(help: "Names to resolve.")
         var queries: [String] = []
 
+        @OptionGroup var jobs: JobOptions
+
         func validate() throws {
             try LanguageOption.validate(lang)
             guard top > 0 else { throw ValidationError("--top must be at least 1") }
@@ -43,12 +45,27 @@ extension Onoma {
             let printer = DiagnosticPrinter()
             let resolver = Resolver(index: try lexicon.loadIndex(printer))
             let output = OutputBuffer()
-            try NameLines.forEach(arguments: queries, file: names, printer) { query, _ in
-                let candidates = resolver.resolve(query, lang: lang, top: top).map {
-                    "{\"entity\":\(JSONText.quoted($0.entity)),\"canonical\":\(JSONText.quoted($0.canonical)),\"score\":\(ScoreText.format($0.score)),\"method\":\"\($0.method.rawValue)\"}"
-                }
-                output.write("{\"query\":\(JSONText.quoted(query)),\"candidates\":[\(candidates.joined(separator: ","))]}\n")
+            // Queries are resolved on several threads (the resolver is thread-safe) in blocks,
+            // and written in input order.
+            let lang = lang, top = top
+            let resolve = ParallelMap(jobs: jobs.count(typed: names == "-" && isatty(0) != 0), workers: { resolver }) { resolver, query in
+                resolver.resolve(query, lang: lang, top: top)
             }
+            var block: [String] = []
+            func flush() {
+                for (query, found) in zip(block, resolve(block)) {
+                    let candidates = found.map {
+                        "{\"entity\":\(JSONText.quoted($0.entity)),\"canonical\":\(JSONText.quoted($0.canonical)),\"score\":\(ScoreText.format($0.score)),\"method\":\"\($0.method.rawValue)\"}"
+                    }
+                    output.write("{\"query\":\(JSONText.quoted(query)),\"candidates\":[\(candidates.joined(separator: ","))]}\n")
+                }
+                block.removeAll(keepingCapacity: true)
+            }
+            try NameLines.forEach(arguments: queries, file: names, printer) { query, _ in
+                block.append(query)
+                if block.count >= resolve.blockSize { flush() }
+            }
+            flush()
             output.flush()
             try printer.finish()
         }
