@@ -1,34 +1,5 @@
 import ArgumentParser
-import Dispatch
-import Foundation
 import OnomaText
-import Synchronization
-
-/// `--jobs`: how many threads process the input.
-struct JobOptions: ParsableArguments {
-    @Option(name: [.customShort("j"), .long], help: """
-        Threads that process the input (default: one per core; 1 when standard input is a \
-        terminal, so that each result comes as soon as its line is typed). The output is the \
-        same for any number.
-        """)
-    var jobs: Int?
-
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
-    }
-
-    /// The number of threads for `inputs` (paths, "-" for standard input; none is standard
-    /// input): --jobs, else 1 when a person types the input, else the number of active cores.
-    /// Several threads work in blocks, which would hold back the answer to a typed line.
-    func count(for inputs: [String]) -> Int {
-        count(typed: (inputs.isEmpty || inputs.contains("-")) && isatty(0) != 0)
-    }
-
-    /// The number of threads: --jobs, else 1 for `typed` input, else the number of active cores.
-    func count(typed: Bool) -> Int {
-        jobs ?? (typed ? 1 : ProcessInfo.processInfo.activeProcessorCount)
-    }
-}
 
 extension InputOptions {
     /// Reads every document on the calling thread, maps it with `map` on `jobs` threads, and
@@ -79,55 +50,5 @@ extension InputOptions {
             }
         }
         try flush()
-    }
-}
-
-/// Maps items on several threads, each with a worker of its own (tokenizers and
-/// canonicalizers are not thread-safe), and returns the results in input order.
-///
-///     let lengths = try ParallelMap(jobs: 2, workers: { Tokenizer() }) { tokenizer, text in tokenizer.tokenize(text).count }
-///     lengths(["a b", "c"])   // [2, 1]
-final class ParallelMap<Worker, Item: Sendable, Result> {
-    private let slots: [WorkerSlot<Worker, Result>]
-    private let transform: @Sendable (Worker, Item) -> Result
-
-    init(jobs: Int, workers makeWorker: () throws -> Worker, _ transform: @escaping @Sendable (Worker, Item) -> Result) rethrows {
-        slots = try (0..<max(1, jobs)).map { _ in WorkerSlot(try makeWorker()) }
-        self.transform = transform
-    }
-
-    /// How many items a caller that maps in blocks gathers for one call: 64 per thread, enough
-    /// to keep every thread busy, few enough to keep memory bounded; 1 on one thread, so that
-    /// each result comes as soon as its item is read.
-    var blockSize: Int { slots.count == 1 ? 1 : 64 * slots.count }
-
-    /// The results of the transform over `items`, in order; the threads take items in turn.
-    func callAsFunction(_ items: [Item]) -> [Result] {
-        let next = Atomic<Int>(0), slots = slots, transform = transform
-        DispatchQueue.concurrentPerform(iterations: slots.count) { thread in
-            let slot = slots[thread]
-            slot.results.removeAll(keepingCapacity: true)
-            while true {
-                let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard position < items.count else { break }
-                slot.results.append((position, transform(slot.worker, items[position])))
-            }
-        }
-        var ordered = [Result?](repeating: nil, count: items.count)
-        for slot in slots {
-            for (position, result) in slot.results { ordered[position] = result }
-        }
-        return ordered.map { $0! }
-    }
-}
-
-/// One thread's worker and the results it computed in the current call. A slot is used by
-/// one thread at a time: the mapping thread during a call, the caller's between calls.
-private final class WorkerSlot<Worker, Result>: @unchecked Sendable {
-    let worker: Worker
-    var results: [(Int, Result)] = []
-
-    init(_ worker: Worker) {
-        self.worker = worker
     }
 }
