@@ -43,6 +43,25 @@ import Glibc
         #expect(many.stderr == one.stderr)
     }
 
+    @Test func dedupeSignWritesTheSameRecordsForAnyNumberOfJobs() throws {
+        // Blank lines and lines that are not documents among the documents.
+        var lines = try Self.documents.get().split(separator: "\n").map(String.init)
+        lines.insert("", at: 70)
+        lines.insert(#"{"id":"no-text"}"#, at: 200)
+        let input = lines.joined(separator: "\n") + "\n"
+        let one = try OnomaProcess.run(["dedupe", "sign", "--jobs", "1"], stdin: input)
+        #expect(one.status == 0)
+        #expect(one.stdout.split(separator: "\n", omittingEmptySubsequences: false).count == 308)
+        #expect(one.stderr == "dedupe sign: 1 of 307 lines are not documents; their error records are in the output\n")
+        let many = try OnomaProcess.run(["dedupe", "sign", "--jobs", "3"], stdin: input)
+        #expect(many.stdout == one.stdout)
+        #expect(many.stderr == one.stderr)
+        let strict = try OnomaProcess.run(["dedupe", "sign", "--strict", "--jobs", "3"], stdin: input)
+        #expect(strict.status == 1)
+        #expect(strict.stdout.split(separator: "\n", omittingEmptySubsequences: false).count == 201)
+        #expect(strict.stderr == "-:201: error: missing \"text\"\n")
+    }
+
     @Test func strictStopWithSeveralJobsStillWritesTheDocumentsBeforeIt() throws {
         let input = try Self.documents.get() + "{\"id\":\"no-text\"}\n"
         let dir = try TemporaryDirectory()

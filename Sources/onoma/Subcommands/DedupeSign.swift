@@ -13,8 +13,9 @@ extension Onoma.Dedupe {
                 signature as base64 of 8-byte little-endian values, the cross-lingual fingerprint \
                 and the options that made it. A line that is not a document gives an error record \
                 {"error", "id"?, "path", "line", "column"?} and the stream goes on (exit status 0; \
-                --strict stops instead); a blank line gives a blank line. Lines are signed one by \
-                one, in constant memory, and the same line and options always give the same bytes, \
+                --strict stops instead); a blank line gives a blank line. Lines are signed in blocks \
+                of bounded size (one by one with --jobs 1), in constant memory, and the same line \
+                and options always give the same bytes, whatever --jobs is, \
                 so sign runs anywhere: under Spark's RDD.pipe, Hadoop Streaming, xargs -P. \
                 'onoma dedupe cluster' turns records into clusters.
                 """
@@ -31,10 +32,17 @@ extension Onoma.Dedupe {
         @Flag(help: "Stop at the first line that is not a document (exit status 1) instead of giving an error record.")
         var strict = false
 
+        @OptionGroup var jobs: JobOptions
+
         func run() throws {
             let printer = DiagnosticPrinter()
-            let signer = try Signer(parameters: features.parameters, index: features.loadLexicon(printer))
-            let format = try SignatureLineFormat(parameters: features.parameters, lexiconDigest: signer.lexiconDigest)
+            let parameters = features.parameters, lexicon = try features.loadLexicon(printer)
+            var signers = [try Signer(parameters: parameters, index: lexicon)]
+            let format = try SignatureLineFormat(parameters: parameters, lexiconDigest: signers[0].lexiconDigest)
+            // Lines are signed on several threads, one signer each, and written in input order.
+            let sign = try ParallelMap(jobs: jobs.count(for: inputs), workers: {
+                (signer: try signers.popLast() ?? Signer(parameters: parameters, index: lexicon), format: format)
+            }) { worker, line in Self.sign(line, with: worker.signer, format: worker.format) }
             let output = OutputBuffer()
             var lines = 0, errors = 0
             func fail(_ diagnostic: Diagnostic, id: String?) throws {
@@ -46,19 +54,20 @@ extension Onoma.Dedupe {
                 errors += 1
                 output.write(format.line(.error(SigningError(id: id, diagnostic: diagnostic))) + "\n")
             }
-            for path in inputs.isEmpty ? ["-"] : inputs {
-                try DocumentReader(inputs: [path], lossy: lossy).readLines { item in
+            // The block: the lines to sign, and every item read in input order.
+            var block: [Line] = [], items: [DocumentReader.LineItem] = []
+            func flush() throws {
+                let signed = sign(block)
+                var next = 0
+                for item in items {
                     switch item {
-                    case .line(let text, let number):
+                    case .line:
                         lines += 1
-                        if text.allSatisfy({ $0 == " " || $0 == "\t" }) { return output.write("\n") }
-                        switch DocumentReader.document(jsonLine: text, path: path, line: number) {
-                        case .success(let document):
-                            let signature = signer.signature(id: document.id, text: document.text, lang: document.lang, date: document.date)
-                            output.write(format.line(.signature(signature)) + "\n")
-                        case .failure(let failure):
-                            try fail(failure.diagnostic, id: failure.id)
+                        switch signed[next] {
+                        case .record(let record): output.write(record + "\n")
+                        case .failure(let diagnostic, let id): try fail(diagnostic, id: id)
                         }
+                        next += 1
                     case .diagnostic(let diagnostic):
                         // Invalid UTF-8 takes its line (unless --lossy repaired it); an unreadable file has none.
                         if diagnostic.severity == .error, diagnostic.line != nil {
@@ -69,12 +78,47 @@ extension Onoma.Dedupe {
                         }
                     }
                 }
+                block.removeAll(keepingCapacity: true)
+                items.removeAll(keepingCapacity: true)
+            }
+            for path in inputs.isEmpty ? ["-"] : inputs {
+                try DocumentReader(inputs: [path], lossy: lossy).readLines { item in
+                    items.append(item)
+                    if case .line(let text, let number) = item { block.append(Line(text: text, path: path, number: number)) }
+                    if block.count >= sign.blockSize { try flush() }
+                }
+                try flush()
             }
             output.flush()
             if errors > 0 {
                 StandardError.write("dedupe sign: \(errors) of \(lines) lines are not documents; their error records are in the output\n")
             }
             try printer.finish()
+        }
+
+        /// A line of input and where it is.
+        struct Line: Sendable {
+            let text: String
+            let path: String
+            let number: Int
+        }
+
+        /// What a line gives: its output line (a record, or empty for a blank line), or why it
+        /// is not a document.
+        enum Signed {
+            case record(String)
+            case failure(Diagnostic, id: String?)
+        }
+
+        static func sign(_ line: Line, with signer: Signer, format: SignatureLineFormat) -> Signed {
+            if line.text.allSatisfy({ $0 == " " || $0 == "\t" }) { return .record("") }
+            switch DocumentReader.document(jsonLine: line.text, path: line.path, line: line.number) {
+            case .success(let document):
+                let signature = signer.signature(id: document.id, text: document.text, lang: document.lang, date: document.date)
+                return .record(format.line(.signature(signature)))
+            case .failure(let failure):
+                return .failure(failure.diagnostic, id: failure.id)
+            }
         }
     }
 }
