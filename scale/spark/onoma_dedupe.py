@@ -81,7 +81,8 @@ def arguments(argv):
 
 
 def sign_command(options):
-    command = [options.onoma, "dedupe", "sign", "--threshold", repr(options.threshold)]
+    # Spark runs one task per executor core, each with its own process: one thread each.
+    command = [options.onoma, "dedupe", "sign", "--jobs", "1", "--threshold", repr(options.threshold)]
     for flag, value in [("--permutations", options.permutations), ("--bands", options.bands), ("--rows", options.rows),
                         ("--shingle-size", options.shingle_size), ("--lexicon", options.lexicon)]:
         if value is not None:
