@@ -28,6 +28,9 @@ public struct Resolver: Sendable {
     /// from 0.371 to 0.386 and Japanese from 0.398 to 0.416 accuracy@1, for 0.1 to 0.2 points
     /// more false accepts (1.3%, 1.5%, 2.1%).
     public static let keyAgreementAcceptance = 0.4
+    /// The score of a form matched by the Slavic stems of an inflected name (Зеленського):
+    /// the canonicalizer's for the same match.
+    public static let inflectedScore = 0.9
 
     public init(index: LexiconIndex, threshold: Double = NameMatch.defaultThreshold) {
         self.index = index
@@ -81,6 +84,11 @@ public struct Resolver: Sendable {
         }
         for (entity, posterior) in posteriors where posterior >= Self.crossScriptAcceptance {
             add(entity, posterior, .fuzzy)
+        }
+        // An inflected Slavic name scores as the canonicalizer scores its stem match.
+        for id in index.inflectedForms(of: name, lang: lang) where Self.inflectedScore >= threshold {
+            let entry = index.form(id).entry
+            if entry.role == .blocked { blocked.insert(entry.entity) } else { add(entry.entity, Self.inflectedScore, .normalized) }
         }
         let rank = index.entityOrdinals
         return best.values.filter { !blocked.contains($0.entity) }
