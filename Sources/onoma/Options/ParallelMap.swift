@@ -4,7 +4,7 @@ import Synchronization
 /// Maps items on several threads, each with a worker of its own (tokenizers and
 /// canonicalizers are not thread-safe), and returns the results in input order.
 ///
-///     let lengths = try ParallelMap(jobs: 2, workers: { Tokenizer() }) { tokenizer, text in tokenizer.tokenize(text).count }
+///     let lengths = try ParallelMap(jobs: 2, workers: { try Tokenizer() }) { tokenizer, text in tokenizer.tokenize(text).count }
 ///     lengths(["a b", "c"])   // [2, 1]
 final class ParallelMap<Worker, Item: Sendable, Result> {
     private let slots: [WorkerSlot<Worker, Result>]
