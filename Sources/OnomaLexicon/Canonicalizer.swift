@@ -477,9 +477,13 @@ public final class Canonicalizer {
             }
             bounds.append(entities.count)
         }
-        // Whether the document names `entity` unambiguously: asked only of ambiguous spans' entities.
+        // Whether the document names `entity` unambiguously: asked only of ambiguous spans'
+        // entities, from the set of such entities, collected at the first question (a search
+        // of all spans per question took quadratic time on long documents).
+        var named: Set<Int32>?
         func isNamed(_ entity: Int32) -> Bool {
-            spans.indices.contains { bounds[$0 + 1] - bounds[$0] == 1 && entities[bounds[$0]] == entity }
+            if named == nil { named = Set(spans.indices.lazy.filter { bounds[$0 + 1] - bounds[$0] == 1 }.map { entities[bounds[$0]] }) }
+            return named!.contains(entity)
         }
         var mentions: [Mention] = []
         mentions.reserveCapacity(spans.count)
