@@ -45,7 +45,7 @@ extension NumberValue {
     ///
     /// - Complexity: O(n) in the number of segments.
     public static func values(in segments: [TokenSegment], of bytes: [UInt8], lang: String?) -> [NumberValue] {
-        NumberReader(segments: segments, bytes: bytes, lang: lang).values()
+        NumberReader(segments: segments, bytes: bytes, lang: lang)?.values() ?? []
     }
 
     /// Tokenizes `text` with `tokenizer` and returns all numbers in it.
@@ -84,16 +84,45 @@ extension NumberValue {
 /// then a sign and currency before them and scale words and a unit after them.
 struct NumberReader {
     private let tokens: [TokenSegment]
-    /// The numeral each token starts with: number tokens and words that begin with a digit ("1.25bn", "12th").
-    private let numerals: [Numeral?]
+    /// The numerals tokens start with: number tokens and words that begin with a digit ("1.25bn", "12th").
+    private let numerals: [Numeral]
+    /// For each token, the position of its numeral in `numerals`, or -1: few tokens have one.
+    private let numeralOf: [Int32]
     private let bytes: [UInt8]
     private let locale: NumberLocale
 
-    init(segments: [TokenSegment], bytes: [UInt8], lang: String?) {
-        tokens = segments.contains { $0.kind == .whitespace } ? segments.filter { $0.kind != .whitespace } : segments
-        numerals = tokens.map { $0.isWordLike ? Numeral(bytes, $0.range) : nil }
+    /// A reader of the numbers in `segments`, or nil when none of them can start one (no word
+    /// or number token begins with a digit): most stretches of text have no number, and those
+    /// cost one byte test per token.
+    init?(segments: [TokenSegment], bytes: [UInt8], lang: String?) {
+        var tokens: [TokenSegment] = [], numerals: [Numeral] = [], numeralOf: [Int32] = []
+        tokens.reserveCapacity(segments.count)
+        numeralOf.reserveCapacity(segments.count)
+        for segment in segments where segment.kind != .whitespace {
+            if segment.isWordLike, Numeral.mayStart(bytes, segment.range), let numeral = Numeral(bytes, segment.range) {
+                numeralOf.append(Int32(numerals.count))
+                numerals.append(numeral)
+            } else {
+                numeralOf.append(-1)
+            }
+            tokens.append(segment)
+        }
+        guard !numerals.isEmpty else { return nil }
+        self.tokens = tokens
+        self.numerals = numerals
+        self.numeralOf = numeralOf
         self.bytes = bytes
         locale = NumberLocale(lang: lang)
+    }
+
+    /// The numeral token `i` starts with, or nil.
+    private func numeral(_ i: Int) -> Numeral? {
+        numeralOf[i] < 0 ? nil : numerals[Int(numeralOf[i])]
+    }
+
+    /// Whether token `i` starts with a numeral.
+    private func hasNumeral(_ i: Int) -> Bool {
+        numeralOf[i] >= 0
     }
 
     /// The text of token `i`.
@@ -106,7 +135,7 @@ struct NumberReader {
         var i = 0
         while i < tokens.count {
             // Only a token that starts with a digit can start a number.
-            guard numerals[i] != nil else {
+            guard hasNumeral(i) else {
                 i += 1
                 continue
             }
@@ -135,7 +164,7 @@ struct NumberReader {
 
     /// A number token of digits only or, when `last`, digits with one "," or "." ("000,50").
     private func isBareDigits(_ i: Int, last: Bool) -> Bool {
-        guard tokens[i].kind == .number, let numeral = numerals[i], numeral.suffix.isEmpty else { return false }
+        guard tokens[i].kind == .number, let numeral = numeral(i), numeral.suffix.isEmpty else { return false }
         return numeral.marks.isEmpty || last && numeral.marks.count == 1 && numeral.marks[0] != .group
     }
 
@@ -144,7 +173,7 @@ struct NumberReader {
     /// well-formed rest ("in 2024 300 000"), or else token by token ("44 123 4567").
     private func pieces(of run: Range<Int>) -> [Range<Int>] {
         guard run.count > 1 else { return [run] }
-        let lengths = run.map { numerals[$0]!.groups[0].count }
+        let lengths = run.map { numeral($0)!.groups[0].count }
         let grouped = { (lengths: ArraySlice<Int>) in
             (1...3).contains(lengths.first!) && lengths.dropFirst().allSatisfy { $0 == 3 }
         }
@@ -158,8 +187,8 @@ struct NumberReader {
     /// The expression around the digit tokens `digits` and the index of the token after it.
     private func expression(_ digits: Range<Int>) -> (NumberValue, next: Int)? {
         let first = digits.lowerBound
-        guard var numeral = numerals[first], !isFragment(first) else { return nil }
-        for i in digits.dropFirst() { numeral.appendGroup(numerals[i]!) }
+        guard var numeral = numeral(first), !isFragment(first) else { return nil }
+        for i in digits.dropFirst() { numeral.appendGroup(self.numeral(i)!) }
         guard let (integer, fraction) = numeral.split(decimalMark: locale.decimalMark) else { return nil }
 
         var start = first, negative = false, unit: String?
@@ -223,13 +252,13 @@ struct NumberReader {
         let before = text(i - 1)
         if before == "." || before == "," { return true }
         guard Self.hyphens.contains(before), i > 1, gap(i - 2, i - 1) == .none else { return false }
-        return tokens[i - 2].kind == .word && numerals[i - 2] == nil
+        return tokens[i - 2].kind == .word && !hasNumeral(i - 2)
     }
 
     /// Whether token `i` is a minus sign for the token after it: touching it, and not joining
     /// two words or numbers ("3-4").
     private func isMinus(_ i: Int) -> Bool {
-        guard i >= 0, text(i) == "-" || text(i) == "\u{2212}", gap(i, i + 1) == .none else {
+        guard i >= 0, gap(i, i + 1) == .none, text(i) == "-" || text(i) == "\u{2212}" else {
             return false
         }
         return i == 0 || gap(i - 1, i) != .none || !tokens[i - 1].isWordLike
@@ -239,8 +268,8 @@ struct NumberReader {
     private func currency(before i: Int) -> (String, start: Int)? {
         let j = i - 1
         guard j >= 0, gap(j, i) != .other else { return nil }
-        let symbol = text(j)
         if isCurrencySymbol(j) {
+            let symbol = text(j)
             if symbol == "$", j > 0, gap(j - 1, j) == .none, tokens[j - 1].kind == .word {
                 let country = text(j - 1)
                 if country.count <= 3, country.allSatisfy({ $0.isASCII && $0.isUppercase }) {
@@ -250,7 +279,7 @@ struct NumberReader {
             return (NumberValue.unitWords[symbol] ?? symbol, j)
         }
         guard isCurrencyCode(j) else { return nil }
-        return (NumberValue.unitWords[symbol.lowercased()]!, j)
+        return (NumberValue.unitWords[text(j).lowercased()]!, j)
     }
 
     /// The longest unit of up to three tokens from `i` ("km", "square miles", "кв. км") and the
@@ -261,7 +290,7 @@ struct NumberReader {
         var found = (NumberValue.unitWords[key] ?? (isSymbol ? key : nil)).map { ($0, next: i + 1) }
         // A currency that starts the next number ("2024 $5bn") is not this one's.
         if isSymbol || isCurrencyCode(i), i + 1 < tokens.count, gap(i, i + 1) != .other,
-            numerals[i + 1] != nil
+            hasNumeral(i + 1)
         {
             found = nil
         }
@@ -319,7 +348,8 @@ struct NumberReader {
 
     /// Whether token `i` is an upper-case ISO 4217 code in the unit table ("USD", "EUR").
     private func isCurrencyCode(_ i: Int) -> Bool {
-        guard tokens[i].kind == .word else { return false }
+        // Three ASCII letters are three bytes: other words need no `String`.
+        guard tokens[i].kind == .word, tokens[i].range.count == 3 else { return false }
         let code = text(i)
         return code.count == 3 && code.allSatisfy { $0.isASCII && $0.isUppercase }
             && NumberValue.unitWords[code.lowercased()] != nil
@@ -365,14 +395,36 @@ struct Numeral {
     /// What follows the digits in the token ("bn" in "1.25bn"), or "".
     private(set) var suffix: String
 
+    /// Whether the token at `range` of UTF-8 `text` may start with a decimal digit, judged by
+    /// its first byte: an ASCII digit, or the lead byte of a scalar beyond U+07FF or of a
+    /// two-byte scalar range that holds digits (Arabic-Indic, NKo). Most words fail at once,
+    /// without decoding a scalar.
+    @inline(__always)
+    static func mayStart(_ text: [UInt8], _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        let lead = text[range.lowerBound]
+        return lead < 0x80 ? lead &- UInt8(ascii: "0") < 10 : lead >= 0xE0 || twoByteLeadsWithDigits & 1 << (lead & 0x1F) != 0
+    }
+
+    /// Bit n set when a two-byte scalar whose lead byte is 0xC0 + n is a decimal digit for
+    /// some continuation byte: computed from the scalar properties `digit` reads.
+    private static let twoByteLeadsWithDigits: UInt32 = (0..<32).reduce(0) { mask, low in
+        let hasDigit = (0..<64).contains { (trail: UInt32) in
+            Unicode.Scalar(UInt32(low) << 6 | trail).map { $0.value >= 0x80 && digit($0) != nil } ?? false
+        }
+        return hasDigit ? mask | 1 << low : mask
+    }
+
     /// Reads the digits at the start of the token at `range` of UTF-8 `text`; nil unless it
     /// starts with a decimal digit.
     init?(_ text: [UInt8], _ range: Range<Int>) {
-        // Most tokens start with an ASCII letter: no need to decode a scalar for them, and only
-        // a token that starts with a digit becomes a `String`.
-        guard !range.isEmpty, text[range.lowerBound] >= 0x80 || text[range.lowerBound] &- UInt8(ascii: "0") < 10,
-            let first = UTF8Decoding.firstScalar(of: text[range]), Self.digit(first) != nil
-        else { return nil }
+        // Only a token that starts with a digit, and is not ASCII, becomes a `String`.
+        guard Self.mayStart(text, range) else { return nil }
+        if text[range.lowerBound] < 0x80, let ascii = Self(ascii: text, range) {
+            self = ascii
+            return
+        }
+        guard let first = UTF8Decoding.firstScalar(of: text[range]), Self.digit(first) != nil else { return nil }
         let scalars = String(decoding: text[range], as: UTF8.self).unicodeScalars
         groups = [[]]
         marks = []
@@ -392,6 +444,40 @@ struct Numeral {
         let rest = Substring(scalars[i...])
         // ICU keeps a narrow no-break space after digits in the token ("45\u{202F}%").
         suffix = rest.allSatisfy(\.isWhitespace) ? "" : String(rest)
+    }
+
+    /// `init(_:_:)` of a token whose digits and separators are ASCII, read from its bytes
+    /// without decoding scalars; nil when a byte the scalar reading would look at is not ASCII.
+    private init?(ascii text: [UInt8], _ range: Range<Int>) {
+        func digit(_ byte: UInt8) -> UInt8? { byte &- UInt8(ascii: "0") < 10 ? byte : nil }
+        func mark(_ byte: UInt8) -> NumeralMark? {
+            switch byte {
+            case UInt8(ascii: ","): .comma
+            case UInt8(ascii: "."): .dot
+            case UInt8(ascii: "'"): .group
+            default: nil
+            }
+        }
+        var groups: [[UInt8]] = [[]], marks: [NumeralMark] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let byte = text[i]
+            guard byte < 0x80 else { return nil }
+            if let digit = digit(byte) {
+                groups[groups.count - 1].append(digit)
+            } else if let mark = mark(byte), i + 1 < range.upperBound, text[i + 1] >= 0x80 || digit(text[i + 1]) != nil {
+                guard text[i + 1] < 0x80 else { return nil }
+                marks.append(mark)
+                groups.append([])
+            } else {
+                break
+            }
+            i += 1
+        }
+        self.groups = groups
+        self.marks = marks
+        let rest = String(decoding: text[i..<range.upperBound], as: UTF8.self)
+        suffix = rest.allSatisfy(\.isWhitespace) ? "" : rest
     }
 
     /// Joins the next token's digits across a grouping space ("3" + "000").
