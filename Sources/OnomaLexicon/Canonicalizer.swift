@@ -45,15 +45,11 @@ public final class Canonicalizer {
     /// `candidates(of:)` by entity, filled as entities are mentioned.
     @exclusivity(unchecked) private var candidateLists: [[String]?] = []
 
-    /// Fuzzy results of spans of two or three units by their labels (positions in `labelStore`).
-    @exclusivity(unchecked) private var spanFuzzyCache: [SpanKey: (match: (form: Int32, score: Double)?, blocked: Bool)] = [:]
-
-    private struct SpanKey: Hashable {
-        let first: Int32
-        let second: Int32
-        let third: Int32
-        let script: Script
-    }
+    /// Fuzzy results of spans of two or three units, by their labels (positions in
+    /// `labelStore`) and script: positions in `spanFuzzyStore`. A `WordTable` of integer keys
+    /// rather than a `Dictionary`: one multiply-mix hash per span instead of seeded hashing.
+    @exclusivity(unchecked) private var spanFuzzyCache = WordTable()
+    @exclusivity(unchecked) private var spanFuzzyStore: [(match: (form: Int32, score: Double)?, blocked: Bool)] = []
 
     private struct FuzzyKey: Hashable {
         let key: String
@@ -289,16 +285,19 @@ public final class Canonicalizer {
         while end < min(limit, start + 3) {
             if units[end].breakBefore || !labels[end].isNameLike || units[end].script == .han { break }
             end += 1
-            let spanKey = SpanKey(first: labels[start].store, second: labels[start + 1].store,
-                                  third: end == start + 3 ? labels[start + 2].store : -1, script: script)
-            let found = spanFuzzyCache[spanKey] ?? {
+            let spanKey = WordTable.key(labels[start].store, labels[start + 1].store,
+                                        end == start + 3 ? labels[start + 2].store : -1, script.rawValue)
+            let found: (match: (form: Int32, score: Double)?, blocked: Bool)
+            if let known = spanFuzzyCache.value(spanKey) {
+                found = spanFuzzyStore[Int(known)]
+            } else {
                 let keys = spanKeys(labels[start..<end])
                 let match = bestFuzzyForm(keys, language: language, script: script)
-                let found = (match: match, blocked: match.map { isBlocked($0.form, keys: keys) } ?? false)
-                if spanFuzzyCache.count > Self.labelLimit { spanFuzzyCache.removeAll(keepingCapacity: true) }
-                spanFuzzyCache[spanKey] = found
-                return found
-            }()
+                found = (match: match, blocked: match.map { isBlocked($0.form, keys: keys) } ?? false)
+                if spanFuzzyStore.count > Self.labelLimit { removeSpanFuzzyResults() }
+                spanFuzzyCache.insert(spanKey, value: Int32(spanFuzzyStore.count))
+                spanFuzzyStore.append(found)
+            }
             guard let (id, score) = found.match, score >= (best?.score ?? 0) else { continue }
             best = Span(units: start..<end, forms: [id], method: .fuzzy, score: score)
             blocked = found.blocked
@@ -394,9 +393,14 @@ public final class Canonicalizer {
             idStore.removeAll(keepingCapacity: true)
             fuzzyStore.removeAll(keepingCapacity: true)
             labelCache.removeAll()
-            spanFuzzyCache.removeAll()
+            removeSpanFuzzyResults()
         }
         return Labeler(lang)
+    }
+
+    private func removeSpanFuzzyResults() {
+        spanFuzzyCache.removeAll()
+        spanFuzzyStore.removeAll(keepingCapacity: true)
     }
 
     /// The label ids of `units`, units of the UTF-8 bytes `text`, made and cached for the words
