@@ -54,6 +54,7 @@ struct FingerprintBuilder {
     /// Whether a word counts as a name: it starts with a capital and does not start a
     /// sentence, or its script has no case. `token` and `previous` are segments of `text`
     /// (UTF-8). A name is added by its name key (`addName`).
+    @inline(__always)
     static func isName(_ token: TokenSegment, previous: TokenSegment?, in text: [UInt8]) -> Bool {
         guard !token.range.isEmpty else { return false }
         let byte = text[token.range.lowerBound]
