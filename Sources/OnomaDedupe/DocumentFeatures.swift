@@ -100,10 +100,12 @@ public final class FeatureExtractor {
                 if !stream.append(asciiLowercased: name, of: source) {
                     stream.append(word: folded.value(of: name, in: source, language: Self.anyLanguage) { Folding.matchKey(String(decoding: source[name], as: UTF8.self)) })
                 }
-                if token.kind == .word {
-                    fingerprint.addWord(token, previous: i > 0 ? tokens[i - 1] : nil, in: source) {
-                        nameKeys.value(of: name, in: source, language: language) { Self.keys.unitKey(for: String(decoding: source[name], as: UTF8.self), lang: lang) }
-                    }
+                // A closure per word (the name key, made only for names) retained and released
+                // its captures at every word: the test comes first, the closure only for names.
+                if token.kind == .word, FingerprintBuilder.isName(token, previous: i > 0 ? tokens[i - 1] : nil, in: source) {
+                    fingerprint.addName(nameKeys.value(of: name, in: source, language: language) {
+                        Self.keys.unitKey(for: String(decoding: source[name], as: UTF8.self), lang: lang)
+                    })
                 }
             }
             i += 1

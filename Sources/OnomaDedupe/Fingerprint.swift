@@ -51,23 +51,28 @@ struct FingerprintBuilder {
         if Fingerprint.isInformative(value) { numbers.insert(Fingerprint.canonical(value)) }
     }
 
-    /// A word counts as a name when it starts with a capital and does not start a sentence,
-    /// or when its script has no case; its name key (what `nameKey` gives for its name text)
-    /// must have four letters or more. `token` and `previous` are segments of `text` (UTF-8).
-    mutating func addWord(_ token: TokenSegment, previous: TokenSegment?, in text: [UInt8], nameKey: () -> String) {
-        guard !token.range.isEmpty else { return }
+    /// Whether a word counts as a name: it starts with a capital and does not start a
+    /// sentence, or its script has no case. `token` and `previous` are segments of `text`
+    /// (UTF-8). A name is added by its name key (`addName`).
+    @inline(__always)
+    static func isName(_ token: TokenSegment, previous: TokenSegment?, in text: [UInt8]) -> Bool {
+        guard !token.range.isEmpty else { return false }
         let byte = text[token.range.lowerBound]
         let cased: Bool, upper: Bool
         if byte < 0x80 {
             (cased, upper) = ((0x61...0x7A).contains(byte | 0x20), (0x41...0x5A).contains(byte))
         } else {
-            guard let first = UTF8Decoding.firstScalar(of: text[token.range]) else { return }
+            guard let first = UTF8Decoding.firstScalar(of: text[token.range]) else { return false }
             (cased, upper) = (first.properties.changesWhenLowercased || first.properties.changesWhenUppercased, first.properties.isUppercase)
         }
         if cased {
-            guard upper, let previous, !Self.endsSentence(previous, in: text) else { return }
+            guard upper, let previous, !endsSentence(previous, in: text) else { return false }
         }
-        let key = nameKey()
+        return true
+    }
+
+    /// Adds the name key of a word that `isName` accepts, when the key has four letters or more.
+    mutating func addName(_ key: String) {
         if key.utf8.count >= 4 { names.insert(key) }
     }
 

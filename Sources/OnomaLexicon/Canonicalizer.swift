@@ -45,15 +45,11 @@ public final class Canonicalizer {
     /// `candidates(of:)` by entity, filled as entities are mentioned.
     @exclusivity(unchecked) private var candidateLists: [[String]?] = []
 
-    /// Fuzzy results of spans of two or three units by their labels (positions in `labelStore`).
-    @exclusivity(unchecked) private var spanFuzzyCache: [SpanKey: (match: (form: Int32, score: Double)?, blocked: Bool)] = [:]
-
-    private struct SpanKey: Hashable {
-        let first: Int32
-        let second: Int32
-        let third: Int32
-        let script: Script
-    }
+    /// Fuzzy results of spans of two or three units, by their labels (positions in
+    /// `labelStore`) and script: positions in `spanFuzzyStore`. A `WordTable` of integer keys
+    /// rather than a `Dictionary`: one multiply-mix hash per span instead of seeded hashing.
+    @exclusivity(unchecked) private var spanFuzzyCache = WordTable()
+    @exclusivity(unchecked) private var spanFuzzyStore: [(match: (form: Int32, score: Double)?, blocked: Bool)] = []
 
     private struct FuzzyKey: Hashable {
         let key: String
@@ -142,27 +138,20 @@ public final class Canonicalizer {
     /// gives: each unit is looked up by its bytes as it is cut, and only a word not seen before
     /// becomes a `String`.
     private func mentions(inUTF8 bytes: [UInt8], lang: String?, _ forEachSegment: ((TokenSegment) -> Void) -> Void) -> [Mention] {
-        var units: [UnitPlace] = [], labels: [UnitIDs] = []
+        var units: [UnitPlace] = []
         units.reserveCapacity(bytes.count / 6)
-        labels.reserveCapacity(bytes.count / 6)
-        let labeler = labeler(lang)
         var cutter = UnitCutter()
         forEachSegment { segment in
-            cutter.cut(segment, in: bytes) { place in
-                units.append(place)
-                labels.append(unitIDs(bytes, place.range, labeler))
-            }
+            cutter.cut(segment, in: bytes) { units.append($0) }
         }
-        return mentions(in: bytes, units: units, labels: labels)
+        return mentions(in: bytes, units: units, labels: unitIDs(bytes, units, labeler(lang)))
     }
 
     /// The mentions among `units`, the units of `text`.
     func mentions(in text: String, units: [MatchUnit], lang: String?) -> [Mention] {
         let bytes = Array(text.utf8)
-        let labeler = labeler(lang)
-        let labels = units.map { unitIDs(bytes, $0.range, labeler) }
         let places = units.map { UnitPlace(range: $0.range, script: $0.script, breakBefore: $0.breakBefore) }
-        return mentions(in: bytes, units: places, labels: labels)
+        return mentions(in: bytes, units: places, labels: unitIDs(bytes, places, labeler(lang)))
     }
 
     /// The mentions among `units`, the units of the text with UTF-8 `bytes`, with their labels.
@@ -296,16 +285,19 @@ public final class Canonicalizer {
         while end < min(limit, start + 3) {
             if units[end].breakBefore || !labels[end].isNameLike || units[end].script == .han { break }
             end += 1
-            let spanKey = SpanKey(first: labels[start].store, second: labels[start + 1].store,
-                                  third: end == start + 3 ? labels[start + 2].store : -1, script: script)
-            let found = spanFuzzyCache[spanKey] ?? {
+            let spanKey = WordTable.key(labels[start].store, labels[start + 1].store,
+                                        end == start + 3 ? labels[start + 2].store : -1, script.rawValue)
+            let found: (match: (form: Int32, score: Double)?, blocked: Bool)
+            if let known = spanFuzzyCache.value(spanKey) {
+                found = spanFuzzyStore[Int(known)]
+            } else {
                 let keys = spanKeys(labels[start..<end])
                 let match = bestFuzzyForm(keys, language: language, script: script)
-                let found = (match: match, blocked: match.map { isBlocked($0.form, keys: keys) } ?? false)
-                if spanFuzzyCache.count > Self.labelLimit { spanFuzzyCache.removeAll(keepingCapacity: true) }
-                spanFuzzyCache[spanKey] = found
-                return found
-            }()
+                found = (match: match, blocked: match.map { isBlocked($0.form, keys: keys) } ?? false)
+                if spanFuzzyStore.count > Self.labelLimit { removeSpanFuzzyResults() }
+                spanFuzzyCache.insert(spanKey, value: Int32(spanFuzzyStore.count))
+                spanFuzzyStore.append(found)
+            }
             guard let (id, score) = found.match, score >= (best?.score ?? 0) else { continue }
             best = Span(units: start..<end, forms: [id], method: .fuzzy, score: score)
             blocked = found.blocked
@@ -401,22 +393,45 @@ public final class Canonicalizer {
             idStore.removeAll(keepingCapacity: true)
             fuzzyStore.removeAll(keepingCapacity: true)
             labelCache.removeAll()
-            spanFuzzyCache.removeAll()
+            removeSpanFuzzyResults()
         }
         return Labeler(lang)
     }
 
-    /// The label ids of the unit at `range` of the UTF-8 bytes `text`, made and cached when the
-    /// word is new.
-    private func unitIDs(_ text: [UInt8], _ range: Range<Int>, _ labeler: Labeler) -> UnitIDs {
-        let key = WordTable.key(text, range, labeler.language)
-        if let known = labelCache.value(key, text, range, labeler.language) { return idStore[Int(known)] }
-        let (ids, labels) = makeLabels(String(decoding: text[range], as: UTF8.self), labeler.lang, store: Int32(labelStore.count))
-        labelCache.insert(key, text, range, labeler.language, value: ids.store)
-        labelStore.append(labels)
-        idStore.append(ids)
-        fuzzyStore.append(nil)
-        return ids
+    private func removeSpanFuzzyResults() {
+        spanFuzzyCache.removeAll()
+        spanFuzzyStore.removeAll(keepingCapacity: true)
+    }
+
+    /// The label ids of `units`, units of the UTF-8 bytes `text`, made and cached for the words
+    /// not seen before.
+    ///
+    /// Looked up in passes over all units (keys, cache probes, new words, ids) rather than one
+    /// unit at a time: the probes of one pass do not depend on each other, so the processor
+    /// overlaps their cache misses, which were most of the time of a lookup.
+    private func unitIDs(_ text: [UInt8], _ units: [UnitPlace], _ labeler: Labeler) -> [UnitIDs] {
+        let language = labeler.language
+        let keys = units.map { WordTable.key(text, $0.range, language) }
+        var stores = [Int32](repeating: -1, count: units.count)
+        for i in units.indices {
+            stores[i] = labelCache.value(keys[i], text, units[i].range, language) ?? -1
+        }
+        for i in units.indices where stores[i] < 0 {
+            // A word new to the cache may repeat within the document: the first occurrence adds it.
+            let range = units[i].range
+            if let known = labelCache.value(keys[i], text, range, language) {
+                stores[i] = known
+                continue
+            }
+            let (ids, labels) = makeLabels(String(decoding: text[range], as: UTF8.self), labeler.lang, store: Int32(labelStore.count))
+            labelCache.insert(keys[i], text, range, language, value: ids.store)
+            labelStore.append(labels)
+            idStore.append(ids)
+            fuzzyStore.append(nil)
+            stores[i] = ids.store
+        }
+        let idStore = idStore
+        return stores.map { idStore[Int($0)] }
     }
 
     private func makeLabels(_ text: String, _ lang: String?, store: Int32) -> (UnitIDs, UnitLabels) {

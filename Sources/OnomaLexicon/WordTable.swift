@@ -156,7 +156,19 @@ public struct WordTable {
         }
     }
 
+    /// The key of four integers, for a table keyed by small tuples of integers rather than by
+    /// words: 16 bytes, so a short key, hashed and compared as two words.
+    static func key(_ a: Int32, _ b: Int32, _ c: Int32, _ d: Int32) -> Key {
+        shortKey(UInt64(UInt32(bitPattern: a)) | UInt64(UInt32(bitPattern: b)) << 32,
+                 UInt64(UInt32(bitPattern: c)) | UInt64(UInt32(bitPattern: d)) << 32, length: shortLength)
+    }
+
     // MARK: Lookup
+
+    /// The value of a key of integers (`key(_:_:_:_:)`).
+    func value(_ key: Key) -> Int32? {
+        value(key, nil)
+    }
 
     /// The value of `word` in `language`, given their `key`.
     func value(_ key: Key, _ word: String, _ language: String) -> Int32? {
@@ -227,6 +239,11 @@ public struct WordTable {
     public mutating func insert(_ key: Key, _ text: [UInt8], _ range: Range<Int>, _ language: Language, value: Int32) {
         if key.length <= Self.shortLength { return insert(key, long: nil, value: value) }
         Self.withBytes(text, range, language.bytes) { insert(key, long: ($0, $1), value: value) }
+    }
+
+    /// Adds a key of integers (`key(_:_:_:_:)`), not yet in the table, with `value`.
+    mutating func insert(_ key: Key, value: Int32) {
+        insert(key, long: nil, value: value)
     }
 
     private mutating func insert(_ key: Key, long: (word: UnsafeBufferPointer<UInt8>, language: UnsafeBufferPointer<UInt8>)?,

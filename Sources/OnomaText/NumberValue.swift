@@ -45,7 +45,7 @@ extension NumberValue {
     ///
     /// - Complexity: O(n) in the number of segments.
     public static func values(in segments: [TokenSegment], of bytes: [UInt8], lang: String?) -> [NumberValue] {
-        NumberReader(segments: segments, bytes: bytes, lang: lang).values()
+        NumberReader(segments: segments, bytes: bytes, lang: lang)?.values() ?? []
     }
 
     /// Tokenizes `text` with `tokenizer` and returns all numbers in it.
@@ -84,16 +84,45 @@ extension NumberValue {
 /// then a sign and currency before them and scale words and a unit after them.
 struct NumberReader {
     private let tokens: [TokenSegment]
-    /// The numeral each token starts with: number tokens and words that begin with a digit ("1.25bn", "12th").
-    private let numerals: [Numeral?]
+    /// The numerals tokens start with: number tokens and words that begin with a digit ("1.25bn", "12th").
+    private let numerals: [Numeral]
+    /// For each token, the position of its numeral in `numerals`, or -1: few tokens have one.
+    private let numeralOf: [Int32]
     private let bytes: [UInt8]
     private let locale: NumberLocale
 
-    init(segments: [TokenSegment], bytes: [UInt8], lang: String?) {
-        tokens = segments.contains { $0.kind == .whitespace } ? segments.filter { $0.kind != .whitespace } : segments
-        numerals = tokens.map { $0.isWordLike ? Numeral(bytes, $0.range) : nil }
+    /// A reader of the numbers in `segments`, or nil when none of them can start one (no word
+    /// or number token begins with a digit): most stretches of text have no number, and those
+    /// cost one byte test per token.
+    init?(segments: [TokenSegment], bytes: [UInt8], lang: String?) {
+        var tokens: [TokenSegment] = [], numerals: [Numeral] = [], numeralOf: [Int32] = []
+        tokens.reserveCapacity(segments.count)
+        numeralOf.reserveCapacity(segments.count)
+        for segment in segments where segment.kind != .whitespace {
+            if segment.isWordLike, Numeral.mayStart(bytes, segment.range), let numeral = Numeral(bytes, segment.range) {
+                numeralOf.append(Int32(numerals.count))
+                numerals.append(numeral)
+            } else {
+                numeralOf.append(-1)
+            }
+            tokens.append(segment)
+        }
+        guard !numerals.isEmpty else { return nil }
+        self.tokens = tokens
+        self.numerals = numerals
+        self.numeralOf = numeralOf
         self.bytes = bytes
         locale = NumberLocale(lang: lang)
+    }
+
+    /// The numeral token `i` starts with, or nil.
+    private func numeral(_ i: Int) -> Numeral? {
+        numeralOf[i] < 0 ? nil : numerals[Int(numeralOf[i])]
+    }
+
+    /// Whether token `i` starts with a numeral.
+    private func hasNumeral(_ i: Int) -> Bool {
+        numeralOf[i] >= 0
     }
 
     /// The text of token `i`.
@@ -106,7 +135,7 @@ struct NumberReader {
         var i = 0
         while i < tokens.count {
             // Only a token that starts with a digit can start a number.
-            guard numerals[i] != nil else {
+            guard hasNumeral(i) else {
                 i += 1
                 continue
             }
@@ -135,7 +164,7 @@ struct NumberReader {
 
     /// A number token of digits only or, when `last`, digits with one "," or "." ("000,50").
     private func isBareDigits(_ i: Int, last: Bool) -> Bool {
-        guard tokens[i].kind == .number, let numeral = numerals[i], numeral.suffix.isEmpty else { return false }
+        guard tokens[i].kind == .number, let numeral = numeral(i), numeral.suffix.isEmpty else { return false }
         return numeral.marks.isEmpty || last && numeral.marks.count == 1 && numeral.marks[0] != .group
     }
 
@@ -144,7 +173,7 @@ struct NumberReader {
     /// well-formed rest ("in 2024 300 000"), or else token by token ("44 123 4567").
     private func pieces(of run: Range<Int>) -> [Range<Int>] {
         guard run.count > 1 else { return [run] }
-        let lengths = run.map { numerals[$0]!.groups[0].count }
+        let lengths = run.map { numeral($0)!.groups[0].count }
         let grouped = { (lengths: ArraySlice<Int>) in
             (1...3).contains(lengths.first!) && lengths.dropFirst().allSatisfy { $0 == 3 }
         }
@@ -158,8 +187,8 @@ struct NumberReader {
     /// The expression around the digit tokens `digits` and the index of the token after it.
     private func expression(_ digits: Range<Int>) -> (NumberValue, next: Int)? {
         let first = digits.lowerBound
-        guard var numeral = numerals[first], !isFragment(first) else { return nil }
-        for i in digits.dropFirst() { numeral.appendGroup(numerals[i]!) }
+        guard var numeral = numeral(first), !isFragment(first) else { return nil }
+        for i in digits.dropFirst() { numeral.appendGroup(self.numeral(i)!) }
         guard let (integer, fraction) = numeral.split(decimalMark: locale.decimalMark) else { return nil }
 
         var start = first, negative = false, unit: String?
@@ -223,13 +252,13 @@ struct NumberReader {
         let before = text(i - 1)
         if before == "." || before == "," { return true }
         guard Self.hyphens.contains(before), i > 1, gap(i - 2, i - 1) == .none else { return false }
-        return tokens[i - 2].kind == .word && numerals[i - 2] == nil
+        return tokens[i - 2].kind == .word && !hasNumeral(i - 2)
     }
 
     /// Whether token `i` is a minus sign for the token after it: touching it, and not joining
     /// two words or numbers ("3-4").
     private func isMinus(_ i: Int) -> Bool {
-        guard i >= 0, text(i) == "-" || text(i) == "\u{2212}", gap(i, i + 1) == .none else {
+        guard i >= 0, gap(i, i + 1) == .none, text(i) == "-" || text(i) == "\u{2212}" else {
             return false
         }
         return i == 0 || gap(i - 1, i) != .none || !tokens[i - 1].isWordLike
@@ -239,8 +268,8 @@ struct NumberReader {
     private func currency(before i: Int) -> (String, start: Int)? {
         let j = i - 1
         guard j >= 0, gap(j, i) != .other else { return nil }
-        let symbol = text(j)
         if isCurrencySymbol(j) {
+            let symbol = text(j)
             if symbol == "$", j > 0, gap(j - 1, j) == .none, tokens[j - 1].kind == .word {
                 let country = text(j - 1)
                 if country.count <= 3, country.allSatisfy({ $0.isASCII && $0.isUppercase }) {
@@ -250,7 +279,7 @@ struct NumberReader {
             return (NumberValue.unitWords[symbol] ?? symbol, j)
         }
         guard isCurrencyCode(j) else { return nil }
-        return (NumberValue.unitWords[symbol.lowercased()]!, j)
+        return (NumberValue.unitWords[text(j).lowercased()]!, j)
     }
 
     /// The longest unit of up to three tokens from `i` ("km", "square miles", "кв. км") and the
@@ -261,7 +290,7 @@ struct NumberReader {
         var found = (NumberValue.unitWords[key] ?? (isSymbol ? key : nil)).map { ($0, next: i + 1) }
         // A currency that starts the next number ("2024 $5bn") is not this one's.
         if isSymbol || isCurrencyCode(i), i + 1 < tokens.count, gap(i, i + 1) != .other,
-            numerals[i + 1] != nil
+            hasNumeral(i + 1)
         {
             found = nil
         }
@@ -319,7 +348,8 @@ struct NumberReader {
 
     /// Whether token `i` is an upper-case ISO 4217 code in the unit table ("USD", "EUR").
     private func isCurrencyCode(_ i: Int) -> Bool {
-        guard tokens[i].kind == .word else { return false }
+        // Three ASCII letters are three bytes: other words need no `String`.
+        guard tokens[i].kind == .word, tokens[i].range.count == 3 else { return false }
         let code = text(i)
         return code.count == 3 && code.allSatisfy { $0.isASCII && $0.isUppercase }
             && NumberValue.unitWords[code.lowercased()] != nil
@@ -333,110 +363,5 @@ struct NumberReader {
         let tens = integer.count > 1 ? integer[integer.count - 2] - UInt8(ascii: "0") : 0
         let expected = tens == 1 ? "th" : [1: "st", 2: "nd", 3: "rd"][ones] ?? "th"
         return suffix == expected
-    }
-}
-
-/// A separator between digit groups, before a language says what it means.
-enum NumeralMark: Equatable {
-    /// "," or ".": a decimal mark or a thousands separator, by language and digits.
-    case comma, dot
-    /// A space or apostrophe ("3 000", "3'000"), or the Arabic "٬": always groups thousands.
-    case group
-    /// The Arabic decimal separator "٫": always a decimal mark.
-    case decimal
-
-    init?(_ scalar: Unicode.Scalar) {
-        switch scalar {
-        case ",": self = .comma
-        case ".": self = .dot
-        case "'", "\u{2019}", "\u{00A0}", "\u{2007}", "\u{2009}", "\u{202F}", "\u{066C}": self = .group
-        case "\u{066B}": self = .decimal
-        default: return nil
-        }
-    }
-}
-
-/// The digit groups and separators at the start of a token: "1.234,5" is groups "1", "234",
-/// "5" and marks `.dot`, `.comma`; digits of any script become ASCII ("٣٠٠٠" is "3000").
-struct Numeral {
-    /// ASCII digits of each group, never empty.
-    private(set) var groups: [[UInt8]]
-    private(set) var marks: [NumeralMark]
-    /// What follows the digits in the token ("bn" in "1.25bn"), or "".
-    private(set) var suffix: String
-
-    /// Reads the digits at the start of the token at `range` of UTF-8 `text`; nil unless it
-    /// starts with a decimal digit.
-    init?(_ text: [UInt8], _ range: Range<Int>) {
-        // Most tokens start with an ASCII letter: no need to decode a scalar for them, and only
-        // a token that starts with a digit becomes a `String`.
-        guard !range.isEmpty, text[range.lowerBound] >= 0x80 || text[range.lowerBound] &- UInt8(ascii: "0") < 10,
-            let first = UTF8Decoding.firstScalar(of: text[range]), Self.digit(first) != nil
-        else { return nil }
-        let scalars = String(decoding: text[range], as: UTF8.self).unicodeScalars
-        groups = [[]]
-        marks = []
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let next = scalars.index(after: i)
-            if let digit = Self.digit(scalars[i]) {
-                groups[groups.count - 1].append(digit)
-            } else if let mark = NumeralMark(scalars[i]), next < scalars.endIndex, Self.digit(scalars[next]) != nil {
-                marks.append(mark)
-                groups.append([])
-            } else {
-                break
-            }
-            i = next
-        }
-        let rest = Substring(scalars[i...])
-        // ICU keeps a narrow no-break space after digits in the token ("45\u{202F}%").
-        suffix = rest.allSatisfy(\.isWhitespace) ? "" : String(rest)
-    }
-
-    /// Joins the next token's digits across a grouping space ("3" + "000").
-    mutating func appendGroup(_ next: Numeral) {
-        groups += next.groups
-        marks += [.group] + next.marks
-        suffix = next.suffix
-    }
-
-    /// The integer and fraction digits, the separators read by the convention of a language whose
-    /// decimal mark is `decimalMark` (nil: unknown); nil when malformed or ambiguous.
-    func split(decimalMark: NumeralMark?) -> (integer: [UInt8], fraction: [UInt8])? {
-        guard let last = marks.last else { return (groups[0], []) }
-        var decimalAt: Int?
-        switch last {
-        case .decimal: decimalAt = marks.count - 1
-        case .group: decimalAt = nil
-        case .comma, .dot:
-            if marks.count(where: { $0 == last }) > 1 {
-                decimalAt = nil
-            } else if marks.count > 1 {
-                decimalAt = marks.count - 1  // "1.234,5": the last, different separator
-            } else {
-                let thousands = groups[0].count <= 3 && groups[1].count == 3
-                switch decimalMark {
-                case last: decimalAt = 0
-                case nil where !thousands: decimalAt = 0
-                case nil: guard last == .comma else { return nil }  // "3.000": 3 or 3000
-                default: guard thousands else { return nil }  // German "3.5", "24.12."
-                }
-            }
-        }
-        let integerGroups = groups[0...(decimalAt ?? marks.count)]
-        let groupMarks = marks[..<(decimalAt ?? marks.count)]
-        let wellGrouped = integerGroups.first!.count <= 3 && integerGroups.dropFirst().allSatisfy { $0.count == 3 }
-        guard groupMarks.allSatisfy({ $0 == marks[0] && $0 != .decimal }), groupMarks.isEmpty || wellGrouped else {
-            return nil
-        }
-        return (Array(integerGroups.joined()), decimalAt.map { groups[$0 + 1] } ?? [])
-    }
-
-    /// A decimal digit of any script as an ASCII digit.
-    private static func digit(_ scalar: Unicode.Scalar) -> UInt8? {
-        if scalar.isASCII { return ("0"..."9").contains(scalar) ? UInt8(scalar.value) : nil }
-        guard scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue else { return nil }
-        return UInt8(ascii: "0") + UInt8(value)
     }
 }

@@ -56,4 +56,16 @@ import Testing
         #expect(value(13..<21) == nil)   // a prefix of a word is another word
         #expect(table.value(WordTable.key(text, 3..<7, WordTable.Language("uk")), text, 3..<7, WordTable.Language("uk")) == nil)
     }
+
+    @Test func wordTableKeysOfFourIntegersIncludingNegativeOnes() {
+        var table = WordTable()
+        // Enough keys to grow the table, with -1 as a component (a span of two units).
+        func key(_ i: Int32) -> WordTable.Key { WordTable.key(i, i / 7, i % 3 == 0 ? -1 : i, 25) }
+        for i in Int32(0)..<3_000 {
+            table.insert(key(i), value: i)
+        }
+        #expect((Int32(0)..<3_000).allSatisfy { table.value(key($0)) == $0 })
+        #expect(table.value(WordTable.key(0, 0, -1, 8)) == nil)   // another script
+        #expect(table.value(WordTable.key(1, 0, -1, 25)) == nil)  // a third unit where there was none
+    }
 }

@@ -336,3 +336,27 @@ private func expectScale(
     #expect(found.map(\.unit) == ["€", "€", "%"])
     #expect(found == NumberValue.values(in: text, lang: "de", tokenizer: try Tokenizer()))
 }
+
+@Test func digitsOfTwoByteScriptsStartNumbers() throws {
+    // Extended Arabic-Indic (Persian) digits
+    #expect(try parse("۳۰۰۰", "fa") == 3000)
+    // NKo digits
+    #expect(try parse("߃߀߀", nil) == 300)
+    // letters of the same two-byte block as Arabic-Indic digits are not numbers
+    #expect(try numbers("سلام", "ar") == [])
+}
+
+@Test func asciiDigitsBeforeOtherSeparatorsAndSuffixes() throws {
+    // a typographic apostrophe groups thousands as the ASCII one does
+    #expect(try parse("3’000", "de") == 3000)
+    #expect(try parse("3'000", "de") == 3000)
+    // Arabic-Indic digits after an ASCII separator
+    #expect(try numbers("3.٥", nil) == [3.5])
+    // a non-ASCII scale suffix glued to ASCII digits
+    #expect(try parse("5млрд", "uk") == 5e9)
+}
+
+@Test func textWithoutDigitsHasNoNumbers() throws {
+    #expect(try numbers("Le président a parlé à Kyiv, «sans» chiffres.", "fr") == [])
+    #expect(try numbers("Über Nacht, café, naïve", "de") == [])
+}

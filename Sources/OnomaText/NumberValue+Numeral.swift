@@ -1,0 +1,160 @@
+/// A separator between digit groups, before a language says what it means.
+enum NumeralMark: Equatable {
+    /// "," or ".": a decimal mark or a thousands separator, by language and digits.
+    case comma, dot
+    /// A space or apostrophe ("3 000", "3'000"), or the Arabic "٬": always groups thousands.
+    case group
+    /// The Arabic decimal separator "٫": always a decimal mark.
+    case decimal
+
+    init?(_ scalar: Unicode.Scalar) {
+        switch scalar {
+        case ",": self = .comma
+        case ".": self = .dot
+        case "'", "\u{2019}", "\u{00A0}", "\u{2007}", "\u{2009}", "\u{202F}", "\u{066C}": self = .group
+        case "\u{066B}": self = .decimal
+        default: return nil
+        }
+    }
+}
+
+/// The digit groups and separators at the start of a token: "1.234,5" is groups "1", "234",
+/// "5" and marks `.dot`, `.comma`; digits of any script become ASCII ("٣٠٠٠" is "3000").
+struct Numeral {
+    /// ASCII digits of each group, never empty.
+    private(set) var groups: [[UInt8]]
+    private(set) var marks: [NumeralMark]
+    /// What follows the digits in the token ("bn" in "1.25bn"), or "".
+    private(set) var suffix: String
+
+    /// Whether the token at `range` of UTF-8 `text` may start with a decimal digit, judged by
+    /// its first byte: an ASCII digit, or the lead byte of a scalar beyond U+07FF or of a
+    /// two-byte scalar range that holds digits (Arabic-Indic, NKo). Most words fail at once,
+    /// without decoding a scalar.
+    @inline(__always)
+    static func mayStart(_ text: [UInt8], _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        let lead = text[range.lowerBound]
+        return lead < 0x80 ? lead &- UInt8(ascii: "0") < 10 : lead >= 0xE0 || twoByteLeadsWithDigits & 1 << (lead & 0x1F) != 0
+    }
+
+    /// Bit n set when a two-byte scalar whose lead byte is 0xC0 + n is a decimal digit for
+    /// some continuation byte: computed from the scalar properties `digit` reads.
+    private static let twoByteLeadsWithDigits: UInt32 = (0..<32).reduce(0) { mask, low in
+        let hasDigit = (0..<64).contains { (trail: UInt32) in
+            Unicode.Scalar(UInt32(low) << 6 | trail).map { $0.value >= 0x80 && digit($0) != nil } ?? false
+        }
+        return hasDigit ? mask | 1 << low : mask
+    }
+
+    /// Reads the digits at the start of the token at `range` of UTF-8 `text`; nil unless it
+    /// starts with a decimal digit.
+    init?(_ text: [UInt8], _ range: Range<Int>) {
+        // Only a token that starts with a digit, and is not ASCII, becomes a `String`.
+        guard Self.mayStart(text, range) else { return nil }
+        if text[range.lowerBound] < 0x80, let ascii = Self(ascii: text, range) {
+            self = ascii
+            return
+        }
+        guard let first = UTF8Decoding.firstScalar(of: text[range]), Self.digit(first) != nil else { return nil }
+        let scalars = String(decoding: text[range], as: UTF8.self).unicodeScalars
+        groups = [[]]
+        marks = []
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let next = scalars.index(after: i)
+            if let digit = Self.digit(scalars[i]) {
+                groups[groups.count - 1].append(digit)
+            } else if let mark = NumeralMark(scalars[i]), next < scalars.endIndex, Self.digit(scalars[next]) != nil {
+                marks.append(mark)
+                groups.append([])
+            } else {
+                break
+            }
+            i = next
+        }
+        let rest = Substring(scalars[i...])
+        // ICU keeps a narrow no-break space after digits in the token ("45\u{202F}%").
+        suffix = rest.allSatisfy(\.isWhitespace) ? "" : String(rest)
+    }
+
+    /// `init(_:_:)` of a token whose digits and separators are ASCII, read from its bytes
+    /// without decoding scalars; nil when a byte the scalar reading would look at is not ASCII.
+    private init?(ascii text: [UInt8], _ range: Range<Int>) {
+        func digit(_ byte: UInt8) -> UInt8? { byte &- UInt8(ascii: "0") < 10 ? byte : nil }
+        func mark(_ byte: UInt8) -> NumeralMark? {
+            switch byte {
+            case UInt8(ascii: ","): .comma
+            case UInt8(ascii: "."): .dot
+            case UInt8(ascii: "'"): .group
+            default: nil
+            }
+        }
+        var groups: [[UInt8]] = [[]], marks: [NumeralMark] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let byte = text[i]
+            guard byte < 0x80 else { return nil }
+            if let digit = digit(byte) {
+                groups[groups.count - 1].append(digit)
+            } else if let mark = mark(byte), i + 1 < range.upperBound, text[i + 1] >= 0x80 || digit(text[i + 1]) != nil {
+                guard text[i + 1] < 0x80 else { return nil }
+                marks.append(mark)
+                groups.append([])
+            } else {
+                break
+            }
+            i += 1
+        }
+        self.groups = groups
+        self.marks = marks
+        let rest = String(decoding: text[i..<range.upperBound], as: UTF8.self)
+        suffix = rest.allSatisfy(\.isWhitespace) ? "" : rest
+    }
+
+    /// Joins the next token's digits across a grouping space ("3" + "000").
+    mutating func appendGroup(_ next: Numeral) {
+        groups += next.groups
+        marks += [.group] + next.marks
+        suffix = next.suffix
+    }
+
+    /// The integer and fraction digits, the separators read by the convention of a language whose
+    /// decimal mark is `decimalMark` (nil: unknown); nil when malformed or ambiguous.
+    func split(decimalMark: NumeralMark?) -> (integer: [UInt8], fraction: [UInt8])? {
+        guard let last = marks.last else { return (groups[0], []) }
+        var decimalAt: Int?
+        switch last {
+        case .decimal: decimalAt = marks.count - 1
+        case .group: decimalAt = nil
+        case .comma, .dot:
+            if marks.count(where: { $0 == last }) > 1 {
+                decimalAt = nil
+            } else if marks.count > 1 {
+                decimalAt = marks.count - 1  // "1.234,5": the last, different separator
+            } else {
+                let thousands = groups[0].count <= 3 && groups[1].count == 3
+                switch decimalMark {
+                case last: decimalAt = 0
+                case nil where !thousands: decimalAt = 0
+                case nil: guard last == .comma else { return nil }  // "3.000": 3 or 3000
+                default: guard thousands else { return nil }  // German "3.5", "24.12."
+                }
+            }
+        }
+        let integerGroups = groups[0...(decimalAt ?? marks.count)]
+        let groupMarks = marks[..<(decimalAt ?? marks.count)]
+        let wellGrouped = integerGroups.first!.count <= 3 && integerGroups.dropFirst().allSatisfy { $0.count == 3 }
+        guard groupMarks.allSatisfy({ $0 == marks[0] && $0 != .decimal }), groupMarks.isEmpty || wellGrouped else {
+            return nil
+        }
+        return (Array(integerGroups.joined()), decimalAt.map { groups[$0 + 1] } ?? [])
+    }
+
+    /// A decimal digit of any script as an ASCII digit.
+    private static func digit(_ scalar: Unicode.Scalar) -> UInt8? {
+        if scalar.isASCII { return ("0"..."9").contains(scalar) ? UInt8(scalar.value) : nil }
+        guard scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue else { return nil }
+        return UInt8(ascii: "0") + UInt8(value)
+    }
+}
