@@ -73,19 +73,20 @@ public enum LexiconValidator {
 
         // Confusables: different forms with one skeleton, on different entities. Skeletons
         // are computed on all cores (the spoof checker is thread-safe).
-        let skeletons = confusables ? concurrentChunks(count: entries.count, minimumChunk: 4096) { range in
-            range.map { entries[$0].role == .blocked ? "" : SpoofChecker.shared.skeleton(entries[$0].form) }
-        }.flatMap { $0 } : []
-        var bySkeleton: [String: Int] = [:]
-        bySkeleton.reserveCapacity(skeletons.count)
-        for (position, entry) in entries.enumerated() where confusables && entry.role != .blocked {
-            let skeleton = skeletons[position]
-            guard let other = bySkeleton[skeleton].map({ entries[$0] }) else {
-                bySkeleton[skeleton] = position
-                continue
-            }
-            if other.entity != entry.entity, Folding.caseFold(other.form) != Folding.caseFold(entry.form) {
-                report(.warning, "form '\(entry.form)' looks like '\(other.form)' of '\(other.entity)' (\(other.place)): confusable characters", entry)
+        if confusables {
+            let skeletons = concurrentChunks(count: entries.count, minimumChunk: 4096) { range in
+                range.map { entries[$0].role == .blocked ? "" : SpoofChecker.shared.skeleton(entries[$0].form) }
+            }.flatMap { $0 }
+            var bySkeleton: [String: Int] = [:]
+            bySkeleton.reserveCapacity(entries.count)
+            for (position, entry) in entries.enumerated() where entry.role != .blocked {
+                guard let other = bySkeleton[skeletons[position]].map({ entries[$0] }) else {
+                    bySkeleton[skeletons[position]] = position
+                    continue
+                }
+                if other.entity != entry.entity, Folding.caseFold(other.form) != Folding.caseFold(entry.form) {
+                    report(.warning, "form '\(entry.form)' looks like '\(other.form)' of '\(other.entity)' (\(other.place)): confusable characters", entry)
+                }
             }
         }
         return sortedByPlace(diagnostics)

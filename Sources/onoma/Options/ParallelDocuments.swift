@@ -12,37 +12,18 @@ extension InputOptions {
     /// Documents read before a `--strict` stop still reach `body`.
     func forEachDocument<Worker, Result>(_ printer: DiagnosticPrinter, jobs: Int, workers makeWorker: () throws -> Worker,
                                          map: @escaping @Sendable (Worker, Document) -> Result, _ body: (Document, Result) throws -> Void) throws {
-        guard jobs > 1 else {
-            let worker = try makeWorker()
-            return try forEachDocument(printer) { try body($0, map(worker, $0)) }
-        }
         let parallel = try ParallelMap(jobs: jobs, workers: makeWorker, map)
-        // The block: documents and diagnostics in input order, and its documents apart.
-        var items: [DocumentReader.Item] = [], documents: [Document] = [], bytes = 0
+        var block = OrderedBlock(parallel, events: Diagnostic.self, byteLimit: 1 << 24)
         func flush() throws {
-            let results = parallel(documents)
-            var next = 0
-            for item in items {
-                switch item {
-                case .document(let document):
-                    try body(document, results[next])
-                    next += 1
-                case .diagnostic(let diagnostic):
-                    printer.print(diagnostic)
-                }
-            }
-            items.removeAll(keepingCapacity: true)
-            documents.removeAll(keepingCapacity: true)
-            bytes = 0
+            try block.flush(body, event: { printer.print($0) })
         }
         try reader.read { item in
-            items.append(item)
             switch item {
             case .document(let document):
-                documents.append(document)
-                bytes += document.text.utf8.count
-                if documents.count >= parallel.blockSize || bytes >= 1 << 24 { try flush() }
+                block.append(document, bytes: document.text.utf8.count)
+                if block.isFull { try flush() }
             case .diagnostic(let diagnostic):
+                block.append(event: diagnostic)
                 if strict && diagnostic.severity == .error {
                     try flush()
                     throw ExitCode.failure

@@ -50,3 +50,56 @@ private final class WorkerSlot<Worker, Result>: @unchecked Sendable {
         self.worker = worker
     }
 }
+
+/// The items read for one call of a `ParallelMap`, with what was read between them (such as
+/// diagnostics), handed on in input order once the items are mapped.
+///
+///     var block = OrderedBlock(parallel, events: Diagnostic.self)
+///     block.append(document)
+///     if block.isFull { try block.flush({ document, result in … }, event: { printer.print($0) }) }
+struct OrderedBlock<Worker, Item: Sendable, Result, Event> {
+    private let map: ParallelMap<Worker, Item, Result>
+    private let byteLimit: Int
+    private var items: [Item] = []
+    /// Everything in input order: nil for the next item, else an event.
+    private var order: [Event?] = []
+    private var bytes = 0
+
+    /// A block for `map` that is full at its block size or at `byteLimit` bytes of items.
+    init(_ map: ParallelMap<Worker, Item, Result>, events: Event.Type, byteLimit: Int = .max) {
+        self.map = map
+        self.byteLimit = byteLimit
+    }
+
+    /// Whether the block should be mapped now.
+    var isFull: Bool { items.count >= map.blockSize || bytes >= byteLimit }
+
+    /// Adds an item of `bytes` bytes.
+    mutating func append(_ item: Item, bytes: Int = 0) {
+        items.append(item)
+        order.append(nil)
+        self.bytes += bytes
+    }
+
+    mutating func append(event: Event) {
+        order.append(event)
+    }
+
+    /// Maps the items, hands each item with its result and each event to `item` and `event` in
+    /// input order, and empties the block.
+    mutating func flush(_ item: (Item, Result) throws -> Void, event: (Event) throws -> Void) rethrows {
+        let results = map(items)
+        var next = 0
+        for entry in order {
+            if let entry {
+                try event(entry)
+            } else {
+                try item(items[next], results[next])
+                next += 1
+            }
+        }
+        items.removeAll(keepingCapacity: true)
+        order.removeAll(keepingCapacity: true)
+        bytes = 0
+    }
+}

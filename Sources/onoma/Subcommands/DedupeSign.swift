@@ -54,38 +54,32 @@ extension Onoma.Dedupe {
                 errors += 1
                 output.write(format.line(.error(SigningError(id: id, diagnostic: diagnostic))) + "\n")
             }
-            // The block: the lines to sign, and every item read in input order.
-            var block: [Line] = [], items: [DocumentReader.LineItem] = []
+            // The lines to sign, with the reader's diagnostics between them.
+            var block = OrderedBlock(sign, events: Diagnostic.self)
             func flush() throws {
-                let signed = sign(block)
-                var next = 0
-                for item in items {
-                    switch item {
-                    case .line:
-                        lines += 1
-                        switch signed[next] {
-                        case .record(let record): output.write(record + "\n")
-                        case .failure(let diagnostic, let id): try fail(diagnostic, id: id)
-                        }
-                        next += 1
-                    case .diagnostic(let diagnostic):
-                        // Invalid UTF-8 takes its line (unless --lossy repaired it); an unreadable file has none.
-                        if diagnostic.severity == .error, diagnostic.line != nil {
-                            lines += 1
-                            try fail(diagnostic, id: nil)
-                        } else {
-                            printer.print(diagnostic)
-                        }
+                try block.flush({ _, signed in
+                    lines += 1
+                    switch signed {
+                    case .record(let record): output.write(record + "\n")
+                    case .failure(let diagnostic, let id): try fail(diagnostic, id: id)
                     }
-                }
-                block.removeAll(keepingCapacity: true)
-                items.removeAll(keepingCapacity: true)
+                }, event: { diagnostic in
+                    // Invalid UTF-8 takes its line (unless --lossy repaired it); an unreadable file has none.
+                    if diagnostic.severity == .error, diagnostic.line != nil {
+                        lines += 1
+                        try fail(diagnostic, id: nil)
+                    } else {
+                        printer.print(diagnostic)
+                    }
+                })
             }
             for path in inputs.isEmpty ? ["-"] : inputs {
                 try DocumentReader(inputs: [path], lossy: lossy).readLines { item in
-                    items.append(item)
-                    if case .line(let text, let number) = item { block.append(Line(text: text, path: path, number: number)) }
-                    if block.count >= sign.blockSize { try flush() }
+                    switch item {
+                    case .line(let text, let number): block.append(Line(text: text, path: path, number: number))
+                    case .diagnostic(let diagnostic): block.append(event: diagnostic)
+                    }
+                    if block.isFull { try flush() }
                 }
                 try flush()
             }

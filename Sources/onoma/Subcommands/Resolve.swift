@@ -51,19 +51,18 @@ extension Onoma {
             let resolve = ParallelMap(jobs: jobs.count(typed: names == "-" && isatty(0) != 0), workers: { resolver }) { resolver, query in
                 resolver.resolve(query, lang: lang, top: top)
             }
-            var block: [String] = []
+            var block = OrderedBlock(resolve, events: Never.self)
             func flush() {
-                for (query, found) in zip(block, resolve(block)) {
+                block.flush({ query, found in
                     let candidates = found.map {
                         "{\"entity\":\(JSONText.quoted($0.entity)),\"canonical\":\(JSONText.quoted($0.canonical)),\"score\":\(ScoreText.format($0.score)),\"method\":\"\($0.method.rawValue)\"}"
                     }
                     output.write("{\"query\":\(JSONText.quoted(query)),\"candidates\":[\(candidates.joined(separator: ","))]}\n")
-                }
-                block.removeAll(keepingCapacity: true)
+                }, event: { _ in })
             }
             try NameLines.forEach(arguments: queries, file: names, printer) { query, _ in
                 block.append(query)
-                if block.count >= resolve.blockSize { flush() }
+                if block.isFull { flush() }
             }
             flush()
             output.flush()
