@@ -69,6 +69,16 @@ func benchLoad(forms: Int, generator: inout BenchLexicon) throws {
     guard read.tableEntries == index.tableEntries, read.lexicon.entries == index.lexicon.entries else { fail("the compiled lexicon read back differs") }
     let size = (try FileManager.default.attributesOfItem(atPath: compiled)[.size] as? NSNumber)?.intValue ?? 0
     print("   compiled (onoma lexicon compile): written in \(String(format: "%.1f", readStart.timeIntervalSince(compileStart))) s, \(String(format: "%.0f", Double(size) / Double(forms))) bytes per form on disk; read in \(String(format: "%.2f", readEnd.timeIntervalSince(readStart))) s (wall; \(String(format: "%.2f", cpuReadEnd - cpuReadStart)) s CPU), \(String(format: "%.1f", end.timeIntervalSince(parseStart) / readEnd.timeIntervalSince(readStart))) x faster than loading the file")
+
+    // As commands load it: through the cache, indexed and kept the first time, read back after.
+    let cache = LexiconCache(directory: directory.appendingPathComponent("cache").path, build: "onoma-bench")
+    let missStart = Date()
+    let miss = try cache.loadIndex(path: file.path)
+    let hitStart = Date()
+    let hit = try cache.loadIndex(path: file.path)
+    let hitEnd = Date()
+    guard !miss.fromCache, hit.fromCache, hit.index?.tableEntries == index.tableEntries else { fail("the cached lexicon read back differs") }
+    print("   cached (LexiconCache, as commands load lexicon files): first run \(String(format: "%.1f", hitStart.timeIntervalSince(missStart))) s (wall, indexing and writing the entry), then \(String(format: "%.2f", hitEnd.timeIntervalSince(hitStart))) s (wall), \(String(format: "%.1f", end.timeIntervalSince(parseStart) / hitEnd.timeIntervalSince(hitStart))) x faster than loading the file")
 }
 
 /// The resident set size now (VmRSS), in bytes.

@@ -24,11 +24,13 @@ struct OnomaProcess {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Runs `onoma arguments…` with `stdin` as standard input, in `directory`.
-    static func run(_ arguments: [String], stdin: Data = Data(), in directory: URL? = nil) throws -> Result {
+    /// Runs `onoma arguments…` with `stdin` as standard input, in `directory`, with `environment`
+    /// added to this process's.
+    static func run(_ arguments: [String], stdin: Data = Data(), in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = directory ?? packageRoot
         let input = Pipe(), output = Pipe(), error = Pipe()
         process.standardInput = input

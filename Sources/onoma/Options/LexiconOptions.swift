@@ -4,7 +4,7 @@ import OnomaText
 
 /// The `--lexicon` option of the commands that match names, and loading it.
 struct LexiconOptions: ParsableArguments {
-    @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon file or a directory of *.tsv lexicon files (commands that only read it also take a compiled lexicon: 'onoma lexicon compile').", valueName: "PATH"))
+    @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon file or a directory of *.tsv lexicon files (commands that only read it also take a compiled lexicon: 'onoma lexicon compile'). The index of a lexicon's files is cached between runs in $ONOMA_CACHE_DIR, else $XDG_CACHE_HOME/onoma or ~/.cache/onoma; ONOMA_CACHE_DIR=off turns the cache off.", valueName: "PATH"))
     var path: String = "Lexicons"
 
     /// Loads and indexes the lexicon. Errors are printed and end the command (exit 1);
@@ -17,7 +17,14 @@ struct LexiconOptions: ParsableArguments {
     /// read as it is.
     static func loadIndex(path: String, _ printer: DiagnosticPrinter) throws -> LexiconIndex {
         if LexiconSnapshot.isSnapshot(path: path) { return try readCompiled(path: path, printer).index }
-        return try LexiconIndex(lexicon: load(path: path, printer).lexicon)
+        guard let cache = LexiconCache.ofThisProgram() else { return try LexiconIndex(lexicon: load(path: path, printer).lexicon) }
+        let loaded = try cache.loadIndex(path: path)
+        for problem in loaded.cacheProblems { printer.print(problem) }
+        guard let index = loaded.index else {
+            try fail(path: path, errors: loaded.diagnostics.filter { $0.severity == .error }, printer)
+        }
+        summarise(warnings: loaded.warnings, of: path, checkedAt: path)
+        return index
     }
 
     /// The lexicon at `path`, compiled or not, its problems printed as `loadIndex(_:)` does.
@@ -31,11 +38,7 @@ struct LexiconOptions: ParsableArguments {
     static func load(path: String, _ printer: DiagnosticPrinter) throws -> (lexicon: Lexicon, warnings: Int) {
         let (lexicon, diagnostics) = OnomaLexicon.Lexicon.load(path: path, confusables: false)
         let errors = diagnostics.filter { $0.severity == .error }
-        for error in errors { printer.print(error) }
-        if !errors.isEmpty {
-            StandardError.write("\(path): \(errors.count) errors in the lexicon; fix them first ('onoma lexicon check \(path)' lists every problem)\n")
-            throw ExitCode.failure
-        }
+        if !errors.isEmpty { try fail(path: path, errors: errors, printer) }
         let warnings = diagnostics.count - errors.count
         summarise(warnings: warnings, of: path, checkedAt: path)
         return (lexicon, warnings)
@@ -56,6 +59,13 @@ struct LexiconOptions: ParsableArguments {
         }
         summarise(warnings: snapshot.warnings, of: path, checkedAt: snapshot.origin.path)
         return snapshot
+    }
+
+    /// Prints a lexicon's errors (files that cannot be read among them) and ends the command.
+    private static func fail(path: String, errors: [Diagnostic], _ printer: DiagnosticPrinter) throws -> Never {
+        for error in errors { printer.print(error) }
+        StandardError.write("\(path): \(errors.count) errors in the lexicon; fix them first ('onoma lexicon check \(path)' lists every problem)\n")
+        throw ExitCode.failure
     }
 
     private static func summarise(warnings: Int, of path: String, checkedAt source: String) {
