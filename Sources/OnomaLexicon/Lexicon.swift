@@ -51,6 +51,12 @@ public struct Lexicon: Sendable {
 
     /// Parses and checks the text of lexicon files (see `load(path:confusables:)`).
     static func load(files: [(path: String, text: String)], confusables: Bool) -> (lexicon: Lexicon, diagnostics: [Diagnostic]) {
+        let (entries, diagnostics) = parse(files: files)
+        return (Lexicon(entries: entries), diagnostics + LexiconValidator.validate(entries, confusables: confusables))
+    }
+
+    /// The entries of lexicon files, and the problems of their lines (`LexiconParser`).
+    static func parse(files: [(path: String, text: String)]) -> (entries: [LexiconEntry], diagnostics: [Diagnostic]) {
         var entries: [LexiconEntry] = []
         var diagnostics: [Diagnostic] = []
         for file in files {
@@ -58,8 +64,7 @@ public struct Lexicon: Sendable {
             entries += parsed.entries
             diagnostics += parsed.diagnostics
         }
-        diagnostics += LexiconValidator.validate(entries, confusables: confusables)
-        return (Lexicon(entries: entries), diagnostics)
+        return (entries, diagnostics)
     }
 
     /// The text of each lexicon file at `path` (a file, or the `*.tsv` files below a directory

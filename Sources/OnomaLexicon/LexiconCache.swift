@@ -16,8 +16,9 @@ import OnomaText
 ///     let loaded = try cache.loadIndex(path: "Lexicons")   // indexed, then kept
 ///     let again = try cache.loadIndex(path: "Lexicons")    // read back: again.fromCache
 public struct LexiconCache: Sendable {
-    /// The directory that holds the entries (created when first written).
-    public let directory: String
+    /// The directory that holds the entries (created when first written); nil: nothing is
+    /// cached, every load indexes the files.
+    public let directory: String?
     /// What identifies the program that indexes: an index made by another build may differ.
     public let build: String
     /// Lexicons with fewer forms are not cached.
@@ -42,10 +43,10 @@ public struct LexiconCache: Sendable {
     }
 
     /// - Parameters:
-    ///   - directory: where entries are kept.
+    ///   - directory: where entries are kept; nil to cache nothing.
     ///   - build: the identity of the running program (for the command-line tool: its
     ///     executable's path, size and modification time).
-    public init(directory: String, build: String) {
+    public init(directory: String?, build: String) {
         self.directory = directory
         self.build = build
     }
@@ -55,12 +56,9 @@ public struct LexiconCache: Sendable {
     /// else from the files, keeping the index in the cache when it may.
     public func loadIndex(path: String, keys: NameKeyMaker = NameKeyMaker()) throws -> Loaded {
         let (files, unreadable) = Lexicon.readFiles(path)
-        guard unreadable.isEmpty else {
-            return Loaded(index: nil, diagnostics: unreadable, warnings: 0, fromCache: false, cacheProblems: [])
-        }
-        let entry = entryPath(for: files)
+        let entry = directory.map { entryPath(for: files, in: $0) }
         var problems: [Diagnostic] = []
-        if FileManager.default.fileExists(atPath: entry) {
+        if unreadable.isEmpty, let entry, FileManager.default.fileExists(atPath: entry) {
             do {
                 let snapshot = try LexiconSnapshot.read(path: entry, keys: keys)
                 utimes(entry, nil)
@@ -69,26 +67,23 @@ public struct LexiconCache: Sendable {
                 problems.append(Diagnostic(.warning, "cached lexicon index is unusable (\(error.description)); indexing the lexicon files again", path: entry))
             }
         }
-        let (lexicon, diagnostics) = Lexicon.load(files: files, confusables: false)
+        let (loaded, diagnostics) = try LexiconIndex.load(files: files, keys: keys)
+        let index = unreadable.isEmpty ? loaded : nil
         let warnings = diagnostics.count { $0.severity == .warning }
-        guard warnings == diagnostics.count else {
-            return Loaded(index: nil, diagnostics: diagnostics, warnings: warnings, fromCache: false, cacheProblems: problems)
-        }
-        let index = try LexiconIndex(lexicon: lexicon, keys: keys)
-        if lexicon.entries.count >= Self.minimumForms {
+        if let index, let directory, let entry, index.lexicon.entries.count >= Self.minimumForms {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 try AtomicFile.replace(entry, with: LexiconSnapshot(index: index, warnings: warnings, origin: LexiconSnapshot.Origin(path)).encoded())
-                problems += removeLeastRecentlyUsed(keeping: entry)
+                problems += removeLeastRecentlyUsed(in: directory, keeping: entry)
             } catch {
                 problems.append(Diagnostic(.warning, "cannot keep the lexicon's index in the cache: \(error)", path: directory))
             }
         }
-        return Loaded(index: index, diagnostics: diagnostics, warnings: warnings, fromCache: false, cacheProblems: problems)
+        return Loaded(index: index, diagnostics: unreadable + diagnostics, warnings: warnings, fromCache: false, cacheProblems: problems)
     }
 
     /// The entry for lexicon files with these paths and texts, in this build.
-    func entryPath(for files: [(path: String, text: String)]) -> String {
+    func entryPath(for files: [(path: String, text: String)], in directory: String) -> String {
         var summary = Array("onoma lexicon cache\0\(build)\0".utf8)
         for file in files {
             summary += "\(file.path)\0\(file.text.utf8.count)\0".utf8
@@ -102,7 +97,7 @@ public struct LexiconCache: Sendable {
 
     /// Removes all entries but the `limit` most recently used (`kept` among them), and says
     /// which could not be removed.
-    private func removeLeastRecentlyUsed(keeping kept: String) -> [Diagnostic] {
+    private func removeLeastRecentlyUsed(in directory: String, keeping kept: String) -> [Diagnostic] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         let entries = names.filter { $0.hasSuffix(".onoma") }.compactMap { name -> (path: String, used: Date)? in
             let path = "\(directory)/\(name)"

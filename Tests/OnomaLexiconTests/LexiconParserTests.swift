@@ -27,6 +27,29 @@ import Testing
         #expect(entries.first?.role == .canonical)
     }
 
+    /// A file of several megabytes is parsed in chunks on all cores: lines and problems keep
+    /// their numbers and order across the chunks' edges, whatever the lines look like there.
+    @Test func largeFileKeepsLineNumbersAcrossChunks() {
+        var lines: [String] = [], badLines: [Int] = []
+        for i in 1...90_000 {
+            switch i % 7 {
+            case 0: lines.append("# comment \(i)")
+            case 3: lines.append("")
+            case 5 where i % 1_000 == 5:
+                lines.append("Q\(i)\tplanet\ten\tName \(i)\tcanonical")
+                badLines.append(i)
+            default: lines.append("Q\(i)\tperson\ten\tName \(i)\tcanonical" + (i % 2 == 0 ? "\r" : ""))
+            }
+        }
+        let text = lines.joined(separator: "\n")
+        #expect(text.utf8.count > 2 << 20)
+        let (entries, diagnostics) = LexiconParser.parse(text, path: "t.tsv")
+        #expect(diagnostics.map { $0.line } == badLines)
+        let expected = (1...90_000).filter { $0 % 7 != 0 && $0 % 7 != 3 && !badLines.contains($0) }
+        #expect(entries.map(\.line) == expected)
+        #expect(entries.allSatisfy { $0.entity == "Q\($0.line)" && $0.form == "Name \($0.line)" })
+    }
+
     @Test func extraColumnsAreKept() {
         let (entries, _) = parse("Q1\tplace\ten\tKiev\talias\t12\tseen in Corpus\n")
         #expect(entries.first?.extra == ["12", "seen in Corpus"])

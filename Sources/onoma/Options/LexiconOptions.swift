@@ -17,14 +17,19 @@ struct LexiconOptions: ParsableArguments {
     /// read as it is.
     static func loadIndex(path: String, _ printer: DiagnosticPrinter) throws -> LexiconIndex {
         if LexiconSnapshot.isSnapshot(path: path) { return try readCompiled(path: path, printer).index }
-        guard let cache = LexiconCache.ofThisProgram() else { return try LexiconIndex(lexicon: load(path: path, printer).lexicon) }
-        let loaded = try cache.loadIndex(path: path)
+        return try loadFiles(path: path, printer).index
+    }
+
+    /// Loads and indexes the lexicon files at `path` through the cache, printing problems as
+    /// `loadIndex(_:)` does, and counts their warnings.
+    static func loadFiles(path: String, _ printer: DiagnosticPrinter) throws -> (index: LexiconIndex, warnings: Int) {
+        let loaded = try LexiconCache.ofThisProgram().loadIndex(path: path)
         for problem in loaded.cacheProblems { printer.print(problem) }
         guard let index = loaded.index else {
             try fail(path: path, errors: loaded.diagnostics.filter { $0.severity == .error }, printer)
         }
         summarise(warnings: loaded.warnings, of: path, checkedAt: path)
-        return index
+        return (index, loaded.warnings)
     }
 
     /// The lexicon at `path`, compiled or not, its problems printed as `loadIndex(_:)` does.

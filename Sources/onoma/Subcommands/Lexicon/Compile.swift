@@ -26,8 +26,9 @@ extension Onoma.Lexicon {
         func run() throws {
             let printer = DiagnosticPrinter()
             let origin = LexiconSnapshot.Origin(path)
-            let (lexicon, warnings) = try LexiconOptions.load(path: path, printer)
-            let snapshot = LexiconSnapshot(index: try LexiconIndex(lexicon: lexicon), warnings: warnings, origin: origin)
+            let (index, warnings) = try LexiconOptions.loadFiles(path: path, printer)
+            let lexicon = index.lexicon
+            let snapshot = LexiconSnapshot(index: index, warnings: warnings, origin: origin)
             let bytes = snapshot.encoded()
             do {
                 try AtomicFile.replace(output, with: bytes)
