@@ -72,7 +72,8 @@ public struct LexiconCache: Sendable {
         let warnings = diagnostics.count { $0.severity == .warning }
         if let index, let directory, let entry, index.lexicon.entries.count >= Self.minimumForms {
             do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                // Private to the user, as the XDG base directory specification asks.
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                 try AtomicFile.replace(entry, with: LexiconSnapshot(index: index, warnings: warnings, origin: LexiconSnapshot.Origin(path)).encoded())
                 problems += removeLeastRecentlyUsed(in: directory, keeping: entry)
             } catch {

@@ -36,6 +36,8 @@ import Testing
         let second = try scratch.cache.loadIndex(path: file)
         #expect(!first.fromCache && second.fromCache)
         #expect(scratch.entries.count == 1)
+        let permissions = try FileManager.default.attributesOfItem(atPath: "\(scratch.path)/cache")[.posixPermissions] as? Int
+        #expect(permissions == 0o700)
         let (index, cached) = try (#require(first.index), #require(second.index))
         #expect(cached.lexicon.entries == index.lexicon.entries)
         #expect(cached.tableEntries == index.tableEntries)
