@@ -27,11 +27,12 @@ enum CompactSignature {
 
     /// The truncated values, little-endian, `valueBits / 8` bytes each.
     static func encode(minHash: [UInt64]) -> Data {
-        var data = Data(capacity: minHash.count * valueBytes)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(minHash.count * valueBytes)
         for value in minHash {
-            for byte in 0..<valueBytes { data.append(UInt8(truncatingIfNeeded: value >> UInt64(8 * byte))) }
+            for byte in 0..<valueBytes { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(8 * byte))) }
         }
-        return data
+        return Data(bytes)
     }
 
     /// The estimated Jaccard similarity of two truncated signatures: the share of agreeing
@@ -74,7 +75,12 @@ enum CompactSignature {
         let k = costs.indices.min { costs[$0] < costs[$1] }!
         var writer = BitWriter()
         for gap in gaps {
-            for _ in 0..<(gap >> UInt64(k)) { writer.append(1, bits: 1) }
+            var ones = gap >> UInt64(k)
+            while ones > 0 {
+                let run = min(ones, 32)
+                writer.append((1 << run) - 1, bits: Int(run))
+                ones -= run
+            }
             writer.append(0, bits: 1)
             writer.append(gap, bits: k)
         }
@@ -110,18 +116,19 @@ enum CompactSignature {
 
     /// Increasing document numbers (from 1) as varints of their differences, the first from 0.
     static func encode(documents: [Int64]) -> Data {
-        var data = Data()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(documents.count * 2)
         var last: Int64 = 0
         for document in documents {
             var delta = UInt64(document - last)
             last = document
             while delta >= 0x80 {
-                data.append(UInt8(delta & 0x7F) | 0x80)
+                bytes.append(UInt8(delta & 0x7F) | 0x80)
                 delta >>= 7
             }
-            data.append(UInt8(delta))
+            bytes.append(UInt8(delta))
         }
-        return data
+        return Data(bytes)
     }
 
     /// `documents`, all after those of a stored list, encoded to be appended to it: a 0 byte
@@ -153,20 +160,23 @@ enum CompactSignature {
 /// Bits written most significant first into bytes.
 private struct BitWriter {
     private var bytes: [UInt8] = []
-    private var used = 8
+    /// The bits not yet in `bytes`: the low `pending` bits of `buffer`, the first one highest.
+    private var buffer: UInt64 = 0
+    private var pending = 0
 
-    /// Appends the low `bits` bits of `value`.
+    /// Appends the low `bits` bits of `value` (at most 32), the highest first.
     mutating func append(_ value: UInt64, bits: Int) {
-        for shift in stride(from: bits - 1, through: 0, by: -1) {
-            if used == 8 { bytes.append(0); used = 0 }
-            bytes[bytes.count - 1] |= UInt8((value >> UInt64(shift)) & 1) << UInt8(7 - used)
-            used += 1
+        buffer = buffer << UInt64(bits) | value & ((1 << UInt64(bits)) - 1)
+        pending += bits
+        while pending >= 8 {
+            pending -= 8
+            bytes.append(UInt8(truncatingIfNeeded: buffer >> UInt64(pending)))
         }
     }
 
     /// The bytes, the last one padded with ones.
     mutating func finish() -> Data {
-        if used < 8 { bytes[bytes.count - 1] |= UInt8(0xFF >> used) }
+        if pending > 0 { bytes.append(UInt8(truncatingIfNeeded: buffer << UInt64(8 - pending)) | UInt8(0xFF >> pending)) }
         return Data(bytes)
     }
 }

@@ -93,9 +93,9 @@ private struct BatchWriter {
         for keys in freshKeys { for key in keys { freshMembers[key, default: 0] += 1 } }
         var bucketsOf: [Int64: [UInt64]] = [:]
         var boilerplate = Set<Int64>()
-        let bucket = try db.cachedStatement(sql: "SELECT document FROM band WHERE key = ? LIMIT ?")
+        let storedMembers = try bucketMembers(of: freshMembers.keys.sorted())
         for (key, count) in freshMembers {
-            let members = try Int64.fetchAll(bucket, arguments: [key, parameters.bucketLimit + 1])
+            let members = storedMembers[key] ?? []
             if members.count + count > parameters.bucketLimit { boilerplate.insert(key); continue }
             for member in members { bucketsOf[member, default: []].append(UInt64(bitPattern: key)) }
         }
@@ -104,11 +104,7 @@ private struct BatchWriter {
         let freshFeatures = fresh.map { Set($0.fingerprint.features.map(CompactSignature.featureHash)).sorted() }
         var batchFrequency: [UInt32: Int] = [:]
         for features in freshFeatures { for feature in features { batchFrequency[feature, default: 0] += 1 } }
-        var storedFrequency: [UInt32: Int] = [:]
-        let featureRow = try db.cachedStatement(sql: "SELECT documents FROM feature WHERE hash = ?")
-        for feature in batchFrequency.keys {
-            storedFrequency[feature] = try Int.fetchOne(featureRow, arguments: [Int64(feature)])
-        }
+        var storedFrequency = try documentFrequencies(of: batchFrequency.keys.sorted())
         let documentCount = storedCount + fresh.count
         var translationCandidates = Set<Int64>()
         if crossLingual {
@@ -136,9 +132,9 @@ private struct BatchWriter {
         for (pair, _) in duplicates.pairs { groups.union(pair.low, pair.high) }
         var translations: [(Pair, Double)] = []
         if crossLingual {
-            for feature in Set(stored.flatMap(\.features)) where storedFrequency[feature] == nil {
-                storedFrequency[feature] = try Int.fetchOne(featureRow, arguments: [Int64(feature)]) ?? 0
-            }
+            let unknown = Set(stored.flatMap(\.features)).filter { storedFrequency[$0] == nil }.sorted()
+            let frequencies = try documentFrequencies(of: unknown)
+            for feature in unknown { storedFrequency[feature] = frequencies[feature] ?? 0 }
             let collection = TranslationLinker<UInt32>.Collection(documentCount: documentCount) {
                 storedFrequency[$0, default: 0] + batchFrequency[$0, default: 0]
             }
@@ -275,6 +271,43 @@ private struct BatchWriter {
         return known
     }
 
+    /// Rows per statement when SQLite reads them from a JSON array.
+    private static let jsonChunk = 8_192
+
+    /// The stored members of the LSH buckets `keys`, at most `bucketLimit + 1` per bucket (the
+    /// first ones by id); buckets without stored members are left out. A statement per chunk
+    /// of keys, which SQLite reads from a JSON array.
+    private func bucketMembers(of keys: [Int64]) throws -> [Int64: [Int64]] {
+        let members = try db.cachedStatement(sql: """
+            SELECT j.value, (SELECT group_concat(document) FROM (SELECT document FROM band WHERE key = j.value LIMIT ?2))
+            FROM json_each(?1) j WHERE EXISTS (SELECT 1 FROM band WHERE key = j.value)
+            """)
+        var found: [Int64: [Int64]] = [:]
+        for chunk in keys.slices(of: Self.jsonChunk) {
+            let rows = try Row.fetchCursor(members, arguments: [Self.jsonArray(chunk), parameters.bucketLimit + 1])
+            while let row = try rows.next() {
+                let list: String = row[1]
+                found[row[0]] = list.split(separator: ",").map { Int64($0)! }
+            }
+        }
+        return found
+    }
+
+    /// The number of stored documents with each of `features` that the index has.
+    private func documentFrequencies(of features: [UInt32]) throws -> [UInt32: Int] {
+        let frequencies = try db.cachedStatement(sql: "SELECT f.hash, f.documents FROM json_each(?) j JOIN feature f ON f.hash = j.value")
+        var found: [UInt32: Int] = [:]
+        for chunk in features.slices(of: Self.jsonChunk) {
+            let rows = try Row.fetchCursor(frequencies, arguments: [Self.jsonArray(chunk.map(Int64.init))])
+            while let row = try rows.next() { found[UInt32(row[0] as Int64)] = row[1] }
+        }
+        return found
+    }
+
+    private static func jsonArray(_ values: some Sequence<Int64>) -> String {
+        "[" + values.map(String.init).joined(separator: ",") + "]"
+    }
+
     /// Inserts the new documents, their band keys and their fingerprint features.
     private func write(_ fresh: [DocumentSignature], ids: [Int64], keys: [Set<Int64>], features: [[UInt32]],
                        clusters: [Int64], groups: [Int64], storedFeatures: Set<UInt32>) throws {
@@ -282,7 +315,6 @@ private struct BatchWriter {
             INSERT INTO document (id, name, name_hash, lang, date, length, duplicate_group, cluster, minhash, features)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let band = try db.cachedStatement(sql: "INSERT OR IGNORE INTO band (key, document) VALUES (?, ?)")
         var postings: [UInt32: [Int64]] = [:]
         var bands: [(Int64, Int64)] = []
         for (index, signature) in fresh.enumerated() {
@@ -292,8 +324,14 @@ private struct BatchWriter {
             for key in keys[index] { bands.append((key, ids[index])) }
             for feature in features[index] { postings[feature, default: []].append(ids[index]) }
         }
-        // In key order, the inserts walk the B-tree once.
-        for (key, id) in bands.sorted(by: { $0 < $1 }) { try band.execute(arguments: [key, id]) }
+        // In key order, the inserts walk the B-tree once; SQLite reads the rows from a JSON
+        // array, a statement per chunk rather than per row.
+        let band = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO band (key, document) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)
+            """)
+        for chunk in bands.sorted(by: { $0 < $1 }).slices(of: Self.jsonChunk) {
+            try band.execute(arguments: ["[" + chunk.map { "[\($0.0),\($0.1)]" }.joined(separator: ",") + "]"])
+        }
         let append = try db.cachedStatement(sql: """
             UPDATE feature SET documents = documents + ?, postings = CAST(postings || ? AS BLOB) WHERE hash = ?
             """)
@@ -305,5 +343,12 @@ private struct BatchWriter {
                 try insert.execute(arguments: [Int64(feature), documents.count, CompactSignature.encode(documents: documents)])
             }
         }
+    }
+}
+
+private extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func slices(of size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

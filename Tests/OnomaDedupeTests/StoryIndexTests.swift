@@ -85,6 +85,21 @@ import Testing
         #expect(try index.documentCount() == 2)
     }
 
+    @Test func bucketsOverTheLimitAcrossBatchesAreSkippedAsBoilerplate() throws {
+        var parameters = DedupeParameters()
+        parameters.bucketLimit = 2
+        let directory = try Directory()
+        let index = try StoryIndex(path: directory.path("news.db"), parameters: parameters, lexiconDigest: "none")
+        let first = try index.add(try signatures([("a", Self.story, "en", nil), ("b", Self.story, "en", nil)], parameters: parameters), crossLingual: false)
+        #expect(first.clustering.links.map { [$0.a, $0.b] } == [["a", "b"]])
+        // Two stored copies and a third: every bucket of the third would hold three.
+        let copy = try signatures([("c", Self.story, "en", nil)], parameters: parameters)
+        let second = try index.add(copy, crossLingual: false)
+        #expect(second.clustering.skippedBuckets == Set(copy[0].bandKeys.map(CompactSignature.bandKey)).count)
+        #expect(second.clustering.links.isEmpty)
+        #expect(second.clustering.assignments.map(\.cluster) == ["c"])
+    }
+
     @Test func batchesGiveTheClustersOfOneRun() throws {
         // Variants of three stories: each base text with words dropped at different places.
         let bases = [Self.story, Self.other, Self.rewrite + " " + Self.other]
@@ -175,6 +190,17 @@ import Testing
         #expect(CompactSignature.decode(minHash: CompactSignature.encode(minHash: values)) == CompactSignature.truncated(values))
         #expect(CompactSignature.truncated(values) == values.map { $0 & (1 << UInt64(CompactSignature.valueBits) - 1) })
         #expect(CompactSignature.encode(minHash: values).count == CompactSignature.valueBits / 8 * values.count)
+    }
+
+    /// Stored indexes hold these bytes: the encoder must keep writing them (k, then unary
+    /// quotients, of more than 32 ones in the last case, and k-bit remainders, padded with ones).
+    @Test func featureListsKeepTheirRiceCodeBytes() {
+        #expect(CompactSignature.encode(features: [3, 70, 71, 4000, 4_000_000_000])
+                == Data([29, 0, 0, 0, 12, 0, 0, 4, 48, 0, 0, 0, 64, 0, 15, 89, 254, 115, 88, 195, 7]))
+        #expect(CompactSignature.encode(features: [5, 9, 12, 13, 2_000_000]) == Data([18, 0, 0, 160, 0, 16, 0, 1, 128, 0, 31, 234, 17, 207]))
+        let longRun = CompactSignature.encode(features: Array(1...300) + [370])
+        #expect(longRun == Data([1] + Array(repeating: 85, count: 75) + [255, 255, 255, 255, 231]))
+        #expect(CompactSignature.decode(features: longRun) == Array(1...300) + [370])
     }
 
     @Test func documentListsRoundTripThroughVarints() {
