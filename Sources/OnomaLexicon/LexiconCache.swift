@@ -45,7 +45,7 @@ public struct LexiconCache: Sendable {
     /// - Parameters:
     ///   - directory: where entries are kept; nil to cache nothing.
     ///   - build: the identity of the running program (for the command-line tool: its
-    ///     executable's path, size and modification time).
+    ///     executable's path, size, modification time and inode).
     public init(directory: String?, build: String) {
         self.directory = directory
         self.build = build
@@ -67,8 +67,10 @@ public struct LexiconCache: Sendable {
                 problems.append(Diagnostic(.warning, "cached lexicon index is unusable (\(error.description)); indexing the lexicon files again", path: entry))
             }
         }
-        let (loaded, diagnostics) = try LexiconIndex.load(files: files, keys: keys)
-        let index = unreadable.isEmpty ? loaded : nil
+        // With a file unreadable there is no lexicon to index, only the others' problems to report.
+        let (index, diagnostics) = unreadable.isEmpty
+            ? try LexiconIndex.load(files: files, keys: keys)
+            : (nil, Lexicon.load(files: files, confusables: false).diagnostics)
         let warnings = diagnostics.count { $0.severity == .warning }
         if let index, let directory, let entry, index.lexicon.entries.count >= Self.minimumForms {
             do {
