@@ -63,8 +63,10 @@ public struct LexiconCache: Sendable {
                 let snapshot = try LexiconSnapshot.read(path: entry, keys: keys)
                 utimes(entry, nil)
                 return Loaded(index: snapshot.index, diagnostics: [], warnings: snapshot.warnings, fromCache: true, cacheProblems: [])
-            } catch {
+            } catch where FileManager.default.fileExists(atPath: entry) {
                 problems.append(Diagnostic(.warning, "cached lexicon index is unusable (\(error.description)); indexing the lexicon files again", path: entry))
+            } catch {
+                // Another process removed the entry (see `removeLeastRecentlyUsed`) meanwhile: a miss.
             }
         }
         // With a file unreadable there is no lexicon to index, only the others' problems to report.
