@@ -99,6 +99,7 @@ import Testing
         try dir.write("second.jsonl", Self.batch(50..<5_050))
 
         let process = Process()
+        process.environment = OnomaProcess.environment()
         process.executableURL = OnomaProcess.binary
         process.arguments = ["dedupe", "--index", "news.db", "second.jsonl"]
         process.currentDirectoryURL = dir.url

@@ -101,6 +101,7 @@ import Glibc
         try #require(openpty(&terminal, &side, nil, nil, nil) == 0)
         defer { close(terminal) }
         let process = Process()
+        process.environment = OnomaProcess.environment()
         process.executableURL = OnomaProcess.binary
         process.arguments = ["canon", "--lexicon", lexicon]
         process.standardInput = FileHandle(fileDescriptor: side)

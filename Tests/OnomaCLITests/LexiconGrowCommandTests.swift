@@ -90,6 +90,7 @@ import Testing
 
     static func start(_ arguments: [String]) throws -> Process {
         let process = Process()
+        process.environment = OnomaProcess.environment()
         process.executableURL = OnomaProcess.binary
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice

@@ -24,13 +24,22 @@ struct OnomaProcess {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The lexicon cache of the tests' runs (`ONOMA_CACHE_DIR`), beside the build products
+    /// rather than in the user's cache, whose entries the tests would push out.
+    static let lexiconCache = packageRoot.appendingPathComponent(".build/test-lexicon-cache").path
+
+    /// This process's environment, with `lexiconCache` and then `extra`.
+    static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        ProcessInfo.processInfo.environment.merging(["ONOMA_CACHE_DIR": lexiconCache]) { $1 }.merging(extra) { $1 }
+    }
+
     /// Runs `onoma arguments…` with `stdin` as standard input, in `directory`, with `environment`
-    /// added to this process's.
+    /// added to the tests' `environment()`.
     static func run(_ arguments: [String], stdin: Data = Data(), in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = Self.environment(environment)
         process.currentDirectoryURL = directory ?? packageRoot
         let input = Pipe(), output = Pipe(), error = Pipe()
         process.standardInput = input
