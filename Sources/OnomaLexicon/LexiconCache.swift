@@ -53,8 +53,10 @@ public struct LexiconCache: Sendable {
 
     /// Loads and indexes the lexicon at `path` (a file or a directory of `*.tsv` files, as
     /// `Lexicon.load(path:)` reads it), from the cache when an entry for these files exists,
-    /// else from the files, keeping the index in the cache when it may.
-    public func loadIndex(path: String, keys: NameKeyMaker = NameKeyMaker()) throws -> Loaded {
+    /// else from the files, keeping the index in the cache when it may. `indexing` is called
+    /// with the files' size in bytes before they are parsed and indexed (not when the index
+    /// comes from the cache), so that a caller can say why the wait.
+    public func loadIndex(path: String, keys: NameKeyMaker = NameKeyMaker(), indexing: (Int) -> Void = { _ in }) throws -> Loaded {
         let (files, unreadable) = Lexicon.readFiles(path)
         let entry = directory.map { entryPath(for: files, in: $0) }
         var problems: [Diagnostic] = []
@@ -69,6 +71,7 @@ public struct LexiconCache: Sendable {
                 // Another process removed the entry (see `removeLeastRecentlyUsed`) meanwhile: a miss.
             }
         }
+        if unreadable.isEmpty { indexing(files.reduce(0) { $0 + $1.text.utf8.count }) }
         // With a file unreadable there is no lexicon to index, only the others' problems to report.
         let (index, diagnostics) = unreadable.isEmpty
             ? try LexiconIndex.load(files: files, keys: keys)

@@ -47,6 +47,16 @@ import Testing
         #expect(try Canonicalizer(index: cached).mentions(in: text, lang: "en") == expected)
     }
 
+    @Test func indexingIsAnnouncedWithTheFilesSizeOnlyWhenTheFilesAreIndexed() throws {
+        let scratch = try Scratch()
+        let file = try scratch.lexicon("people.tsv", forms: 1_200)
+        let size = try #require(FileManager.default.attributesOfItem(atPath: file)[.size] as? Int)
+        var announced: [Int] = []
+        _ = try scratch.cache.loadIndex(path: file) { announced.append($0) }
+        _ = try scratch.cache.loadIndex(path: file) { announced.append($0) }
+        #expect(announced == [size])
+    }
+
     @Test func changedLexiconIsIndexedAgain() throws {
         let scratch = try Scratch()
         let file = try scratch.lexicon("people.tsv", forms: 1_200)

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import OnomaLexicon
 import OnomaText
@@ -23,7 +24,13 @@ struct LexiconOptions: ParsableArguments {
     /// Loads and indexes the lexicon files at `path` through the cache, printing problems as
     /// `loadIndex(_:)` does, and counts their warnings.
     static func loadFiles(path: String, _ printer: DiagnosticPrinter) throws -> (index: LexiconIndex, warnings: Int) {
-        let loaded = try LexiconCache.ofThisProgram().loadIndex(path: path)
+        let cache = LexiconCache.ofThisProgram()
+        let loaded = try cache.loadIndex(path: path) { bytes in
+            // A large lexicon takes seconds to index the first time: say so to a person waiting.
+            guard bytes >= Self.announcedSize, isatty(2) != 0 else { return }
+            let kept = cache.directory.map { "the index is kept in \($0) for the next runs" } ?? "the lexicon cache is off (ONOMA_CACHE_DIR=off)"
+            StandardError.write("\(path): indexing \(String(format: "%.0f", Double(bytes) / 1e6)) MB of lexicon files; \(kept)\n")
+        }
         for problem in loaded.cacheProblems { printer.print(problem) }
         guard let index = loaded.index else {
             try fail(path: path, errors: loaded.diagnostics.filter { $0.severity == .error }, printer)
@@ -65,6 +72,9 @@ struct LexiconOptions: ParsableArguments {
         summarise(warnings: snapshot.warnings, of: path, checkedAt: snapshot.origin.path)
         return snapshot
     }
+
+    /// Lexicon files from this size on are announced when indexed (a few seconds' work).
+    private static let announcedSize = 4_000_000
 
     /// Prints a lexicon's errors (files that cannot be read among them) and ends the command.
     private static func fail(path: String, errors: [Diagnostic], _ printer: DiagnosticPrinter) throws -> Never {
