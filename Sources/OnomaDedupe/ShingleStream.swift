@@ -61,7 +61,9 @@ struct ShingleStream {
     /// stream shorter than `size` characters is one shingle, an empty one none.
     ///
     /// The window moves a character at a time over the bytes; eight zero bytes after the stream
-    /// let `FeatureHash` read a shingle's last word in one load.
+    /// let `FeatureHash` read a shingle's last word in one load, and are a character start that
+    /// ends the last window. A stream without multi-byte characters (most documents without a
+    /// lexicon) has a window at every byte.
     mutating func shingles(size: Int) -> [UInt64] {
         let count = bytes.count
         bytes.append(contentsOf: repeatElement(0, count: 8))
@@ -69,28 +71,44 @@ struct ShingleStream {
         return bytes.withUnsafeBytes { padded in
             let base = padded.baseAddress!
             func isStart(_ offset: Int) -> Bool { padded[offset] & 0xC0 != 0x80 }
-            // The window [low, high) of `size` characters, or fewer at the end.
-            var low = 0, high = 0, characters = 0
-            while high < count, characters < size {
-                high += 1
-                while high < count, !isStart(high) { high += 1 }
-                characters += 1
-            }
+            let characters = Self.characterStarts(base, count: count)
             guard characters > 0 else { return [] }
-            guard characters == size else { return [FeatureHash.hash(padded: base, count: count)] }
-            var windows = 1
-            for offset in high..<count where isStart(offset) { windows += 1 }
+            guard characters >= size else { return [FeatureHash.hash(padded: base, count: count)] }
+            let windows = characters - size + 1
             return [UInt64](unsafeUninitializedCapacity: windows) { hashes, initialized in
-                for window in 0..<windows {
-                    hashes[window] = FeatureHash.hash(padded: base + low, count: high - low)
-                    if window + 1 == windows { break }
-                    low += 1
-                    while !isStart(low) { low += 1 }
-                    high += 1
-                    while high < count, !isStart(high) { high += 1 }
+                if characters == count {
+                    for window in 0..<windows { hashes[window] = FeatureHash.hash(padded: base + window, count: size) }
+                } else {
+                    // The window [low, high) of `size` characters.
+                    var low = 0, high = 0
+                    for _ in 0..<size {
+                        high &+= 1
+                        while !isStart(high) { high &+= 1 }
+                    }
+                    for window in 0..<windows {
+                        hashes[window] = FeatureHash.hash(padded: base + low, count: high &- low)
+                        low &+= 1
+                        while !isStart(low) { low &+= 1 }
+                        high &+= 1
+                        while !isStart(high) { high &+= 1 }
+                    }
                 }
                 initialized = windows
             }
         }
+    }
+
+    /// The number of bytes that start a character among the `count` bytes at `bytes` (which
+    /// are followed by eight readable bytes): all but the continuation bytes (10xxxxxx), counted
+    /// eight at a time.
+    private static func characterStarts(_ bytes: UnsafeRawPointer, count: Int) -> Int {
+        var continuations = 0, offset = 0
+        while offset < count {
+            var word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            if count &- offset < 8 { word &= (1 &<< (8 &* UInt64(truncatingIfNeeded: count &- offset))) &- 1 }
+            continuations &+= (word & ~(word &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            offset &+= 8
+        }
+        return count &- continuations
     }
 }
