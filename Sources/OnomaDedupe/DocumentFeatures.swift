@@ -89,8 +89,9 @@ public final class FeatureExtractor {
             }
             if numberIndex < numbers.count, numbers[numberIndex].range.lowerBound <= token.range.lowerBound {
                 let number = numbers[numberIndex]
-                stream.append(number: Fingerprint.canonical(number.value))
-                fingerprint.addNumber(number.value)
+                let canonical = Fingerprint.canonical(number.value)
+                stream.append(number: canonical)
+                fingerprint.addNumber(number.value, canonical: canonical)
                 i = Self.firstToken(after: number.range.upperBound, in: tokens, from: i)
                 continue
             }
