@@ -7,54 +7,85 @@
 ///     stream.append(word: "visited")
 ///     stream.shingles(size: 5)   // hashes of "⟨Q61⟩", "Q61⟩ ", …, "isited"
 struct ShingleStream {
-    private var bytes: [UInt8] = []
+    /// The stream is `storage[..<count]`; the storage only grows, by doubling at least, and keeps
+    /// room for the eight bytes of padding that `shingles` writes after the stream.
+    private var storage: [UInt8] = []
+    private var count = 0
     private var items = 0
+    private static let opening: [UInt8] = [0xE2, 0x9F, 0xA8]  // ⟨
+    private static let closing: [UInt8] = [0xE2, 0x9F, 0xA9]  // ⟩
+    private static let numberSign: [UInt8] = [UInt8(ascii: "#")]
 
     /// Empties the stream, keeping its buffers.
     mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
+        count = 0
         items = 0
     }
 
     mutating func append(word: String) {
-        separate()
-        bytes.append(contentsOf: word.utf8)
+        var word = word
+        _ = word.withUTF8 { write($0, startsItem: true) }
     }
 
     /// Appends the word at `range` of `text` (UTF-8 bytes) lowercased when it is ASCII (its
     /// `Folding.matchKey`); returns false and appends nothing otherwise.
     mutating func append(asciiLowercased range: Range<Int>, of text: [UInt8]) -> Bool {
-        text.withUnsafeBufferPointer { text in
-            let word = UnsafeBufferPointer(rebasing: text[range])
-            for byte in word where byte >= 0x80 { return false }
-            separate()
-            let start = bytes.count
-            bytes.append(contentsOf: word)
-            bytes.withUnsafeMutableBufferPointer { bytes in
-                for i in start..<bytes.count where bytes[i] &- UInt8(ascii: "A") < 26 { bytes[i] |= 0x20 }
-            }
-            return true
-        }
+        text.withUnsafeBufferPointer { write(UnsafeBufferPointer(rebasing: $0[range]), startsItem: true, lowercased: true) }
     }
 
     /// Appends an entity id as "⟨id⟩".
     mutating func append(entity: String) {
-        separate()
-        bytes.append(contentsOf: [0xE2, 0x9F, 0xA8])  // ⟨
-        bytes.append(contentsOf: entity.utf8)
-        bytes.append(contentsOf: [0xE2, 0x9F, 0xA9])  // ⟩
+        var entity = entity
+        _ = Self.opening.withUnsafeBufferPointer { write($0, startsItem: true) }
+        _ = entity.withUTF8 { write($0, startsItem: false) }
+        _ = Self.closing.withUnsafeBufferPointer { write($0, startsItem: false) }
     }
 
     /// Appends a number in canonical form as "#value".
     mutating func append(number: String) {
-        separate()
-        bytes.append(UInt8(ascii: "#"))
-        bytes.append(contentsOf: number.utf8)
+        var number = number
+        _ = Self.numberSign.withUnsafeBufferPointer { write($0, startsItem: true) }
+        _ = number.withUTF8 { write($0, startsItem: false) }
     }
 
-    private mutating func separate() {
-        if items > 0 { bytes.append(0x20) }
-        items += 1
+    /// Writes `piece` at the end, after a space when it starts an item that is not the first.
+    /// With `lowercased`, ASCII capitals are lowercased, and a piece that is not ASCII is not
+    /// written: then returns false. Writes into the storage directly: appending to an array per
+    /// word cost more than the word's own bytes.
+    @discardableResult
+    private mutating func write(_ piece: UnsafeBufferPointer<UInt8>, startsItem: Bool, lowercased: Bool = false) -> Bool {
+        reserve(piece.count &+ 1)
+        var end = count
+        let separated = startsItem && items > 0
+        let ascii = storage.withUnsafeMutableBufferPointer { storage in
+            if separated {
+                storage[end] = 0x20
+                end &+= 1
+            }
+            if lowercased {
+                var all: UInt8 = 0
+                for byte in piece {
+                    storage[end] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                    all |= byte
+                    end &+= 1
+                }
+                return all < 0x80
+            } else if let source = piece.baseAddress {
+                (storage.baseAddress! + end).update(from: source, count: piece.count)
+                end &+= piece.count
+            }
+            return true
+        }
+        guard ascii else { return false }
+        count = end
+        if startsItem { items += 1 }
+        return true
+    }
+
+    /// Makes room for `bytes` more bytes and the padding after them.
+    private mutating func reserve(_ bytes: Int) {
+        let needed = count &+ bytes &+ 8
+        if needed > storage.count { storage.append(contentsOf: repeatElement(0, count: Swift.max(needed - storage.count, storage.count))) }
     }
 
     /// Hashed character n-grams of `size` characters, with repeats (MinHash ignores them); a
@@ -65,10 +96,12 @@ struct ShingleStream {
     /// ends the last window. A stream without multi-byte characters (most documents without a
     /// lexicon) has a window at every byte.
     mutating func shingles(size: Int) -> [UInt64] {
-        let count = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: 8))
-        defer { bytes.removeLast(8) }
-        return bytes.withUnsafeBytes { padded in
+        let count = self.count
+        reserve(0)
+        storage.withUnsafeMutableBufferPointer { storage in
+            for offset in count..<(count + 8) { storage[offset] = 0 }
+        }
+        return storage.withUnsafeBytes { padded in
             let base = padded.baseAddress!
             func isStart(_ offset: Int) -> Bool { padded[offset] & 0xC0 != 0x80 }
             let characters = Self.characterStarts(base, count: count)
