@@ -93,8 +93,9 @@ struct ShingleStream {
     ///
     /// The window moves a character at a time over the bytes; eight zero bytes after the stream
     /// let `FeatureHash` read a shingle's last word in one load, and are a character start that
-    /// ends the last window. A stream without multi-byte characters (most documents without a
-    /// lexicon) has a window at every byte.
+    /// ends the last window. Between multi-byte characters (entity brackets, accented letters)
+    /// the window is `size` bytes and moves a byte at a time, in a loop of its own: most
+    /// streams are ASCII for the most part, and without a lexicon often entirely.
     mutating func shingles(size: Int) -> [UInt64] {
         let count = self.count
         reserve(0)
@@ -111,20 +112,37 @@ struct ShingleStream {
             return [UInt64](unsafeUninitializedCapacity: windows) { hashes, initialized in
                 if characters == count {
                     for window in 0..<windows { hashes[window] = FeatureHash.hash(padded: base + window, count: size) }
-                } else {
-                    // The window [low, high) of `size` characters.
-                    var low = 0, high = 0
-                    for _ in 0..<size {
-                        high &+= 1
-                        while !isStart(high) { high &+= 1 }
-                    }
-                    for window in 0..<windows {
+                    initialized = windows
+                    return
+                }
+                // The window [low, high) of `size` characters.
+                var low = 0, high = 0
+                for _ in 0..<size {
+                    high &+= 1
+                    while !isStart(high) { high &+= 1 }
+                }
+                var window = 0
+                while true {
+                    if high &- low == size {
+                        // An ASCII window: it moves a byte at a time until its end reaches the
+                        // next multi-byte character (at `end`) or the stream's end.
+                        var end = high
+                        while end < count, padded[end] < 0x80 { end &+= 1 }
+                        let run = Swift.min(end &- high &+ 1, windows &- window)
+                        for next in 0..<run { hashes[window &+ next] = FeatureHash.hash(padded: base + (low &+ next), count: size) }
+                        window &+= run
+                        if window == windows { break }
+                        low &+= run
+                        high = end
+                    } else {
                         hashes[window] = FeatureHash.hash(padded: base + low, count: high &- low)
+                        window &+= 1
+                        if window == windows { break }
                         low &+= 1
                         while !isStart(low) { low &+= 1 }
-                        high &+= 1
-                        while !isStart(high) { high &+= 1 }
                     }
+                    high &+= 1
+                    while !isStart(high) { high &+= 1 }
                 }
                 initialized = windows
             }
