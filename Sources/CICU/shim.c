@@ -23,15 +23,18 @@ int32_t onoma_u_buffer_overflow_error(void) { return U_BUFFER_OVERFLOW_ERROR; }
 
 // The iterator runs over UTF-16, converted one chunk at a time: ICU's UTF-8 UText costs 15-30%
 // more than converting first. A chunk ends just after a line feed, where UAX #29 always breaks
-// (WB3a), so chunking changes no boundary; its UTF-16 stays in cache.
+// (WB3a), so chunking changes no boundary; its UTF-16 stays in cache. A chunk is converted only
+// when ICU is first needed in it: the shim's rules decide most chunks of news text alone.
 struct onoma_word_break {
     UBreakIterator *iterator;
     const uint8_t *bytes;
     int32_t length;
-    /// The current chunk: the bytes up to `chunk_end` as `chunk_units` UTF-16 units.
+    /// The current chunk: the bytes from `chunk_start` to `chunk_end`, and once `converted`, as
+    /// UTF-16 units in `units`, which the iterator is set to.
     UChar *units;
     int32_t units_capacity;
-    int32_t chunk_end, chunk_units;
+    int32_t chunk_start, chunk_end;
+    int converted;
     /// The boundary the iterator stands on (the start of the next segment), in UTF-8 bytes
     /// from the start of the text and in UTF-16 units from the start of the chunk.
     int32_t previous, previous_unit;
@@ -40,8 +43,10 @@ struct onoma_word_break {
     /// Whether the segments `rule_segment` can decide are found by it (the iterator has ICU's
     /// root rules), and whether the iterator then no longer stands on `previous_unit`.
     int shim_rules, iterator_behind;
-    /// code_point_kind of each ASCII character.
+    /// code_point_kind of each ASCII character; ascii_word_break_class of each byte below 0x80,
+    /// WB_UNDECIDED for the others (lead and continuation bytes).
     int8_t ascii_kinds[128];
+    int8_t byte_classes[256];
     /// The word break classes of U+0080-U+07FF (two UTF-8 bytes: Latin, Greek, Cyrillic ...) and
     /// of U+2000-U+207F (general punctuation: curly quotes, dashes), as `wide_word_break_class`.
     int8_t two_byte_classes[0x800 - 0x80];
@@ -78,7 +83,7 @@ static int32_t code_point_kind(UChar32 c) {
 enum { WB_UNDECIDED = -1, WB_OTHER, WB_LETTER, WB_NUMERIC, WB_MID_NUM, WB_MID_NUM_LET, WB_EXTEND_NUM_LET,
        WB_SPACE, WB_CR, WB_NEWLINE };
 
-static inline __attribute__((always_inline)) int ascii_word_break_class(uint8_t c) {
+static int ascii_word_break_class(uint8_t c) {
     // ICU's root rules count '@' as a letter (e-mail addresses stay one word).
     if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '@') return WB_LETTER;
     if (c >= '0' && c <= '9') return WB_NUMERIC;
@@ -109,13 +114,13 @@ static int8_t wide_word_break_class(UChar32 c) {
 }
 
 /// The class of the character at bytes[i] (i < length), and its length in `*width`: ASCII by
-/// `ascii_word_break_class`, U+0080-U+07FF and U+2000-U+207F by the tables, anything else
+/// `ascii_word_break_class` (through a table), U+0080-U+07FF and U+2000-U+207F by the tables, anything else
 /// WB_UNDECIDED. Each of these characters is one UTF-16 unit.
 static inline __attribute__((always_inline)) int word_break_class(const onoma_word_break *wb, const uint8_t *bytes,
                                                                   int32_t i, int32_t length, int32_t *width) {
     const uint8_t b = bytes[i];
     *width = 1;
-    if (b < 0x80) return ascii_word_break_class(b);
+    if (b < 0x80) return wb->byte_classes[b];
     if (b >= 0xC2 && b < 0xE0 && i + 1 < length && (bytes[i + 1] & 0xC0) == 0x80) {
         *width = 2;
         return wb->two_byte_classes[(((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F)) - 0x80];
@@ -159,6 +164,14 @@ static int rule_segment(const onoma_word_break *wb, const uint8_t *bytes, int32_
         // between two letters or two digits counts as neither).
         int before = -1, last = first;
         while (i < length) {
+            if (last == WB_LETTER && wb->byte_classes[bytes[i]] == WB_LETTER) {
+                // A run of ASCII letters (most of a word of news text), in a loop of its own.
+                const int32_t run = i;
+                while (i < length && wb->byte_classes[bytes[i]] == WB_LETTER) i++;
+                before = WB_LETTER;
+                count += i - run;
+                continue;
+            }
             const int next = word_break_class(wb, bytes, i, length, &width);
             if (next == WB_LETTER || next == WB_NUMERIC || next == WB_EXTEND_NUM_LET) {
                 // WB5, WB8, WB9, WB10, WB13a, WB13b: letters, digits and connectors run together.
@@ -214,6 +227,7 @@ onoma_word_break *onoma_word_break_open(const char *locale, int32_t *status) {
     const char *actual = ubrk_getLocaleByType(iterator, ULOC_ACTUAL_LOCALE, &error);
     wb->shim_rules = U_SUCCESS(error) && actual != NULL && (actual[0] == 0 || strcmp(actual, "root") == 0);
     for (UChar32 c = 0; c < 128; c++) wb->ascii_kinds[c] = (int8_t)code_point_kind(c);
+    for (int b = 0; b < 256; b++) wb->byte_classes[b] = b < 0x80 ? (int8_t)ascii_word_break_class((uint8_t)b) : WB_UNDECIDED;
     for (UChar32 c = 0x80; c < 0x800; c++) wb->two_byte_classes[c - 0x80] = wide_word_break_class(c);
     for (UChar32 c = 0x2000; c < 0x2080; c++) wb->punctuation_classes[c - 0x2000] = wide_word_break_class(c);
     for (int i = 0; i < 256; i++) wb->scripts[i].code_point = -1;
@@ -234,7 +248,8 @@ void onoma_word_break_set_text(onoma_word_break *wb, const char *utf8, int64_t l
     }
     wb->bytes = (const uint8_t *)utf8;
     wb->length = (int32_t)length;
-    wb->chunk_end = wb->chunk_units = 0;
+    wb->chunk_start = wb->chunk_end = 0;
+    wb->converted = 0;
     wb->previous = wb->previous_unit = 0;
     wb->non_ascii = -1;
     wb->iterator_behind = 0;
@@ -265,14 +280,27 @@ static int32_t utf8_to_utf16(const uint8_t *src, int32_t length, UChar *dest) {
     return j;
 }
 
-/// Converts the chunk that starts at byte `start` (after a line feed, or 0) and points the
-/// iterator at it. Returns 0, or an ICU error (allocation failure, invalid UTF-8).
-static int32_t load_chunk(onoma_word_break *wb, int32_t start) {
+/// Makes the chunk that starts at byte `start` (after a line feed, or 0) the current one, not yet
+/// converted.
+static void load_chunk(onoma_word_break *wb, int32_t start) {
     int32_t end = wb->length;
     if (end - start > CHUNK_BYTES) {
         const uint8_t *lf = memchr(wb->bytes + start + CHUNK_BYTES, '\n', end - start - CHUNK_BYTES);
         if (lf != NULL) end = (int32_t)(lf - wb->bytes) + 1;
     }
+    wb->previous = wb->chunk_start = start;
+    wb->chunk_end = end;
+    wb->previous_unit = 0;
+    wb->converted = 0;
+    wb->iterator_behind = 0;
+}
+
+/// Converts the current chunk to UTF-16, if not yet done, and points the iterator at it (then
+/// `iterator_behind`: it stands on the chunk's start, not on `previous_unit`). Returns 0, or an
+/// ICU error (allocation failure, invalid UTF-8).
+static int32_t convert_chunk(onoma_word_break *wb) {
+    if (wb->converted) return 0;
+    const int32_t start = wb->chunk_start, end = wb->chunk_end;
     // UTF-16 never needs more units than UTF-8 has bytes.
     if (end - start > wb->units_capacity) {
         UChar *units = realloc(wb->units, (size_t)(end - start) * sizeof(UChar));
@@ -285,11 +313,8 @@ static int32_t load_chunk(onoma_word_break *wb, int32_t start) {
     UErrorCode error = U_ZERO_ERROR;
     ubrk_setText(wb->iterator, wb->units, units, &error);
     if (U_FAILURE(error)) return error;
-    wb->previous = start;
-    wb->chunk_end = end;
-    wb->chunk_units = units;
-    wb->previous_unit = 0;
-    wb->iterator_behind = 0;
+    wb->converted = 1;
+    wb->iterator_behind = 1;
     return 0;
 }
 
@@ -393,13 +418,9 @@ int32_t onoma_word_break_next_segments(onoma_word_break *wb, int32_t options, on
     const int shim_rules = wb->shim_rules && (options & ONOMA_SEGMENTS_ICU_ONLY) == 0;
     int32_t count = 0;
     while (count < capacity) {
-        if (wb->previous_unit == wb->chunk_units) {
+        if (wb->previous >= wb->chunk_end) {
             if (wb->previous >= wb->length) break;
-            int32_t error = load_chunk(wb, wb->previous);
-            if (error != 0) {
-                *status = error;
-                break;
-            }
+            load_chunk(wb, wb->previous);
         }
         if (non_ascii_only) {
             if (wb->non_ascii < wb->previous) wb->non_ascii = find_non_ascii(wb->bytes, wb->previous, wb->length);
@@ -409,20 +430,22 @@ int32_t onoma_word_break_next_segments(onoma_word_break *wb, int32_t options, on
                 // before that byte (there is one: the current chunk ends with it).
                 int32_t lf = wb->non_ascii - 1;
                 while (wb->bytes[lf] != '\n') lf--;
-                int32_t error = load_chunk(wb, lf + 1);
+                load_chunk(wb, lf + 1);
+                continue;
+            }
+            if (wb->non_ascii - wb->previous > SKIP_DISTANCE) {
+                int32_t error = convert_chunk(wb);
                 if (error != 0) {
                     *status = error;
                     break;
                 }
-                continue;
-            }
-            if (wb->non_ascii - wb->previous > SKIP_DISTANCE) {
                 // Stand on the last boundary at or before the non-ASCII byte (a lead byte).
                 // The bytes before it are ASCII, one UTF-16 unit each.
                 ubrk_following(wb->iterator, wb->previous_unit + (wb->non_ascii - wb->previous));
                 int32_t unit = ubrk_previous(wb->iterator);
                 wb->previous += unit - wb->previous_unit;
                 wb->previous_unit = unit;
+                wb->iterator_behind = 0;
             }
         }
         int32_t start = wb->previous, end, end_unit, units, rule_status = UBRK_WORD_NONE;
@@ -431,6 +454,11 @@ int32_t onoma_word_break_next_segments(onoma_word_break *wb, int32_t options, on
             end_unit = wb->previous_unit + units;
             wb->iterator_behind = 1;
         } else {
+            int32_t error = convert_chunk(wb);
+            if (error != 0) {
+                *status = error;
+                break;
+            }
             if (wb->iterator_behind) {
                 // Stand the iterator on the boundary the shim's rules reached (following() finds
                 // the same boundaries as iterating from the start).
@@ -484,7 +512,8 @@ int32_t onoma_word_break_uses_shim_rules(const onoma_word_break *wb) {
 int64_t onoma_word_break_count_boundaries(onoma_word_break *wb, int32_t *status) {
     int64_t count = 0;
     while (wb->chunk_end < wb->length) {
-        int32_t error = load_chunk(wb, wb->chunk_end);
+        load_chunk(wb, wb->chunk_end);
+        int32_t error = convert_chunk(wb);
         if (error != 0) {
             *status = error;
             break;

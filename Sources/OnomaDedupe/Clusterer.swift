@@ -89,7 +89,7 @@ public struct Clusterer: Sendable {
         for (index, signature) in signatures.enumerated() {
             for key in signature.bandKeys { entries.append((key, Int32(index))) }
         }
-        entries.sort { ($0.key, $0.member) < ($1.key, $1.member) }
+        BandEntrySort.sort(&entries)
         var start = 0
         while start < entries.count {
             var end = start + 1

@@ -63,7 +63,7 @@ public final class FeatureExtractor {
     ///
     /// - Complexity: O(n) in the text length, plus canonicalization.
     public func features(of text: String, lang: String?) -> DocumentFeatures {
-        Self.segment(text, with: tokenizer, into: &segments)
+        tokenizer.segments(of: text, into: &segments)
         let tokens = segments
         let source = Array(text.utf8)
         let mentions = canonicalizer?.mentions(inUTF8: source, segments: tokens, lang: lang).filter { $0.entity != nil } ?? []
@@ -89,8 +89,9 @@ public final class FeatureExtractor {
             }
             if numberIndex < numbers.count, numbers[numberIndex].range.lowerBound <= token.range.lowerBound {
                 let number = numbers[numberIndex]
-                stream.append(number: Fingerprint.canonical(number.value))
-                fingerprint.addNumber(number.value)
+                let canonical = Fingerprint.canonical(number.value)
+                stream.append(number: canonical)
+                fingerprint.addNumber(number.value, canonical: canonical)
                 i = Self.firstToken(after: number.range.upperBound, in: tokens, from: i)
                 continue
             }
@@ -111,12 +112,6 @@ public final class FeatureExtractor {
             i += 1
         }
         return DocumentFeatures(shingles: stream.shingles(size: shingleSize), fingerprint: fingerprint.build())
-    }
-
-    /// Replaces `segments` with the token segments of `text`, keeping the array's buffer.
-    private static func segment(_ text: String, with tokenizer: Tokenizer, into segments: inout [TokenSegment]) {
-        segments.removeAll(keepingCapacity: true)
-        tokenizer.forEachSegment(in: text) { segments.append($0) }
     }
 
     private static func firstToken(after offset: Int, in tokens: [TokenSegment], from index: Int) -> Int {

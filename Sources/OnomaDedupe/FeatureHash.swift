@@ -39,12 +39,13 @@ public enum FeatureHash {
     }
 
     /// `hash(_:seed:)` of the `count` bytes at `bytes`, whose next eight bytes are readable too:
-    /// the last word is one load, masked.
+    /// the last word is one load, masked. Wrapping arithmetic: shingles call this once per
+    /// window, and overflow checks were half of its instructions.
     @inline(__always)
     static func hash(padded bytes: UnsafeRawPointer, count: Int) -> UInt64 {
         let (h, offset) = wholeWords(bytes, count: count, seed: 0)
-        let rest = count - offset
-        let word = rest == 0 ? 0 : UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) & (~0 >> (64 - 8 * UInt64(rest)))
+        let rest = UInt64(truncatingIfNeeded: count &- offset)  // 0..<8
+        let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) & ((1 &<< (8 &* rest)) &- 1)
         return finish(h, word, count: count)
     }
 
@@ -54,16 +55,16 @@ public enum FeatureHash {
     private static func wholeWords(_ bytes: UnsafeRawPointer, count: Int, seed: UInt64) -> (UInt64, Int) {
         var h = seed ^ 0xA076_1D64_78BD_642F
         var offset = 0
-        while offset + 8 <= count {
+        while offset &+ 8 <= count {
             h = mix(h ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)), 0xE703_7ED1_A0B4_28DB)
-            offset += 8
+            offset &+= 8
         }
         return (h, offset)
     }
 
     @inline(__always)
     private static func finish(_ h: UInt64, _ word: UInt64, count: Int) -> UInt64 {
-        mix(mix(h ^ word ^ (UInt64(count) << 56), 0x8EBC_6AF0_9C88_C6E3), 0x5899_65CC_7537_4CC3)
+        mix(mix(h ^ word ^ (UInt64(truncatingIfNeeded: count) &<< 56), 0x8EBC_6AF0_9C88_C6E3), 0x5899_65CC_7537_4CC3)
     }
 
     /// Combines a 64-bit value with a seed: a cheap independent hash per permutation.

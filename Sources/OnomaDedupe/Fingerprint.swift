@@ -38,17 +38,19 @@ public struct Fingerprint: Sendable, Hashable, Codable {
     }
 }
 
-/// Collects a fingerprint while the extractor walks the tokens.
+/// Collects a fingerprint while the extractor walks the tokens: repeats are kept until `build`
+/// sorts, which is cheaper than hashing every string into a set (a document repeats few).
 struct FingerprintBuilder {
-    private var entities = Set<String>()
-    private var numbers = Set<String>()
-    private var names = Set<String>()
+    private var entities: [String] = []
+    private var numbers: [String] = []
+    private var names: [String] = []
 
-    mutating func addEntity(_ id: String) { entities.insert(id) }
+    mutating func addEntity(_ id: String) { entities.append(id) }
 
-    /// Adds the number when it is informative (`Fingerprint.isInformative`).
-    mutating func addNumber(_ value: Double) {
-        if Fingerprint.isInformative(value) { numbers.insert(Fingerprint.canonical(value)) }
+    /// Adds a number given with its `Fingerprint.canonical` form, when it is informative
+    /// (`Fingerprint.isInformative`).
+    mutating func addNumber(_ value: Double, canonical: String) {
+        if Fingerprint.isInformative(value) { numbers.append(canonical) }
     }
 
     /// Whether a word counts as a name: it starts with a capital and does not start a
@@ -73,11 +75,22 @@ struct FingerprintBuilder {
 
     /// Adds the name key of a word that `isName` accepts, when the key has four letters or more.
     mutating func addName(_ key: String) {
-        if key.utf8.count >= 4 { names.insert(key) }
+        if key.utf8.count >= 4 { names.append(key) }
     }
 
     func build() -> Fingerprint {
-        Fingerprint(entities: entities.sorted(), numbers: numbers.sorted(), names: names.sorted())
+        Fingerprint(entities: Self.sortedWithoutRepeats(entities), numbers: Self.sortedWithoutRepeats(numbers),
+                    names: Self.sortedWithoutRepeats(names))
+    }
+
+    /// `Set(strings).sorted()`: of equal strings (canonically equivalent ones too) the first.
+    private static func sortedWithoutRepeats(_ strings: [String]) -> [String] {
+        var sorted = strings
+        sorted.sort()  // stable: equal strings stay in order of appearance
+        var result: [String] = []
+        result.reserveCapacity(sorted.count)
+        for string in sorted where result.last != string { result.append(string) }
+        return result
     }
 
     private static func endsSentence(_ token: TokenSegment, in text: [UInt8]) -> Bool {

@@ -7,90 +7,159 @@
 ///     stream.append(word: "visited")
 ///     stream.shingles(size: 5)   // hashes of "⟨Q61⟩", "Q61⟩ ", …, "isited"
 struct ShingleStream {
-    private var bytes: [UInt8] = []
+    /// The stream is `storage[..<count]`; the storage only grows, by doubling at least, and keeps
+    /// room for the eight bytes of padding that `shingles` writes after the stream.
+    private var storage: [UInt8] = []
+    private var count = 0
     private var items = 0
+    private static let opening: [UInt8] = [0xE2, 0x9F, 0xA8]  // ⟨
+    private static let closing: [UInt8] = [0xE2, 0x9F, 0xA9]  // ⟩
+    private static let numberSign: [UInt8] = [UInt8(ascii: "#")]
 
     /// Empties the stream, keeping its buffers.
     mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
+        count = 0
         items = 0
     }
 
     mutating func append(word: String) {
-        separate()
-        bytes.append(contentsOf: word.utf8)
+        var word = word
+        _ = word.withUTF8 { write($0, startsItem: true) }
     }
 
     /// Appends the word at `range` of `text` (UTF-8 bytes) lowercased when it is ASCII (its
     /// `Folding.matchKey`); returns false and appends nothing otherwise.
     mutating func append(asciiLowercased range: Range<Int>, of text: [UInt8]) -> Bool {
-        text.withUnsafeBufferPointer { text in
-            let word = UnsafeBufferPointer(rebasing: text[range])
-            for byte in word where byte >= 0x80 { return false }
-            separate()
-            let start = bytes.count
-            bytes.append(contentsOf: word)
-            bytes.withUnsafeMutableBufferPointer { bytes in
-                for i in start..<bytes.count where bytes[i] &- UInt8(ascii: "A") < 26 { bytes[i] |= 0x20 }
-            }
-            return true
-        }
+        text.withUnsafeBufferPointer { write(UnsafeBufferPointer(rebasing: $0[range]), startsItem: true, lowercased: true) }
     }
 
     /// Appends an entity id as "⟨id⟩".
     mutating func append(entity: String) {
-        separate()
-        bytes.append(contentsOf: [0xE2, 0x9F, 0xA8])  // ⟨
-        bytes.append(contentsOf: entity.utf8)
-        bytes.append(contentsOf: [0xE2, 0x9F, 0xA9])  // ⟩
+        var entity = entity
+        _ = Self.opening.withUnsafeBufferPointer { write($0, startsItem: true) }
+        _ = entity.withUTF8 { write($0, startsItem: false) }
+        _ = Self.closing.withUnsafeBufferPointer { write($0, startsItem: false) }
     }
 
     /// Appends a number in canonical form as "#value".
     mutating func append(number: String) {
-        separate()
-        bytes.append(UInt8(ascii: "#"))
-        bytes.append(contentsOf: number.utf8)
+        var number = number
+        _ = Self.numberSign.withUnsafeBufferPointer { write($0, startsItem: true) }
+        _ = number.withUTF8 { write($0, startsItem: false) }
     }
 
-    private mutating func separate() {
-        if items > 0 { bytes.append(0x20) }
-        items += 1
+    /// Writes `piece` at the end, after a space when it starts an item that is not the first.
+    /// With `lowercased`, ASCII capitals are lowercased, and a piece that is not ASCII is not
+    /// written: then returns false. Writes into the storage directly: appending to an array per
+    /// word cost more than the word's own bytes.
+    @discardableResult
+    private mutating func write(_ piece: UnsafeBufferPointer<UInt8>, startsItem: Bool, lowercased: Bool = false) -> Bool {
+        reserve(piece.count &+ 1)
+        var end = count
+        let separated = startsItem && items > 0
+        let ascii = storage.withUnsafeMutableBufferPointer { storage in
+            if separated {
+                storage[end] = 0x20
+                end &+= 1
+            }
+            if lowercased {
+                var all: UInt8 = 0
+                for byte in piece {
+                    storage[end] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                    all |= byte
+                    end &+= 1
+                }
+                return all < 0x80
+            } else if let source = piece.baseAddress {
+                (storage.baseAddress! + end).update(from: source, count: piece.count)
+                end &+= piece.count
+            }
+            return true
+        }
+        guard ascii else { return false }
+        count = end
+        if startsItem { items += 1 }
+        return true
+    }
+
+    /// Makes room for `bytes` more bytes and the padding after them.
+    private mutating func reserve(_ bytes: Int) {
+        let needed = count &+ bytes &+ 8
+        if needed > storage.count { storage.append(contentsOf: repeatElement(0, count: Swift.max(needed - storage.count, storage.count))) }
     }
 
     /// Hashed character n-grams of `size` characters, with repeats (MinHash ignores them); a
     /// stream shorter than `size` characters is one shingle, an empty one none.
     ///
     /// The window moves a character at a time over the bytes; eight zero bytes after the stream
-    /// let `FeatureHash` read a shingle's last word in one load.
+    /// let `FeatureHash` read a shingle's last word in one load, and are a character start that
+    /// ends the last window. Between multi-byte characters (entity brackets, accented letters)
+    /// the window is `size` bytes and moves a byte at a time, in a loop of its own: most
+    /// streams are ASCII for the most part, and without a lexicon often entirely.
     mutating func shingles(size: Int) -> [UInt64] {
-        let count = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: 8))
-        defer { bytes.removeLast(8) }
-        return bytes.withUnsafeBytes { padded in
+        let count = self.count
+        reserve(0)
+        storage.withUnsafeMutableBufferPointer { storage in
+            for offset in count..<(count + 8) { storage[offset] = 0 }
+        }
+        return storage.withUnsafeBytes { padded in
             let base = padded.baseAddress!
             func isStart(_ offset: Int) -> Bool { padded[offset] & 0xC0 != 0x80 }
-            // The window [low, high) of `size` characters, or fewer at the end.
-            var low = 0, high = 0, characters = 0
-            while high < count, characters < size {
-                high += 1
-                while high < count, !isStart(high) { high += 1 }
-                characters += 1
-            }
+            let characters = Self.characterStarts(base, count: count)
             guard characters > 0 else { return [] }
-            guard characters == size else { return [FeatureHash.hash(padded: base, count: count)] }
-            var windows = 1
-            for offset in high..<count where isStart(offset) { windows += 1 }
+            guard characters >= size else { return [FeatureHash.hash(padded: base, count: count)] }
+            let windows = characters - size + 1
             return [UInt64](unsafeUninitializedCapacity: windows) { hashes, initialized in
-                for window in 0..<windows {
-                    hashes[window] = FeatureHash.hash(padded: base + low, count: high - low)
-                    if window + 1 == windows { break }
-                    low += 1
-                    while !isStart(low) { low += 1 }
-                    high += 1
-                    while high < count, !isStart(high) { high += 1 }
+                if characters == count {
+                    for window in 0..<windows { hashes[window] = FeatureHash.hash(padded: base + window, count: size) }
+                    initialized = windows
+                    return
+                }
+                // The window [low, high) of `size` characters.
+                var low = 0, high = 0
+                for _ in 0..<size {
+                    high &+= 1
+                    while !isStart(high) { high &+= 1 }
+                }
+                var window = 0
+                while true {
+                    if high &- low == size {
+                        // An ASCII window: it moves a byte at a time until its end reaches the
+                        // next multi-byte character (at `end`) or the stream's end.
+                        var end = high
+                        while end < count, padded[end] < 0x80 { end &+= 1 }
+                        let run = Swift.min(end &- high &+ 1, windows &- window)
+                        for next in 0..<run { hashes[window &+ next] = FeatureHash.hash(padded: base + (low &+ next), count: size) }
+                        window &+= run
+                        if window == windows { break }
+                        low &+= run
+                        high = end
+                    } else {
+                        hashes[window] = FeatureHash.hash(padded: base + low, count: high &- low)
+                        window &+= 1
+                        if window == windows { break }
+                        low &+= 1
+                        while !isStart(low) { low &+= 1 }
+                    }
+                    high &+= 1
+                    while !isStart(high) { high &+= 1 }
                 }
                 initialized = windows
             }
         }
+    }
+
+    /// The number of bytes that start a character among the `count` bytes at `bytes` (which
+    /// are followed by eight readable bytes): all but the continuation bytes (10xxxxxx), counted
+    /// eight at a time.
+    private static func characterStarts(_ bytes: UnsafeRawPointer, count: Int) -> Int {
+        var continuations = 0, offset = 0
+        while offset < count {
+            var word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            if count &- offset < 8 { word &= (1 &<< (8 &* UInt64(truncatingIfNeeded: count &- offset))) &- 1 }
+            continuations &+= (word & ~(word &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            offset &+= 8
+        }
+        return count &- continuations
     }
 }

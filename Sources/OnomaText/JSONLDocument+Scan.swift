@@ -111,12 +111,27 @@ extension JSONLDocument {
             return true
         }
 
+        /// Whether any of the eight bytes of `word` is a quote, a backslash or below 0x20 (the zero-byte and
+        /// less-than tests of "Bit Twiddling Hacks", exact for "any").
+        private static func holdsQuoteBackslashOrControl(_ word: UInt64) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let quote = word ^ (ones &* UInt64(UInt8(ascii: "\""))), backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+            let zero = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+            let control = (word &- ones &* 0x20) & ~word
+            return (zero | control) & highs != 0
+        }
+
         /// A string from its opening quote, unescaped; nil when malformed or with a lone surrogate.
         private mutating func string() -> String? {
             offset += 1
             var unescaped: [UInt8]?
             while true {
                 let start = offset
+                // Eight bytes at a time up to the eight that hold the string's end, an escape or
+                // a control character: the text of an article is most of a line.
+                while offset &+ 8 <= bytes.count, !Self.holdsQuoteBackslashOrControl(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
+                    offset &+= 8
+                }
                 while offset < bytes.count {
                     let byte = bytes[offset]
                     if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }

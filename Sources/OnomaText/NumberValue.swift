@@ -95,17 +95,18 @@ struct NumberReader {
     /// or number token begins with a digit): most stretches of text have no number, and those
     /// cost one byte test per token.
     init?(segments: [TokenSegment], bytes: [UInt8], lang: String?) {
-        var tokens: [TokenSegment] = [], numerals: [Numeral] = [], numeralOf: [Int32] = []
-        tokens.reserveCapacity(segments.count)
-        numeralOf.reserveCapacity(segments.count)
-        for segment in segments where segment.kind != .whitespace {
+        // The segments themselves (shared, not copied) when none is whitespace, as a tokenizer
+        // without whitespace segments gives them.
+        let tokens = segments.contains { $0.kind == .whitespace } ? segments.filter { $0.kind != .whitespace } : segments
+        var numerals: [Numeral] = [], numeralOf: [Int32] = []
+        numeralOf.reserveCapacity(tokens.count)
+        for segment in tokens {
             if segment.isWordLike, Numeral.mayStart(bytes, segment.range), let numeral = Numeral(bytes, segment.range) {
                 numeralOf.append(Int32(numerals.count))
                 numerals.append(numeral)
             } else {
                 numeralOf.append(-1)
             }
-            tokens.append(segment)
         }
         guard !numerals.isEmpty else { return nil }
         self.tokens = tokens

@@ -50,6 +50,19 @@ public final class Tokenizer {
         }
     }
 
+    /// Replaces the contents of `segments` with the segments of the tokens of `text`, in order
+    /// (those of `forEachSegment`), keeping the array's buffer: appended here, in the module
+    /// that makes them, rather than through a closure per token.
+    ///
+    /// - Complexity: O(n) in the length of `text`.
+    public func segments(of text: String, into segments: inout [TokenSegment]) {
+        segments.removeAll(keepingCapacity: true)
+        var text = text
+        text.withUTF8 { bytes in
+            forEachSegment(in: bytes, nonASCIIOnly: false) { segments.append(Self.segment($0, in: bytes)) }
+        }
+    }
+
     /// The tokens of `text`, in order.
     ///
     /// - Complexity: O(n) in the length of `text`.

@@ -182,6 +182,8 @@ def main():
     parser.add_argument("--index-docs", default="1000000")
     parser.add_argument("--workdir", help="where to write the generated input (default: a temporary folder)")
     parser.add_argument("--compare", help="another onoma binary (an earlier build) to time beside this one")
+    parser.add_argument("--compare-without-jobs", action="store_true",
+                        help="the --compare binary has no --jobs option (built before 2026-11-22)")
     args = parser.parse_args()
     workdir = args.workdir or tempfile.mkdtemp(prefix="onoma-bench-")
     os.makedirs(workdir, exist_ok=True)
@@ -203,8 +205,10 @@ def main():
             ("onoma dedupe --lexicon Lexicons --index (fresh file)", ["--jobs", "1", "--lexicon", args.lexicon, "--index"]),
             (f"onoma dedupe --lexicon Lexicons, --jobs {os.cpu_count()} (default)", ["--lexicon", args.lexicon])]
     if args.compare:
-        # An earlier build has no --jobs: it runs on one thread.
-        runs += [(f"{args.compare}: {label[len('onoma '):]}", options[2:], args.compare) for label, options in runs[:2]]
+        # With --jobs 1 too (builds since 2026-11-22 have it; older ones run on one thread anyway
+        # and need --compare-without-jobs).
+        keep = 2 if args.compare_without_jobs else 0
+        runs += [(f"{args.compare}: {label[len('onoma '):]}", options[keep:], args.compare) for label, options in runs[:2]]
     subprocess.run([args.onoma, "canon", "--lexicon", args.lexicon], stdin=subprocess.DEVNULL,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     for label, options, *binary in runs:
