@@ -85,10 +85,13 @@ public struct Resolver: Sendable {
         for (entity, posterior) in posteriors where posterior >= Self.crossScriptAcceptance {
             add(entity, posterior, .fuzzy)
         }
-        // An inflected Slavic name scores as the canonicalizer scores its stem match.
-        for id in index.inflectedForms(of: name, lang: lang) where Self.inflectedScore >= threshold {
-            let entry = index.form(id).entry
-            if entry.role == .blocked { blocked.insert(entry.entity) } else { add(entry.entity, Self.inflectedScore, .normalized) }
+        // An inflected Slavic name scores as the canonicalizer scores its stem match (its forms
+        // are looked up only when that score passes the threshold).
+        if Self.inflectedScore >= threshold {
+            for id in index.inflectedForms(of: name, lang: lang) {
+                let entry = index.form(id).entry
+                if entry.role == .blocked { blocked.insert(entry.entity) } else { add(entry.entity, Self.inflectedScore, .normalized) }
+            }
         }
         let rank = index.entityOrdinals
         return best.values.filter { !blocked.contains($0.entity) }
