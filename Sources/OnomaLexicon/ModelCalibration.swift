@@ -6,8 +6,12 @@ import Foundation
 struct ModelCalibration: Sendable {
     /// The length exponent: raw score = ratio / length^alpha.
     let alpha: Double
-    /// The raw score at which fewer than 2% of queries for people not in the lexicon pass.
+    /// The raw score at which fewer than 2% of queries for people not in the lexicon pass: the
+    /// point of a name compared with every form of a lexicon.
     let threshold: Double
+    /// The raw score that best tells a name's own transliterations from the closest other name
+    /// (Youden's J on DEV): the point of one pair judged alone.
+    let pairThreshold: Double
     /// The slope of the logistic fit P(same person | raw score).
     let slope: Double
     /// The posterior's sharpness and the raw score of "someone else" (see `posteriors`), fitted
@@ -19,9 +23,10 @@ struct ModelCalibration: Sendable {
     /// Han character model), or nil.
     static func named(_ name: String) -> ModelCalibration? {
         guard let row = LetterModel.rows(LetterModelTables.calibration).first(where: { $0.first.map(String.init) == name }),
-              row.count == 6, let alpha = Double(row[1]), let threshold = Double(row[2]), let slope = Double(row[3]),
-              let beta = Double(row[4]), let background = Double(row[5]) else { return nil }
-        return ModelCalibration(alpha: alpha, threshold: threshold, slope: slope, beta: beta, background: background)
+              row.count == 7, let alpha = Double(row[1]), let threshold = Double(row[2]), let slope = Double(row[3]),
+              let beta = Double(row[4]), let background = Double(row[5]), let pairThreshold = Double(row[6]) else { return nil }
+        return ModelCalibration(alpha: alpha, threshold: threshold, pairThreshold: pairThreshold, slope: slope,
+                                beta: beta, background: background)
     }
 
     /// A likelihood ratio over a query and a name of `length` letters in all, normalised.
@@ -29,9 +34,10 @@ struct ModelCalibration: Sendable {
         ratio / pow(Double(length), alpha)
     }
 
-    /// A raw score mapped to 0...1 so that the model's threshold lands on `at`.
-    func calibrated(_ raw: Double, at: Double) -> Double {
-        1 / (1 + exp(-(slope * (raw - threshold) + log(at / (1 - at)))))
+    /// A raw score mapped to 0...1 so that the model's threshold for `use` lands on `at`.
+    func calibrated(_ raw: Double, at: Double, for use: NameMatch.Use) -> Double {
+        let point = use == .pair ? pairThreshold : threshold
+        return 1 / (1 + exp(-(slope * (raw - point) + log(at / (1 - at)))))
     }
 
     /// The probability that each candidate is the person a query names, given the raw scores of

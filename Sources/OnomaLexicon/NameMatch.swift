@@ -3,12 +3,13 @@ import OnomaText
 /// Whether two names are the same, with a score in 0...1: the shared scoring of `onoma match`,
 /// `onoma resolve` and fuzzy mentions.
 ///
-///     let match = NameMatch(keys: NameKeyMaker())
+///     let match = NameMatch(keys: NameKeyMaker(), use: .pair)
 ///     match.score("Зеленський", lang: "uk", "Zelenskyy", lang: "en")   // 0.95 (same key)
 ///     match.score("Kiev", lang: "en", "Kyiv", lang: "en")              // 0.87
 public struct NameMatch: Sendable {
-    /// The score from which two names count as the same (`onoma match` verdict 1). Chosen on the
-    /// Wikidata name pairs so that fewer than 2% of different people pass.
+    /// The score from which two names count as the same (`onoma match` verdict 1). Key
+    /// similarity passes here at 0.16 edits per letter (`NameSimilarity`: Kiev, Kyiv); a letter
+    /// model's score is calibrated so that its threshold for the `Use` lands here.
     public static let defaultThreshold = 0.84
 
     /// What decided a score.
@@ -16,16 +17,27 @@ public struct NameMatch: Sendable {
         case exact, normalized, fuzzy
     }
 
-    public let keys: NameKeyMaker
+    /// What a comparison decides, which sets where a letter model's score crosses the threshold.
+    public enum Use: Sendable {
+        /// One pair judged alone (`onoma match`): the model's best trade, on the Wikidata pairs,
+        /// between a name's own transliterations passing and the closest other name passing.
+        case pair
+        /// A name against every form of a lexicon (`onoma resolve`): fewer than 2% of names of
+        /// people not in a 5,000-name lexicon pass against any of its forms.
+        case lexicon
+    }
 
-    public init(keys: NameKeyMaker) {
+    public let keys: NameKeyMaker
+    public let use: Use
+
+    public init(keys: NameKeyMaker, use: Use) {
         self.keys = keys
+        self.use = use
     }
 
     /// The score of two names and how it was reached: 1 when equal up to case, 0.95 when their
     /// keys are equal; else, for a name in a script with a `LetterModel` against a Latin-script
-    /// name, the model's calibrated score (at the threshold where fewer than 2% of different
-    /// people pass on the model's development data); else the key similarity.
+    /// name, the model's score calibrated for `use`; else the key similarity.
     public func compare(_ a: String, lang langA: String?, _ b: String, lang langB: String?) -> (score: Double, method: Method) {
         if Folding.caseFold(a) == Folding.caseFold(b) { return (1, .exact) }
         let keyA = keys.key(for: a, lang: langA), keyB = keys.key(for: b, lang: langB)
@@ -33,7 +45,7 @@ public struct NameMatch: Sendable {
             return (0.95, .normalized)
         }
         if let (calibration, raw) = crossScript(a, langA, latin: b) ?? crossScript(b, langB, latin: a) {
-            return (calibration.calibrated(raw, at: Self.defaultThreshold), .fuzzy)
+            return (calibration.calibrated(raw, at: Self.defaultThreshold, for: use), .fuzzy)
         }
         return (NameSimilarity.score(keyA.key, keyB.key), .fuzzy)
     }

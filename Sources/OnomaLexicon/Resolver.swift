@@ -35,7 +35,7 @@ public struct Resolver: Sendable {
     public init(index: LexiconIndex, threshold: Double = NameMatch.defaultThreshold) {
         self.index = index
         self.threshold = threshold
-        match = NameMatch(keys: index.keys)
+        match = NameMatch(keys: index.keys, use: .lexicon)
         crossScript = CrossScriptIndex(lexicon: index.lexicon)
     }
 

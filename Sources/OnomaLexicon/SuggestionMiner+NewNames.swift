@@ -175,7 +175,7 @@ extension SuggestionMiner {
         for (i, piece) in pieces.enumerated() where !CrossScriptIndex.isLatin(piece.surface) {
             guard let (calibration, scores) = crossScript.scores(for: piece.surface, lang: piece.lang == "*" ? nil : piece.lang),
                   let best = scores.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
-                  calibration.calibrated(best.value, at: NameMatch.defaultThreshold) >= NameMatch.defaultThreshold,
+                  calibration.calibrated(best.value, at: NameMatch.defaultThreshold, for: .lexicon) >= NameMatch.defaultThreshold,
                   let other = Int(best.key) else { continue }
             groups.union(i, other)
         }

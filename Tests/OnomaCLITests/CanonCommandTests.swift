@@ -94,6 +94,12 @@ import Testing
         #expect(result.stdout == "0.95\t1\tnormalized\tZelensky\tЗеленський\n")
     }
 
+    @Test func matchJudgesAPairOfScriptsByTheLetterModel() throws {
+        let result = try OnomaProcess.run(["match", "--pairs", "-"], stdin: "젤렌스키\tZelensky\nزيلينسكي\tZelensky\n젤렌스키\tSyrskyi\n")
+        let verdicts = result.stdout.split(separator: "\n").map { $0.split(separator: "\t")[1] }
+        #expect(verdicts == ["1", "1", "0"])
+    }
+
     @Test func matchPairsFileKeepsInputOrderAndIgnoresExtraColumns() throws {
         let dir = try TemporaryDirectory()
         let pairs = try dir.write("pairs.tsv", "Kiev\tKyiv\tgold=1\nPutin\tBiden\n")

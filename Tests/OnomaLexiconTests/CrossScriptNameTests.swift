@@ -74,8 +74,17 @@ import Testing
         #expect(Self.top("אהוד ברק") == nil)
     }
 
+    @Test func loanwordTranscriptionIsTheSameNameAsAPairButNotAgainstALexicon() {
+        // The Korean model learned mostly Korean people's names; 젤렌스키 is a loanword spelling.
+        // Alone, the pair passes; against every form of a lexicon the same score must not.
+        let pair = NameMatch(keys: NameKeyMaker(), use: .pair).score("젤렌스키", lang: "ko", "Zelensky", lang: "en")
+        let lexicon = NameMatch(keys: NameKeyMaker(), use: .lexicon).score("젤렌스키", lang: "ko", "Zelensky", lang: "en")
+        #expect(pair >= NameMatch.defaultThreshold)
+        #expect(lexicon < NameMatch.defaultThreshold)
+    }
+
     @Test func crossScriptPairScoreCrossesTheMatchThreshold() {
-        let match = NameMatch(keys: NameKeyMaker())
+        let match = NameMatch(keys: NameKeyMaker(), use: .pair)
         #expect(match.score("도널드 트럼프", lang: nil, "Donald Trump", lang: "en") >= NameMatch.defaultThreshold)
         #expect(match.score("도널드 트럼프", lang: nil, "Viktor Orban", lang: "en") < NameMatch.defaultThreshold)
     }

@@ -5,8 +5,8 @@
 
 Per script (ru ar he ko ja; zh): the m2m operation table learned by EM from the TRAIN pairs
 (with --all: from every pair of the data set, for shipping after evaluation), its null model,
-and the calibration (alpha, t, k) fitted on DEV by eval_protocol.py's `final` method
-(recomputed here from its DEV dumps). For zh also the Han character table.
+and the calibration (alpha, t, k, beta, b0, pair_t) fitted on DEV by eval_protocol.py's `final`
+method (recomputed here from its DEV dumps). For zh also the Han character table.
 
 Files:
   m2m-<script>.tsv   source<TAB>target<TAB>cost      cost = -ln P(source piece, target piece);
@@ -15,7 +15,7 @@ Files:
                      cost = -ln P(letter) of the unigram null model
   han-zh.tsv         char<TAB>latin<TAB>cost          cost = -ln P(latin | char);
                      rows "@<pinyin>" are the syllable back-off tables
-  calibration.tsv    script<TAB>alpha<TAB>t<TAB>k     see the README (score formula)
+  calibration.tsv    script<TAB>alpha<TAB>t<TAB>k<TAB>beta<TAB>b0<TAB>pair_t   see the README (score formula)
 """
 
 from __future__ import annotations
@@ -83,18 +83,20 @@ def main():
                 cal[key] = M.fit_calibrator(dev)
             else:
                 print(f"no DEV run for {s} ({dev}): run eval_protocol.py --methods {tag} first")
-    post = {}
+    post, pair = {}, {}
     for key, (a, t, kk) in cal.items():
         s_, tag = (("zh", "final-han") if key == "zh-han" else (key, "final"))
         split, trans = load(s_)
         post[key] = M.fit_posterior(M.dev_draw_dumps(split, trans, args.dev_draws, tag), a, args.max_fa)
+        pair[key] = M.fit_pair_threshold(os.path.join(C.OUT, "dumps", f"{s_}-{tag}-dev.pkl"), a)
     cpath = os.path.join(args.out, "calibration.tsv")
     with open(cpath, "w") as f:
-        f.write("# script\talpha\tt\tk\tbeta\tb0   pair score = 1/(1+exp(-(k*(s - t) + logit(threshold)))),"
-                " s = llr/(nq+ne)^alpha; resolve posterior = exp(beta s) / (exp(beta b0) + sum exp(beta s'))\n")
+        f.write("# script\talpha\tt\tk\tbeta\tb0\tpair_t   s = llr/(nq+ne)^alpha; score against a lexicon's"
+                " forms = 1/(1+exp(-(k*(s - t) + logit(threshold)))), one pair alone (onoma match) the same with"
+                " pair_t for t; resolve posterior = exp(beta s) / (exp(beta b0) + sum exp(beta s'))\n")
         for k, (a, t, kk) in sorted(cal.items()):
             beta, b0 = post[k]
-            f.write(f"{k}\t{a}\t{t:.4f}\t{kk:.4f}\t{beta}\t{b0:.4f}\n")
+            f.write(f"{k}\t{a}\t{t:.4f}\t{kk:.4f}\t{beta}\t{b0:.4f}\t{pair[k]:.4f}\n")
     sizes[cpath] = os.path.getsize(cpath)
     if args.swift:
         write_swift(args.out, args.swift)

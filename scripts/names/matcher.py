@@ -556,6 +556,28 @@ def fit_calibrator(dump_path):
     return a, t, max(k, 1e-3)
 
 
+def fit_pair_threshold(dump_path, alpha):
+    """On the DEV run: the raw score at which `onoma match` says two names are the same. One pair
+    is judged alone, not against a lexicon, so this is not the 2%-false-accept point of a search
+    over 5,000 names (`fit_calibrator`'s t) but the best trade (Youden's J: right pairs passing
+    minus near misses passing) between each in-lexicon query with its right name and each
+    out-of-lexicon query with the closest other name the search found."""
+    D = _pickle.load(open(dump_path, "rb"))
+    right, near = [], []
+    for d, e in zip(D["details"], D["expect"]):
+        if d is None:
+            (near if e is None else right).append(-1e9)
+            continue
+        s = raw_score(d, alpha)
+        if e is None:
+            near.append(float(s.max()))
+        else:
+            own = [float(s[j]) for j, en in enumerate(d["ent"]) if en.lower() == e.lower()]
+            right.append(max(own) if own else -1e9)
+    right, near = np.array(right), np.array(near)
+    return float(max(np.unique(np.concatenate([right, near])), key=lambda t: (right >= t).mean() - (near >= t).mean()))
+
+
 def calibrated(s, t, k):
     return 1.0 / (1.0 + math.exp(-(k * (s - t) + math.log(TARGET / (1 - TARGET)))))
 
