@@ -21,24 +21,27 @@ public enum NameSimilarity {
     }
 
     /// Weighted optimal-string-alignment distance: Levenshtein with the costs above, plus
-    /// swapping two neighbouring letters for 1 (Zelenksy, Zelensky).
+    /// swapping two neighbouring letters for 1 (Zelenksy, Zelensky). Only three rows of the table
+    /// are kept: memory grows with `y`'s length, not with the product of both.
     static func weightedDistance(_ x: [UInt8], _ y: [UInt8]) -> Double {
         let width = y.count + 1
-        var table = [Double](repeating: 0, count: (x.count + 1) * width)
-        for j in 1...y.count { table[j] = table[j - 1] + indelCost(y[j - 1]) }
+        // Row i of the table lives at (i % 3) * width.
+        var rows = [Double](repeating: 0, count: 3 * width)
+        for j in 1...y.count { rows[j] = rows[j - 1] + indelCost(y[j - 1]) }
         for i in 1...x.count {
-            table[i * width] = table[(i - 1) * width] + indelCost(x[i - 1])
+            let row = (i % 3) * width, last = ((i - 1) % 3) * width, beforeLast = ((i + 1) % 3) * width
+            rows[row] = rows[last] + indelCost(x[i - 1])
             for j in 1...y.count {
-                var best = min(table[(i - 1) * width + j - 1] + substitutionCost(x[i - 1], y[j - 1]),
-                               table[(i - 1) * width + j] + indelCost(x[i - 1]),
-                               table[i * width + j - 1] + indelCost(y[j - 1]))
+                var best = min(rows[last + j - 1] + substitutionCost(x[i - 1], y[j - 1]),
+                               rows[last + j] + indelCost(x[i - 1]),
+                               rows[row + j - 1] + indelCost(y[j - 1]))
                 if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1], x[i - 1] != x[i - 2] {
-                    best = min(best, table[(i - 2) * width + j - 2] + 1)
+                    best = min(best, rows[beforeLast + j - 2] + 1)
                 }
-                table[i * width + j] = best
+                rows[row + j] = best
             }
         }
-        return table[x.count * width + y.count]
+        return rows[(x.count % 3) * width + y.count]
     }
 
     private static func indelCost(_ c: UInt8) -> Double {

@@ -100,6 +100,15 @@ import Testing
         #expect(verdicts == ["1", "1", "0"])
     }
 
+    @Test func matchRefusesATextAsANameWithItsLine() throws {
+        let dir = try TemporaryDirectory()
+        let pairs = try dir.write("pairs.tsv", "Kiev\tKyiv\n\(String(repeating: "a", count: 20_000))\tb\nPutin\tBiden\n")
+        let result = try OnomaProcess.run(["match", "--pairs", pairs])
+        #expect(result.status == 1)
+        #expect(result.stdout.split(separator: "\n").map { $0.split(separator: "\t")[3] } == ["Kiev", "Putin"])
+        #expect(result.stderr.contains("pairs.tsv:2: error: a name of 20000 bytes is longer than the 16384 that match compares"))
+    }
+
     @Test func matchPairsFileKeepsInputOrderAndIgnoresExtraColumns() throws {
         let dir = try TemporaryDirectory()
         let pairs = try dir.write("pairs.tsv", "Kiev\tKyiv\tgold=1\nPutin\tBiden\n")

@@ -17,6 +17,9 @@ extension Onoma {
                 """
         )
 
+        /// Names longer than this are refused: a pair of them would take seconds.
+        static let maximumNameBytes = 16_384
+
         @Option(help: "Language (BCP 47) of the first names.")
         var langA: String?
 
@@ -43,7 +46,13 @@ extension Onoma {
             let printer = DiagnosticPrinter()
             let match = NameMatch(keys: NameKeyMaker(), use: .pair)
             let output = OutputBuffer()
-            func emit(_ a: String, _ b: String) {
+            func emit(_ a: String, _ b: String, at location: NameLines.Location? = nil) {
+                if let long = [a, b].first(where: { $0.utf8.count > Self.maximumNameBytes }) {
+                    printer.print(Diagnostic(.error, "a name of \(long.utf8.count) bytes is longer than the \(Self.maximumNameBytes) "
+                                             + "that match compares (the comparison grows with the product of the lengths)",
+                                             path: location?.path, line: location?.line))
+                    return
+                }
                 let (score, method) = match.compare(a, lang: langA, b, lang: langB)
                 output.write("\(ScoreText.format(score))\t\(score >= threshold ? 1 : 0)\t\(method.rawValue)\t\(TSVText.field(a))\t\(TSVText.field(b))\n")
             }
@@ -54,7 +63,7 @@ extension Onoma {
                         printer.print(Diagnostic(.error, "expected name_a<TAB>name_b", path: location.path, line: location.line))
                         return
                     }
-                    emit(String(fields[0]), String(fields[1]))
+                    emit(String(fields[0]), String(fields[1]), at: location)
                 }
             } else {
                 emit(names[0], names[1])
