@@ -8,12 +8,12 @@ extension LexiconIndex {
     /// do not tell Ukrainian from Russian, a form in any language). Empty for a name without
     /// Cyrillic letters.
     func inflectedForms(of name: String, lang: String?) -> [Int32] {
-        guard name.unicodeScalars.contains(where: { Script.of($0) == .cyrillic }) else { return [] }
-        let guessed = lang ?? LanguageGuess.fromScript(name), language = guessed ?? "und"
+        guard CaseForm.hasCyrillic(name) else { return [] }
+        let guessed = lang ?? LanguageGuess.fromScript(name), language = CaseForm.language(of: name, lang: lang)
         var node = UnitTrie.root
         for word in name.split(whereSeparator: \.isWhitespace) {
-            let stem = Inflection.slavicStem(String(word)) ?? String(word)
-            guard let next = stems.child(node, labels.id(keys.unitKey(for: stem, lang: language))) else { return [] }
+            let key = CaseForm.stemKey(ofInflected: String(word), lang: language, keys: keys)
+            guard let next = stems.child(node, labels.id(key)) else { return [] }
             node = next
         }
         let languageID = self.languageID(language)

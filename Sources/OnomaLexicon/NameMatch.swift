@@ -37,17 +37,26 @@ public struct NameMatch: Sendable {
 
     /// The score of two names and how it was reached: 1 when equal up to case, 0.95 when their
     /// keys are equal; else, for a name in a script with a `LetterModel` against a Latin-script
-    /// name, the model's score calibrated for `use`; else the key similarity.
+    /// name, the model's score calibrated for `use`; else the key similarity. A pair alone also
+    /// scores 0.9 (`normalized`, as in `resolve`) when one name is a case form of the other
+    /// (Зеленського, Зеленський), if that is more.
     public func compare(_ a: String, lang langA: String?, _ b: String, lang langB: String?) -> (score: Double, method: Method) {
         if Folding.caseFold(a) == Folding.caseFold(b) { return (1, .exact) }
         let keyA = keys.key(for: a, lang: langA), keyB = keys.key(for: b, lang: langB)
         if !keyA.key.isEmpty, keyA.key.replacingOccurrences(of: " ", with: "") == keyB.key.replacingOccurrences(of: " ", with: "") {
             return (0.95, .normalized)
         }
+        let score: Double
         if let (calibration, raw) = crossScript(a, langA, latin: b) ?? crossScript(b, langB, latin: a) {
-            return (calibration.calibrated(raw, at: Self.defaultThreshold, for: use), .fuzzy)
+            score = calibration.calibrated(raw, at: Self.defaultThreshold, for: use)
+        } else {
+            score = NameSimilarity.score(keyA.key, keyB.key)
         }
-        return (NameSimilarity.score(keyA.key, keyB.key), .fuzzy)
+        if use == .pair, score < Resolver.inflectedScore,
+           CaseForm.matches(a, lang: langA, lemma: b, lang: langB, keys: keys) || CaseForm.matches(b, lang: langB, lemma: a, lang: langA, keys: keys) {
+            return (Resolver.inflectedScore, .normalized)
+        }
+        return (score, .fuzzy)
     }
 
     private func crossScript(_ name: String, _ lang: String?, latin: String) -> (ModelCalibration, Double)? {

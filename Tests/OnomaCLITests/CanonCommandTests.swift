@@ -100,6 +100,13 @@ import Testing
         #expect(verdicts == ["1", "1", "0"])
     }
 
+    @Test func matchReadsASlavicCaseFormAsTheSameName() throws {
+        let result = try OnomaProcess.run(["match", "--pairs", "-"], stdin: "Зеленського\tЗеленський\nВолодимира Зеленського\tВолодимир Зеленський\nКиєві\tКиїв\nЗеленського\tСирський\n")
+        let lines = result.stdout.split(separator: "\n").map { $0.split(separator: "\t").prefix(3).joined(separator: " ") }
+        #expect(lines == ["0.9 1 normalized", "0.9 1 normalized", "0.9 1 normalized", lines[3]])
+        #expect(lines[3].hasSuffix(" 0 fuzzy"))
+    }
+
     @Test func matchRefusesATextAsANameWithItsLine() throws {
         let dir = try TemporaryDirectory()
         let pairs = try dir.write("pairs.tsv", "Kiev\tKyiv\n\(String(repeating: "a", count: 20_000))\tb\nPutin\tBiden\n")
