@@ -4,7 +4,7 @@
 ///
 ///     var stream = ShingleStream()
 ///     stream.append(entity: "Q61")
-///     stream.append(word: "visited")
+///     stream.append(word: 0..<7, of: Array("visited".utf8))
 ///     stream.shingles(size: 5)   // hashes of "⟨Q61⟩", "Q61⟩ ", …, "isited"
 struct ShingleStream {
     /// The stream is `storage[..<count]`; the storage only grows, by doubling at least, and keeps
@@ -22,9 +22,9 @@ struct ShingleStream {
         items = 0
     }
 
-    mutating func append(word: String) {
-        var word = word
-        _ = word.withUTF8 { write($0, startsItem: true) }
+    /// Appends the word at `range` of `text` (UTF-8 bytes) as it is.
+    mutating func append(word range: Range<Int>, of text: [UInt8]) {
+        _ = text.withUnsafeBufferPointer { write(UnsafeBufferPointer(rebasing: $0[range]), startsItem: true) }
     }
 
     /// Appends the word at `range` of `text` (UTF-8 bytes) lowercased when it is ASCII (its
