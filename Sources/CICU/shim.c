@@ -449,6 +449,16 @@ int32_t onoma_word_break_next_segments(onoma_word_break *wb, int32_t options, on
             }
         }
         int32_t start = wb->previous, end, end_unit, units, rule_status = UBRK_WORD_NONE;
+        // One space before an ASCII letter, the most common segment of news text, is passed
+        // over as the rules below would pass it (WB3d ends it at the letter, which WB4 does not
+        // join to it), without their per-segment work.
+        if (!whitespace && !non_ascii_only && shim_rules && wb->bytes[start] == ' ' && start + 1 < wb->length &&
+            wb->byte_classes[wb->bytes[start + 1]] == WB_LETTER) {
+            wb->previous = start + 1;
+            wb->previous_unit += 1;
+            wb->iterator_behind = 1;
+            continue;
+        }
         if (wb->non_ascii < start) wb->non_ascii = find_non_ascii(wb->bytes, start, wb->length);
         if (!non_ascii_only && shim_rules && rule_segment(wb, wb->bytes, start, wb->length, &end, &units, &rule_status)) {
             end_unit = wb->previous_unit + units;

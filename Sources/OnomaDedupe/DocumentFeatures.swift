@@ -24,14 +24,13 @@ public final class FeatureExtractor {
     private let canonicalizer: Canonicalizer?
     /// Folded forms and name keys (by language) of the words seen, so that each distinct word
     /// goes through ICU once (folding and name keys were most of the time per document).
-    private var folded = WordCache(limit: cacheLimit)
+    private var folded = FoldedWords(limit: cacheLimit)
     private var nameKeys = WordCache(limit: cacheLimit)
     /// The stream of the document being read, kept for its buffers.
     private var stream = ShingleStream()
     /// The token segments of the document being read, kept for their buffer.
     private var segments: [TokenSegment] = []
     private static let cacheLimit = 1 << 18
-    private static let anyLanguage = WordTable.Language("")
     private static let keys = NameKeyMaker()
 
     /// - Parameters:
@@ -99,7 +98,8 @@ public final class FeatureExtractor {
                 let name = token.nameRange
                 // ASCII folds by lowercasing, faster than a cache lookup.
                 if !stream.append(asciiLowercased: name, of: source) {
-                    stream.append(word: folded.value(of: name, in: source, language: Self.anyLanguage) { Folding.matchKey(String(decoding: source[name], as: UTF8.self)) })
+                    let word = folded.range(of: name, in: source) { Folding.matchKey(String(decoding: source[name], as: UTF8.self)) }
+                    stream.append(word: word, of: folded.bytes)
                 }
                 // A closure per word (the name key, made only for names) retained and released
                 // its captures at every word: the test comes first, the closure only for names.

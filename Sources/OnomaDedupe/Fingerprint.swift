@@ -85,11 +85,70 @@ struct FingerprintBuilder {
 
     /// `Set(strings).sorted()`: of equal strings (canonically equivalent ones too) the first.
     private static func sortedWithoutRepeats(_ strings: [String]) -> [String] {
+        if strings.count > 1, let keys = asciiKeys(strings) { return sortedWithoutRepeats(strings, keys) }
         var sorted = strings
         sorted.sort()  // stable: equal strings stay in order of appearance
         var result: [String] = []
         result.reserveCapacity(sorted.count)
         for string in sorted where result.last != string { result.append(string) }
+        return result
+    }
+
+    /// An ASCII string without NUL bytes, by its first 16 bytes as two big-endian words
+    /// (zero-padded) and its place: keys compare as the strings' bytes do, which for ASCII is
+    /// how the strings compare, except that strings longer than 16 bytes with the same first 16
+    /// compare their bytes.
+    private struct ASCIIKey {
+        let high: UInt64
+        let low: UInt64
+        let index: Int32
+        let isLong: Bool
+    }
+
+    /// The keys of `strings` when all are such strings (entity ids, numbers and name keys
+    /// mostly are), else nil.
+    private static func asciiKeys(_ strings: [String]) -> [ASCIIKey]? {
+        var keys: [ASCIIKey] = []
+        keys.reserveCapacity(strings.count)
+        for (index, string) in strings.enumerated() {
+            let key: ASCIIKey?? = string.utf8.withContiguousStorageIfAvailable { bytes in
+                var high: UInt64 = 0, low: UInt64 = 0, all: UInt8 = 0, none: UInt8 = 0xFF
+                for (offset, byte) in bytes.prefix(16).enumerated() {
+                    let shift = UInt64(56 &- 8 &* (offset & 7))
+                    if offset < 8 { high |= UInt64(byte) &<< shift } else { low |= UInt64(byte) &<< shift }
+                }
+                for byte in bytes {
+                    all |= byte
+                    none = Swift.min(none, byte)
+                }
+                guard all < 0x80, none > 0 else { return nil }
+                return ASCIIKey(high: high, low: low, index: Int32(index), isLong: bytes.count > 16)
+            }
+            guard let key = key ?? nil else { return nil }
+            keys.append(key)
+        }
+        return keys
+    }
+
+    /// `sortedWithoutRepeats` of strings given with their `asciiKeys`, comparing two words per
+    /// string rather than `String`s (a third of a fingerprint's time was `String` comparisons).
+    private static func sortedWithoutRepeats(_ strings: [String], _ keys: [ASCIIKey]) -> [String] {
+        func precedes(_ a: ASCIIKey, _ b: ASCIIKey) -> Bool {
+            if a.high != b.high { return a.high < b.high }
+            if a.low != b.low { return a.low < b.low }
+            return (a.isLong || b.isLong) && strings[Int(a.index)].utf8.lexicographicallyPrecedes(strings[Int(b.index)].utf8)
+        }
+        func equal(_ a: ASCIIKey, _ b: ASCIIKey) -> Bool {
+            a.high == b.high && a.low == b.low
+                && (!(a.isLong || b.isLong) || strings[Int(a.index)].utf8.elementsEqual(strings[Int(b.index)].utf8))
+        }
+        var keys = keys
+        keys.sort(by: precedes)
+        var result: [String] = []
+        result.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() where position == 0 || !equal(key, keys[position - 1]) {
+            result.append(strings[Int(key.index)])
+        }
         return result
     }
 

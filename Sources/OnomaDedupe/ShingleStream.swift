@@ -4,7 +4,7 @@
 ///
 ///     var stream = ShingleStream()
 ///     stream.append(entity: "Q61")
-///     stream.append(word: "visited")
+///     stream.append(word: 0..<7, of: Array("visited".utf8))
 ///     stream.shingles(size: 5)   // hashes of "⟨Q61⟩", "Q61⟩ ", …, "isited"
 struct ShingleStream {
     /// The stream is `storage[..<count]`; the storage only grows, by doubling at least, and keeps
@@ -22,64 +22,101 @@ struct ShingleStream {
         items = 0
     }
 
-    mutating func append(word: String) {
-        var word = word
-        _ = word.withUTF8 { write($0, startsItem: true) }
+    /// Appends the word at `range` of `text` (UTF-8 bytes) as it is.
+    mutating func append(word range: Range<Int>, of text: [UInt8]) {
+        text.withUnsafeBufferPointer { write(UnsafeBufferPointer(rebasing: $0[range]), startsItem: true) }
     }
 
     /// Appends the word at `range` of `text` (UTF-8 bytes) lowercased when it is ASCII (its
     /// `Folding.matchKey`); returns false and appends nothing otherwise.
     mutating func append(asciiLowercased range: Range<Int>, of text: [UInt8]) -> Bool {
-        text.withUnsafeBufferPointer { write(UnsafeBufferPointer(rebasing: $0[range]), startsItem: true, lowercased: true) }
+        text.withUnsafeBytes { text in
+            writeASCIILowercased(text.baseAddress! + range.lowerBound, count: range.count, readable: text.count &- range.lowerBound)
+        }
     }
 
     /// Appends an entity id as "⟨id⟩".
     mutating func append(entity: String) {
         var entity = entity
-        _ = Self.opening.withUnsafeBufferPointer { write($0, startsItem: true) }
-        _ = entity.withUTF8 { write($0, startsItem: false) }
-        _ = Self.closing.withUnsafeBufferPointer { write($0, startsItem: false) }
+        Self.opening.withUnsafeBufferPointer { write($0, startsItem: true) }
+        entity.withUTF8 { write($0, startsItem: false) }
+        Self.closing.withUnsafeBufferPointer { write($0, startsItem: false) }
     }
 
     /// Appends a number in canonical form as "#value".
     mutating func append(number: String) {
         var number = number
-        _ = Self.numberSign.withUnsafeBufferPointer { write($0, startsItem: true) }
-        _ = number.withUTF8 { write($0, startsItem: false) }
+        Self.numberSign.withUnsafeBufferPointer { write($0, startsItem: true) }
+        number.withUTF8 { write($0, startsItem: false) }
     }
 
     /// Writes `piece` at the end, after a space when it starts an item that is not the first.
-    /// With `lowercased`, ASCII capitals are lowercased, and a piece that is not ASCII is not
-    /// written: then returns false. Writes into the storage directly: appending to an array per
-    /// word cost more than the word's own bytes.
-    @discardableResult
-    private mutating func write(_ piece: UnsafeBufferPointer<UInt8>, startsItem: Bool, lowercased: Bool = false) -> Bool {
+    /// Writes into the storage directly: appending to an array per word cost more than the
+    /// word's own bytes.
+    private mutating func write(_ piece: UnsafeBufferPointer<UInt8>, startsItem: Bool) {
         reserve(piece.count &+ 1)
         var end = count
         let separated = startsItem && items > 0
-        let ascii = storage.withUnsafeMutableBufferPointer { storage in
+        storage.withUnsafeMutableBufferPointer { storage in
             if separated {
                 storage[end] = 0x20
                 end &+= 1
             }
-            if lowercased {
-                var all: UInt8 = 0
-                for byte in piece {
-                    storage[end] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
-                    all |= byte
-                    end &+= 1
-                }
-                return all < 0x80
-            } else if let source = piece.baseAddress {
+            if let source = piece.baseAddress {
                 (storage.baseAddress! + end).update(from: source, count: piece.count)
                 end &+= piece.count
             }
-            return true
         }
-        guard ascii else { return false }
         count = end
         if startsItem { items += 1 }
+    }
+
+    /// Writes the `count` bytes at `word` as an item (`write`), ASCII capitals lowercased, when
+    /// they are ASCII; else writes nothing and returns false. Eight bytes at a time: `readable`
+    /// bytes from `word` on may be read.
+    private mutating func writeASCIILowercased(_ word: UnsafeRawPointer, count: Int, readable: Int) -> Bool {
+        reserve(count &+ 1)
+        var end = self.count
+        let separated = items > 0
+        let ascii = storage.withUnsafeMutableBytes { storage in
+            if separated {
+                storage[end] = 0x20
+                end &+= 1
+            }
+            // The storage keeps eight bytes after the word's end: every eight-byte store fits.
+            let target = storage.baseAddress! + end
+            var all: UInt64 = 0, offset = 0
+            while offset < count {
+                var eight: UInt64 = 0
+                if readable &- offset >= 8 {
+                    eight = word.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                } else {
+                    withUnsafeMutableBytes(of: &eight) { $0.copyMemory(from: UnsafeRawBufferPointer(start: word + offset, count: readable &- offset)) }
+                }
+                let left = count &- offset
+                if left < 8 { eight &= (1 &<< UInt64(8 &* left)) &- 1 }
+                all |= eight
+                target.storeBytes(of: Self.asciiLowercased(eight), toByteOffset: offset, as: UInt64.self)
+                offset &+= 8
+            }
+            end &+= count
+            return all & 0x8080_8080_8080_8080 == 0
+        }
+        guard ascii else { return false }
+        self.count = end
+        items += 1
         return true
+    }
+
+    /// Eight bytes (little-endian) with the ASCII capitals among them lowercased: a byte below
+    /// 0x80 is a capital when adding 0x3F sets its high bit and adding 0x25 does not (no carry
+    /// crosses bytes, their high bits cleared first).
+    @inline(__always)
+    private static func asciiLowercased(_ eight: UInt64) -> UInt64 {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let low = eight & ~highs
+        let capitals = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(low &+ 0x2525_2525_2525_2525) & ~eight & highs
+        return eight | capitals &>> 2
     }
 
     /// Makes room for `bytes` more bytes and the padding after them.

@@ -123,6 +123,13 @@ public struct DocumentReader: Sendable {
         while let (bytes, offset) = try source.nextLine() {
             lineNumber += 1
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            // The common line, scanned straight from the input buffer: a scan that succeeds
+            // has validated every byte (see `JSONLDocument.scan`), so no second pass checks it.
+            if let fields = bytes.withUnsafeBytes(JSONLDocument.scan) {
+                try body(.document(Document(id: fields.id, text: fields.text, lang: fields.lang, date: fields.date,
+                                            path: path, line: lineNumber)))
+                continue
+            }
             var line = Data(bytes)
             if let bad = UTF8Decoding.firstInvalidOffset(in: bytes) {
                 guard lossy else {

@@ -4,7 +4,8 @@
 /// else (nested values, fractions, exponents, a repeated or escaped key, a lone surrogate, a
 /// syntax error) gives nil, and `parse(_:)` hands it to JSONDecoder, which reads it or names
 /// the error: the scan never decides that a line is wrong, so both readers give the same
-/// documents and the same errors.
+/// documents and the same errors. Strings and keys are validated as UTF-8 (nil when they are
+/// not) and everything else must be ASCII, so a line that scans is valid UTF-8.
 extension JSONLDocument {
     init(id: String, text: String, lang: String?, date: String?) {
         self.id = id
@@ -77,8 +78,8 @@ extension JSONLDocument {
             while offset < bytes.count, bytes[offset] != UInt8(ascii: "\""), bytes[offset] != UInt8(ascii: "\\"), bytes[offset] >= 0x20 {
                 offset += 1
             }
-            guard take(UInt8(ascii: "\"")) else { return nil }
-            let name = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<(offset - 1)]), as: UTF8.self)
+            guard take(UInt8(ascii: "\"")),
+                  let name = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<(offset - 1)]), as: UTF8.self) else { return nil }
             return .some(Key(rawValue: name))
         }
 
@@ -141,9 +142,9 @@ extension JSONLDocument {
                 let plain = UnsafeRawBufferPointer(rebasing: bytes[start..<offset])
                 if bytes[offset] == UInt8(ascii: "\"") {
                     offset += 1
-                    guard var unescaped else { return String(decoding: plain, as: UTF8.self) }
+                    guard var unescaped else { return String(validating: plain, as: UTF8.self) }
                     unescaped.append(contentsOf: plain)
-                    return String(decoding: unescaped, as: UTF8.self)
+                    return String(validating: unescaped, as: UTF8.self)
                 }
                 if unescaped == nil { unescaped = [] }
                 unescaped!.append(contentsOf: plain)

@@ -62,6 +62,16 @@ import Testing
         #expect(problem.message.hasPrefix("not valid UTF-8 at byte 41"))
     }
 
+    @Test func invalidUTF8InAnIgnoredKeyOrValueIsStillAnError() throws {
+        // The JSONL scanner validates what it reads; bytes it skips must not slip through.
+        var bytes = Data(#"{"id":"a","note":""#.utf8 + [0xC0, 0xAF] + #"","text":"x"}"#.utf8 + [0x0A])
+        bytes.append(Data(#"{"id":"b","n"#.utf8 + [0xFF] + #"":1,"text":"y"}"#.utf8 + [0x0A]))
+        let items = try read(["d.jsonl": bytes], inputs: ["d.jsonl"])
+        #expect(documents(items).isEmpty)
+        #expect(diagnostics(items).map(\.line) == [1, 2])
+        #expect(diagnostics(items).allSatisfy { $0.message.hasPrefix("not valid UTF-8 at byte") })
+    }
+
     @Test func textFileIdIsItsPathAndDirectoriesGiveOnlyTxtFiles() throws {
         let items = try read(["dir/b.txt": Data("b".utf8), "dir/a/c.txt": Data("c".utf8), "dir/x.json": Data("{}".utf8)], inputs: ["dir"])
         #expect(documents(items).map { URL(fileURLWithPath: $0.id).lastPathComponent } == ["c.txt", "b.txt"])

@@ -1,0 +1,27 @@
+import Testing
+@testable import OnomaDedupe
+
+@Suite struct ShingleStreamTests {
+    /// ASCII words are lowercased eight bytes at a time: every ASCII byte must come out as
+    /// `Folding.matchKey` makes it, also for a word that ends the text (fewer than eight bytes
+    /// left to read), and a word with any other byte must not be written.
+    @Test func asciiWordsAreLowercasedByteForByte() {
+        let ascii = (1..<128).map { UInt8($0) }
+        let text = ascii + Array(" Kyiv".utf8)
+        var stream = ShingleStream(), expected = ShingleStream()
+        for start in stride(from: 0, to: ascii.count, by: 13) {
+            let range = start..<Swift.min(start + 13, ascii.count)
+            let written = stream.append(asciiLowercased: range, of: text)
+            #expect(written)
+            let lowered = text[range].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+            expected.append(word: 0..<lowered.count, of: lowered)
+        }
+        let lastWritten = stream.append(asciiLowercased: (text.count - 4)..<text.count, of: text)
+        #expect(lastWritten)
+        expected.append(word: 0..<4, of: Array("kyiv".utf8))
+        let accented = Array("ÉTÉ Kyiv".utf8)
+        let accentedWritten = stream.append(asciiLowercased: 0..<5, of: accented)
+        #expect(!accentedWritten)
+        #expect(stream.shingles(size: 5) == expected.shingles(size: 5))
+    }
+}
