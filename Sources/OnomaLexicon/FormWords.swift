@@ -14,8 +14,7 @@ struct FormWords {
     struct Word {
         /// Label id of the case-folded word.
         let foldedID: Int32
-        /// The word's name key, and its label id (-1 when the key is empty).
-        let key: String
+        /// Label id of the word's name key (-1 when the key is empty).
         let keyID: Int32
         /// Whether the word starts with an uppercase letter, or has no case.
         let isNameLike: Bool
@@ -93,11 +92,26 @@ struct FormWords {
                         startsWithCapital: word.text.unicodeScalars.first?.properties.isUppercase == true, stemKeys: stemKeys)
     }
 
+    /// The key of each form whose words are `words[starts[i]..<starts[i + 1]]` (see
+    /// `NameKeyMaker.joining(_:)`) and the key's prefix (see `LexiconIndex.prefix(of:)`),
+    /// computed on every core after `prepare()`; nil for a form without words.
+    func formKeys(words: [Int32], starts: [Int]) -> [(key: NameKey, prefix: String?)?] {
+        let computed = computed
+        return concurrentChunks(count: starts.count - 1, minimumChunk: 4096) { range in
+            range.map { form -> (key: NameKey, prefix: String?)? in
+                let ids = words[starts[form]..<starts[form + 1]]
+                guard !ids.isEmpty else { return nil }
+                let key = NameKeyMaker.joining(ids.lazy.map { computed[Int($0)].key })
+                return (key, LexiconIndex.prefix(of: key.key))
+            }
+        }.flatMap { $0 }
+    }
+
     /// The labels of word `id` (after `prepare()`).
     mutating func word(_ id: Int32) -> Word {
         if let word = words[Int(id)] { return word }
         let computed = computed[Int(id)]
-        let word = Word(foldedID: labels.intern(computed.folded), key: computed.key,
+        let word = Word(foldedID: labels.intern(computed.folded),
                         keyID: computed.key.isEmpty ? -1 : labels.intern(computed.key),
                         isNameLike: computed.isNameLike, startsWithCapital: computed.startsWithCapital)
         words[Int(id)] = word
