@@ -92,19 +92,21 @@ struct FormWords {
                         startsWithCapital: word.text.unicodeScalars.first?.properties.isUppercase == true, stemKeys: stemKeys)
     }
 
-    /// The key of each form whose words are `words[starts[i]..<starts[i + 1]]` (see
-    /// `NameKeyMaker.joining(_:)`) and the key's prefix (see `LexiconIndex.prefix(of:)`),
-    /// computed on every core after `prepare()`; nil for a form without words.
-    func formKeys(words: [Int32], starts: [Int]) -> [(key: NameKey, prefix: String?)?] {
+    /// The key of each form that has words (`words[starts[i]..<starts[i + 1]]` not empty), in
+    /// order (see `NameKeyMaker.joining(_:)`), and the key's prefix (see
+    /// `LexiconIndex.prefix(of:)`), computed on every core after `prepare()`.
+    func formKeys(words: [Int32], starts: [Int]) -> (keys: [NameKey], prefixes: [String?]) {
         let computed = computed
-        return concurrentChunks(count: starts.count - 1, minimumChunk: 4096) { range in
-            range.map { form -> (key: NameKey, prefix: String?)? in
-                let ids = words[starts[form]..<starts[form + 1]]
-                guard !ids.isEmpty else { return nil }
-                let key = NameKeyMaker.joining(ids.lazy.map { computed[Int($0)].key })
-                return (key, LexiconIndex.prefix(of: key.key))
+        let parts = concurrentChunks(count: starts.count - 1, minimumChunk: 4096) { range in
+            var keys: [NameKey] = [], prefixes: [String?] = []
+            for form in range where starts[form] < starts[form + 1] {
+                let key = NameKeyMaker.joining(words[starts[form]..<starts[form + 1]].lazy.map { computed[Int($0)].key })
+                keys.append(key)
+                prefixes.append(LexiconIndex.prefix(of: key.key))
             }
-        }.flatMap { $0 }
+            return (keys, prefixes)
+        }
+        return (parts.flatMap(\.0), parts.flatMap(\.1))
     }
 
     /// The labels of word `id` (after `prepare()`).

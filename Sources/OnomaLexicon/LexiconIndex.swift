@@ -89,10 +89,9 @@ public final class LexiconIndex: @unchecked Sendable {
         var languages: [String: Int32] = [:], languageIDs: [String: Int32] = ["*": Self.anyLanguage, "en": Self.english]
         var traits: [Traits] = []
         traits.reserveCapacity(lexicon.entries.count)
-        var formKeys: [NameKey] = [], formEntries: [Int32] = [], bySkeleton = KeyBuckets(capacity: lexicon.entries.count / 2, values: lexicon.entries.count),
+        var formEntries: [Int32] = [], bySkeleton = KeyBuckets(capacity: lexicon.entries.count / 2, values: lexicon.entries.count),
             byPrefix = KeyBuckets(capacity: 0, values: lexicon.entries.count)
         var maximumUnits = 1, lowercaseStarts = Set<Int32>()
-        formKeys.reserveCapacity(lexicon.entries.count)
         formEntries.reserveCapacity(lexicon.entries.count)
         var entityOrdinals: [String: Int32] = [:], entityIDs: [String] = []
         entityOrdinals.reserveCapacity(lexicon.entries.count / 2)
@@ -129,15 +128,14 @@ public final class LexiconIndex: @unchecked Sendable {
             unitStarts.append(unitWords.count)
         }
         words.prepare()
-        let keyed = words.formKeys(words: unitWords, starts: unitStarts)
+        let (formKeys, prefixes) = words.formKeys(words: unitWords, starts: unitStarts)
         // The sequential part: labels are interned and forms inserted in form order. Paths are
         // built in reused buffers.
         var prepared: [FormWords.Word] = [], path: [Int32] = []
         var lastLanguage: (tag: String, id: Int32)?
-        for position in lexicon.entries.indices {
-            guard let (key, prefix) = keyed[position] else { continue }
+        for position in lexicon.entries.indices where unitStarts[position] < unitStarts[position + 1] {
             let ids = unitWords[unitStarts[position]..<unitStarts[position + 1]]
-            let id = Int32(formKeys.count)
+            let id = Int32(formEntries.count), key = formKeys[Int(id)]
             prepared.removeAll(keepingCapacity: true)
             for word in ids { prepared.append(words.word(word)) }
             let tag = lexicon.entries[position].lang
@@ -154,7 +152,6 @@ public final class LexiconIndex: @unchecked Sendable {
                 }()
                 lastLanguage = (tag, language)
             }
-            formKeys.append(key)
             formEntries.append(Int32(position))
             traits.append(Traits(entity: entityOfEntry[position], role: lexicon.entries[position].role, language: language,
                                  script: units.scripts[position], needsCapital: prepared[0].startsWithCapital))
@@ -172,7 +169,7 @@ public final class LexiconIndex: @unchecked Sendable {
                 for path in Self.stemPaths(ids.map { words.stemOptions($0) }) { stems.insert(path, value: id) }
             }
             if !key.skeleton.isEmpty { bySkeleton.append(key.skeleton, id) }
-            if let prefix { byPrefix.append(prefix, id) }
+            if let prefix = prefixes[Int(id)] { byPrefix.append(prefix, id) }
         }
         self.formKeys = formKeys
         self.formEntries = formEntries
