@@ -30,8 +30,8 @@ struct FormUnits {
 
     private init(cutting entries: ArraySlice<LexiconEntry>) throws(ICUError) {
         let tokenizer = try Tokenizer()
-        for entry in entries {
-            let units = MatchUnit.units(in: entry.form, tokenizer: tokenizer)
+        for position in entries.indices {
+            let units = MatchUnit.units(in: entries[position].form, tokenizer: tokenizer)
             texts += units.map(\.text)
             starts.append(texts.count)
             scripts.append(units.first { !$0.script.isShared }?.script ?? .common)

@@ -14,8 +14,7 @@ struct FormWords {
     struct Word {
         /// Label id of the case-folded word.
         let foldedID: Int32
-        /// The word's name key, and its label id (-1 when the key is empty).
-        let key: String
+        /// Label id of the word's name key (-1 when the key is empty).
         let keyID: Int32
         /// Whether the word starts with an uppercase letter, or has no case.
         let isNameLike: Bool
@@ -93,11 +92,28 @@ struct FormWords {
                         startsWithCapital: word.text.unicodeScalars.first?.properties.isUppercase == true, stemKeys: stemKeys)
     }
 
+    /// The key of each form that has words (`words[starts[i]..<starts[i + 1]]` not empty), in
+    /// order (see `NameKeyMaker.joining(_:)`), and the key's prefix (see
+    /// `LexiconIndex.prefix(of:)`), computed on every core after `prepare()`.
+    func formKeys(words: [Int32], starts: [Int]) -> (keys: [NameKey], prefixes: [String?]) {
+        let computed = computed
+        let parts = concurrentChunks(count: starts.count - 1, minimumChunk: 4096) { range in
+            var keys: [NameKey] = [], prefixes: [String?] = []
+            for form in range where starts[form] < starts[form + 1] {
+                let key = NameKeyMaker.joining(words[starts[form]..<starts[form + 1]].lazy.map { computed[Int($0)].key })
+                keys.append(key)
+                prefixes.append(LexiconIndex.prefix(of: key.key))
+            }
+            return (keys, prefixes)
+        }
+        return (parts.flatMap(\.0), parts.flatMap(\.1))
+    }
+
     /// The labels of word `id` (after `prepare()`).
     mutating func word(_ id: Int32) -> Word {
         if let word = words[Int(id)] { return word }
         let computed = computed[Int(id)]
-        let word = Word(foldedID: labels.intern(computed.folded), key: computed.key,
+        let word = Word(foldedID: labels.intern(computed.folded),
                         keyID: computed.key.isEmpty ? -1 : labels.intern(computed.key),
                         isNameLike: computed.isNameLike, startsWithCapital: computed.startsWithCapital)
         words[Int(id)] = word

@@ -24,11 +24,15 @@ public struct Lexicon: Sendable {
         self.entries = entries
         var entities: [String: Entity] = [:]
         entities.reserveCapacity(entries.count / 2)
-        for entry in entries where entry.role == .canonical && entities[entry.entity] == nil {
-            entities[entry.entity] = Entity(id: entry.entity, type: entry.type, canonical: entry.form)
-        }
-        for entry in entries where entry.role == .alias && entities[entry.entity] == nil {
-            entities[entry.entity] = Entity(id: entry.entity, type: entry.type, canonical: entry.form)
+        for role in [FormRole.canonical, .alias] {
+            // An entity's forms are usually adjacent: one that was just looked up has an entity.
+            var last: String?
+            for position in entries.indices where entries[position].role == role {
+                let id = entries[position].entity
+                guard id != last else { continue }
+                last = id
+                if entities[id] == nil { entities[id] = Entity(id: id, type: entries[position].type, canonical: entries[position].form) }
+            }
         }
         self.entities = entities
     }
@@ -61,7 +65,8 @@ public struct Lexicon: Sendable {
         var diagnostics: [Diagnostic] = []
         for file in files {
             let parsed = LexiconParser.parse(file.text, path: file.path)
-            entries += parsed.entries
+            // The first file's entries are taken as they are, not copied one by one.
+            if entries.isEmpty { entries = parsed.entries } else { entries += parsed.entries }
             diagnostics += parsed.diagnostics
         }
         return (entries, diagnostics)

@@ -4,24 +4,31 @@ import Synchronization
 
 extension LexiconIndex {
     /// Loads, checks and indexes the text of lexicon files. The checks across lines
-    /// (`LexiconValidator`) run beside the indexing, which is then thrown away if they find an
-    /// error: a lexicon without errors, the usual case, is ready sooner.
+    /// (`LexiconValidator`) run on another thread beside the indexing, which is then thrown
+    /// away if they find an error: a lexicon without errors, the usual case, is ready sooner.
+    /// The indexing runs on the calling thread, not inside a `concurrentPerform`: a nested one
+    /// gets no more threads than its share of the outer one's, so on two cores the index's
+    /// parallel steps would run one chunk after another.
     static func load(files: [(path: String, text: String)], keys: NameKeyMaker) throws -> (index: LexiconIndex?, diagnostics: [Diagnostic]) {
         let (entries, parsed) = Lexicon.parse(files: files)
-        let hasLineErrors = parsed.contains { $0.severity == .error }
-        let validated = Mutex<[Diagnostic]>([])
-        let indexed = Mutex<Result<LexiconIndex, any Error>?>(nil)
-        DispatchQueue.concurrentPerform(iterations: hasLineErrors ? 1 : 2) { task in
-            if task == 0 {
-                let diagnostics = LexiconValidator.validate(entries, confusables: false)
-                validated.withLock { $0 = diagnostics }
-            } else {
-                let index = Result { try LexiconIndex(lexicon: Lexicon(entries: entries), keys: keys) }
-                indexed.withLock { $0 = index }
-            }
+        guard !parsed.contains(where: { $0.severity == .error }) else {
+            return (nil, parsed + LexiconValidator.validate(entries, confusables: false))
         }
-        let diagnostics = parsed + validated.withLock { $0 }
-        guard !diagnostics.contains(where: { $0.severity == .error }), let index = indexed.withLock({ $0 }) else { return (nil, diagnostics) }
+        let validation = Validation()
+        let checked = DispatchGroup()
+        DispatchQueue.global().async(group: checked) {
+            let diagnostics = LexiconValidator.validate(entries, confusables: false)
+            validation.diagnostics.withLock { $0 = diagnostics }
+        }
+        let index = Result { try LexiconIndex(lexicon: Lexicon(entries: entries), keys: keys) }
+        checked.wait()
+        let diagnostics = parsed + validation.diagnostics.withLock { $0 }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         return (try index.get(), diagnostics)
+    }
+
+    /// The validator's diagnostics, handed from its thread.
+    private final class Validation: Sendable {
+        let diagnostics = Mutex<[Diagnostic]>([])
     }
 }

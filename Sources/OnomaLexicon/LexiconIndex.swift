@@ -89,24 +89,31 @@ public final class LexiconIndex: @unchecked Sendable {
         var languages: [String: Int32] = [:], languageIDs: [String: Int32] = ["*": Self.anyLanguage, "en": Self.english]
         var traits: [Traits] = []
         traits.reserveCapacity(lexicon.entries.count)
-        var formKeys: [NameKey] = [], formEntries: [Int32] = [], bySkeleton = KeyBuckets(capacity: lexicon.entries.count / 2, values: lexicon.entries.count),
+        var formEntries: [Int32] = [], bySkeleton = KeyBuckets(capacity: lexicon.entries.count / 2, values: lexicon.entries.count),
             byPrefix = KeyBuckets(capacity: 0, values: lexicon.entries.count)
         var maximumUnits = 1, lowercaseStarts = Set<Int32>()
-        formKeys.reserveCapacity(lexicon.entries.count)
         formEntries.reserveCapacity(lexicon.entries.count)
         var entityOrdinals: [String: Int32] = [:], entityIDs: [String] = []
         entityOrdinals.reserveCapacity(lexicon.entries.count / 2)
-        // Each entry's entity ordinal.
+        // Each entry's entity ordinal (an entity's forms are usually adjacent: the last one is
+        // checked before the dictionary).
         var entityOfEntry: [Int32] = []
         entityOfEntry.reserveCapacity(lexicon.entries.count)
-        for entry in lexicon.entries {
-            if let ordinal = entityOrdinals[entry.entity] {
-                entityOfEntry.append(ordinal)
-            } else {
-                entityOrdinals[entry.entity] = Int32(entityIDs.count)
-                entityOfEntry.append(Int32(entityIDs.count))
-                entityIDs.append(entry.entity)
+        var lastEntity: (id: String, ordinal: Int32)?
+        for position in lexicon.entries.indices {
+            let entity = lexicon.entries[position].entity
+            if let last = lastEntity, last.id == entity {
+                entityOfEntry.append(last.ordinal)
+                continue
             }
+            let ordinal = entityOrdinals[entity] ?? {
+                let ordinal = Int32(entityIDs.count)
+                entityOrdinals[entity] = ordinal
+                entityIDs.append(entity)
+                return ordinal
+            }()
+            entityOfEntry.append(ordinal)
+            lastEntity = (entity, ordinal)
         }
         // The units of every form as distinct words, whose keys are then computed in parallel.
         let units = try FormUnits(lexicon.entries)
@@ -114,38 +121,55 @@ public final class LexiconIndex: @unchecked Sendable {
         unitWords.reserveCapacity(lexicon.entries.count * 2)
         unitStarts.reserveCapacity(lexicon.entries.count + 1)
         for position in lexicon.entries.indices {
+            let lang = lexicon.entries[position].lang, needsStems = units.hasCyrillic[position]
             for text in units.texts(of: position) {
-                unitWords.append(words.id(text, lang: lexicon.entries[position].lang, needsStems: units.hasCyrillic[position]))
+                unitWords.append(words.id(text, lang: lang, needsStems: needsStems))
             }
             unitStarts.append(unitWords.count)
         }
         words.prepare()
-        for (position, entry) in lexicon.entries.enumerated() {
+        let (formKeys, prefixes) = words.formKeys(words: unitWords, starts: unitStarts)
+        // The sequential part: labels are interned and forms inserted in form order. Paths are
+        // built in reused buffers.
+        var prepared: [FormWords.Word] = [], path: [Int32] = []
+        var lastLanguage: (tag: String, id: Int32)?
+        for position in lexicon.entries.indices where unitStarts[position] < unitStarts[position + 1] {
             let ids = unitWords[unitStarts[position]..<unitStarts[position + 1]]
-            guard !ids.isEmpty else { continue }
-            let id = Int32(formKeys.count)
-            let prepared = ids.map { words.word($0) }
-            let key = NameKeyMaker.joining(prepared.map(\.key))
-            let language = languages[entry.lang] ?? {
-                let primary = entry.lang == "*" ? "*" : LanguageTag.primary(entry.lang)
-                let id = languageIDs[primary] ?? Int32(languageIDs.count)
-                languageIDs[primary] = id
-                languages[entry.lang] = id
-                return id
-            }()
-            formKeys.append(key)
+            let id = Int32(formEntries.count), key = formKeys[Int(id)]
+            prepared.removeAll(keepingCapacity: true)
+            for word in ids { prepared.append(words.word(word)) }
+            let tag = lexicon.entries[position].lang
+            let language: Int32
+            if let last = lastLanguage, last.tag == tag {
+                language = last.id
+            } else {
+                language = languages[tag] ?? {
+                    let primary = tag == "*" ? "*" : LanguageTag.primary(tag)
+                    let id = languageIDs[primary] ?? Int32(languageIDs.count)
+                    languageIDs[primary] = id
+                    languages[tag] = id
+                    return id
+                }()
+                lastLanguage = (tag, language)
+            }
             formEntries.append(Int32(position))
-            traits.append(Traits(entity: entityOfEntry[position], role: entry.role, language: language,
+            traits.append(Traits(entity: entityOfEntry[position], role: lexicon.entries[position].role, language: language,
                                  script: units.scripts[position], needsCapital: prepared[0].startsWithCapital))
             maximumUnits = max(maximumUnits, ids.count)
-            exact.insert(prepared.map(\.foldedID), value: id)
+            path.removeAll(keepingCapacity: true)
+            for word in prepared { path.append(word.foldedID) }
+            exact.insert(path, value: id)
             if !prepared[0].isNameLike { lowercaseStarts.insert(prepared[0].foldedID) }
-            if prepared.allSatisfy({ $0.keyID >= 0 }) { normalized.insert(prepared.map(\.keyID), value: id) }
+            if prepared.allSatisfy({ $0.keyID >= 0 }) {
+                path.removeAll(keepingCapacity: true)
+                for word in prepared { path.append(word.keyID) }
+                normalized.insert(path, value: id)
+            }
             if units.hasCyrillic[position] {
                 for path in Self.stemPaths(ids.map { words.stemOptions($0) }) { stems.insert(path, value: id) }
             }
             if !key.skeleton.isEmpty { bySkeleton.append(key.skeleton, id) }
-            if let prefix = Self.prefix(of: key.key) { byPrefix.append(prefix, id) }
+            if let prefix = prefixes[Int(id)] { byPrefix.append(prefix, id) }
         }
         self.formKeys = formKeys
         self.formEntries = formEntries
@@ -211,13 +235,21 @@ public final class LexiconIndex: @unchecked Sendable {
 
     /// The first four letters of a key (spaces left out), or nil for shorter keys.
     static func prefix(of key: String) -> String? {
-        var letters: [UInt8] = []
-        letters.reserveCapacity(4)
+        var letters = 0
         for byte in key.utf8 where byte != UInt8(ascii: " ") {
-            letters.append(byte)
-            if letters.count == 4 { return String(decoding: letters, as: UTF8.self) }
+            letters += 1
+            if letters == 4 { break }
         }
-        return nil
+        guard letters == 4 else { return nil }
+        return String(unsafeUninitializedCapacity: 4) { buffer in
+            var count = 0
+            for byte in key.utf8 where byte != UInt8(ascii: " ") {
+                buffer[count] = byte
+                count += 1
+                if count == 4 { break }
+            }
+            return count
+        }
     }
 
     func form(_ id: Int32) -> Form { Form(entry: lexicon.entries[Int(formEntries[Int(id)])], key: formKeys[Int(id)]) }

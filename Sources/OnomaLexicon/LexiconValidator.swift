@@ -21,24 +21,31 @@ public enum LexiconValidator {
         ordinals.reserveCapacity(entries.count / 2)
         var entityOf: [Int32] = [], firstOf: [Int] = [], canonicalOf: [Int] = []
         entityOf.reserveCapacity(entries.count)
-        for (position, entry) in entries.enumerated() {
+        // Entries are read in place, not copied; an entity's forms are usually adjacent, so the
+        // last entity is checked before the dictionary.
+        var last: (id: String, ordinal: Int)?
+        for position in entries.indices {
+            let id = entries[position].entity
             let entity: Int
-            if let known = ordinals[entry.entity] {
-                entity = Int(known)
-                let first = entries[firstOf[entity]]
-                if first.type != entry.type {
-                    report(.error, "entity '\(entry.entity)' has type '\(entry.type.rawValue)' here but '\(first.type.rawValue)' at \(first.place)", entry)
+            let known: Int? = if let last, last.id == id { last.ordinal } else { ordinals[id].map(Int.init) }
+            if let known {
+                entity = known
+                let first = firstOf[entity]
+                if entries[first].type != entries[position].type {
+                    let entry = entries[position]
+                    report(.error, "entity '\(entry.entity)' has type '\(entry.type.rawValue)' here but '\(entries[first].type.rawValue)' at \(entries[first].place)", entry)
                 }
             } else {
                 entity = firstOf.count
-                ordinals[entry.entity] = Int32(entity)
+                ordinals[id] = Int32(entity)
                 firstOf.append(position)
                 canonicalOf.append(-1)
             }
+            last = (id, entity)
             entityOf.append(Int32(entity))
-            if entry.role == .canonical {
+            if entries[position].role == .canonical {
                 if canonicalOf[entity] >= 0 {
-                    let canonical = entries[canonicalOf[entity]]
+                    let entry = entries[position], canonical = entries[canonicalOf[entity]]
                     report(.error, "entity '\(entry.entity)' has a second canonical form '\(entry.form)' (the first is '\(canonical.form)' at \(canonical.place)); make one of them an alias", entry)
                 } else {
                     canonicalOf[entity] = position
@@ -109,8 +116,8 @@ public enum LexiconValidator {
         var groupOf = WordTable(capacity: entries.count)
         var groupIDs: [Int32] = [], sizes: [Int32] = []
         groupIDs.reserveCapacity(entries.count)
-        for entry in entries {
-            let folded = Folding.caseFold(entry.form)
+        for position in entries.indices {
+            let folded = Folding.caseFold(entries[position].form)
             let key = WordTable.key(folded, "")
             if let group = groupOf.value(key, folded, "") {
                 groupIDs.append(group)

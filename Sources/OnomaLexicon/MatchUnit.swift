@@ -32,19 +32,21 @@ struct MatchUnit: Hashable {
     /// at the spaces as ICU's word break cuts it (ASCII letters never break apart), without
     /// running ICU; nil for any other text.
     private static func asciiLetterUnits(in text: String) -> [MatchUnit]? {
-        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-        guard text.utf8.allSatisfy({ isLetter($0) || $0 == UInt8(ascii: " ") }) else { return nil }
-        let bytes = Array(text.utf8)
-        var units: [MatchUnit] = []
-        var start = 0
-        for end in bytes.indices where end == bytes.count - 1 || bytes[end + 1] == UInt8(ascii: " ") {
-            // A word ends at `end`: it must start with a letter after one space (or the start).
-            guard start <= end, isLetter(bytes[start]) else { return nil }
-            units.append(MatchUnit(text: String(decoding: bytes[start...end], as: UTF8.self), range: start..<(end + 1),
-                                   script: .latin, breakBefore: false))
-            start = end + 2
+        var text = text
+        return text.withUTF8 { bytes in
+            func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+            guard bytes.allSatisfy({ isLetter($0) || $0 == UInt8(ascii: " ") }) else { return nil }
+            var units: [MatchUnit] = []
+            var start = 0
+            for end in bytes.indices where end == bytes.count - 1 || bytes[end + 1] == UInt8(ascii: " ") {
+                // A word ends at `end`: it must start with a letter after one space (or the start).
+                guard start <= end, isLetter(bytes[start]) else { return nil }
+                units.append(MatchUnit(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start...end]), as: UTF8.self),
+                                       range: start..<(end + 1), script: .latin, breakBefore: false))
+                start = end + 2
+            }
+            return units.isEmpty ? nil : units
         }
-        return units.isEmpty ? nil : units
     }
 
     /// Cuts `text` into units from its tokens, as `Tokenizer.tokenize` gives them.

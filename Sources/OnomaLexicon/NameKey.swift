@@ -50,18 +50,35 @@ public final class NameKeyMaker: Sendable {
         return NameKey(key: key, skeleton: Self.skeleton(of: words))
     }
 
-    /// The key of a name made of units whose keys are known: the unit keys in order.
-    static func joining(_ unitKeys: [String]) -> NameKey {
-        var key: [UInt8] = [], skeleton: [UInt8] = []
-        for unitKey in unitKeys where !unitKey.isEmpty {
-            if !key.isEmpty { key.append(UInt8(ascii: " ")) }
-            for byte in unitKey.utf8 {
-                key.append(byte)
-                // As `skeleton(of:)` over the words: spaces have no sound class.
-                if let sound = soundClass(byte), skeleton.last != sound { skeleton.append(sound) }
+    /// The key of a name made of units whose keys are known: the unit keys in order. Both
+    /// strings are written in place, without intermediate arrays.
+    static func joining(_ unitKeys: some Collection<String>) -> NameKey {
+        var capacity = 0
+        for unitKey in unitKeys { capacity += unitKey.utf8.count + 1 }
+        var key = String(unsafeUninitializedCapacity: capacity) { buffer in
+            var count = 0
+            for var unitKey in unitKeys where !unitKey.isEmpty {
+                if count > 0 {
+                    buffer[count] = UInt8(ascii: " ")
+                    count += 1
+                }
+                count += unitKey.withUTF8 { UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(fromContentsOf: $0) }
+            }
+            return count
+        }
+        // As `skeleton(of:)` over the words: spaces have no sound class.
+        let skeleton = key.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                var count = 0
+                for byte in bytes {
+                    guard let sound = soundClass(byte), count == 0 || buffer[count - 1] != sound else { continue }
+                    buffer[count] = sound
+                    count += 1
+                }
+                return count
             }
         }
-        return NameKey(key: String(decoding: key, as: UTF8.self), skeleton: String(decoding: skeleton, as: UTF8.self))
+        return NameKey(key: key, skeleton: skeleton)
     }
 
     /// The key of one unit (a word, or a Han character) as one label: its key words run
@@ -90,8 +107,11 @@ public final class NameKeyMaker: Sendable {
         let cacheKey = WordCacheKey(word: String(decoding: word, as: UTF8.self), lang: lang)
         if let hit = wordCache.withLock({ $0[cacheKey] }) { return hit }
         var result = word
-        for rule in rules {
+        // Most rules' patterns have a byte the word lacks: those are not scanned.
+        var bytes = NameKeyRule.byteSet(result)
+        for rule in rules where rule.patternBytes & ~bytes == 0 {
             result = rule.apply(to: result)
+            bytes = NameKeyRule.byteSet(result)
         }
         result = Self.collapsingDoubles(result)
         wordCache.withLock { cache in

@@ -17,6 +17,8 @@ public struct NameKeyRule: Hashable, Sendable {
     public let right: Context
     /// Primary language subtags whose names get this rule; nil for every name.
     public let languages: Set<String>?
+    /// The pattern's bytes as a set (see `byteSet(_:)`): a word lacking one cannot match.
+    let patternBytes: UInt64
 
     public init(_ phenomenon: String, _ pattern: String, _ replacement: String,
                 left: Context = .any, right: Context = .any, languages: Set<String>? = nil) {
@@ -26,6 +28,15 @@ public struct NameKeyRule: Hashable, Sendable {
         self.left = left
         self.right = right
         self.languages = languages
+        patternBytes = Self.byteSet(self.pattern)
+    }
+
+    /// The bytes of `word` as a set of bits (byte value modulo 64): if a byte is in the word,
+    /// its bit is set, so a rule whose `patternBytes` are not all set cannot match.
+    static func byteSet(_ word: [UInt8]) -> UInt64 {
+        var set: UInt64 = 0
+        for byte in word { set |= 1 << UInt64(byte & 63) }
+        return set
     }
 
     /// Applies the rule to one word, left to right, without re-scanning replaced text.

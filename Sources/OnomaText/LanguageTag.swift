@@ -24,7 +24,20 @@ public enum LanguageTag {
 
     /// The primary language subtag, lowercased ("uk-UA" → "uk", "RU" → "ru").
     public static func primary(_ tag: String) -> String {
-        String(tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "").lowercased()
+        asciiPrimary(tag) ?? String(tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "").lowercased()
+    }
+
+    /// `primary(_:)` of an ASCII tag, read from its bytes (name keys ask once per word); nil
+    /// for any other tag.
+    private static func asciiPrimary(_ tag: String) -> String? {
+        let bytes = tag.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        // The first run of bytes between separators, as `split` gives it.
+        guard let start = bytes.firstIndex(where: { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "_") }) else { return "" }
+        let end = bytes[start...].firstIndex { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") } ?? bytes.endIndex
+        let subtag = bytes[start..<end]
+        guard subtag.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return String(Substring(subtag)) }
+        return String(decoding: subtag.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     private static func isASCIILetter(_ c: Character) -> Bool {

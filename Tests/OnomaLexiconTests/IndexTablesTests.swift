@@ -19,6 +19,27 @@ import Testing
         #expect(trie.child(UnitTrie.root, -1) == nil)
     }
 
+    @Test func keyBucketsGroupValuesByKeyAndReadBackFromASnapshot() throws {
+        // Short keys live in the table's slots, keys over 15 bytes apart: both kinds.
+        let long = "klmnbkstlmnbkstlmn"
+        var buckets = KeyBuckets(capacity: 0, values: 0)
+        for (key, value) in [("slnsk", 1), (long, 2), ("slnsk", 3), ("", 4), (long, 5), ("slnsk", 5)] {
+            buckets.append(key, Int32(value))
+        }
+        buckets.finish()
+        var writer = SnapshotWriter()
+        buckets.encode(into: &writer)
+        var reader = SnapshotReader(writer.bytes)
+        let decoded = try KeyBuckets(decoding: &reader)
+        for table in [buckets, decoded] {
+            #expect(table.count == 3)
+            #expect(table["slnsk"].map(Array.init) == [1, 3, 5])
+            #expect(table[long].map(Array.init) == [2, 5])
+            #expect(table[""].map(Array.init) == [4])
+            #expect(table["slns"] == nil)
+        }
+    }
+
     @Test func labelTableGivesNoIdToUnknownOrEmptyLabels() {
         let labels = LabelTable()
         let id = labels.intern("zelenski")

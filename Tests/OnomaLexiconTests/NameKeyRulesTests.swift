@@ -91,6 +91,19 @@ import Testing
         #expect(keys.key(for: "ゼレンスキー", lang: "ja").skeleton == "slnsk")
     }
 
+    @Test func rulesSkippedForBytesTheWordLacksGiveTheKeyOfEveryRule() {
+        // A rule whose pattern has a byte the word lacks is not scanned: the key must be the
+        // one every rule in turn gives, whichever rules fire.
+        let keys = NameKeyMaker()
+        let words = ["zelenskyy", "kharkiv", "seuleonggeu", "phillips", "oulianov", "mitto", "kravtsov",
+                     "zhytomyr", "yevgeniy", "aaa", "x1y2z3", "skijskyy", "ewu", "w", "hh"]
+        for word in words {
+            var expected = Array(word.utf8)
+            for rule in NameKeyRules.all where rule.languages?.contains("en") ?? true { expected = rule.apply(to: expected) }
+            #expect(keys.key(for: word, lang: "en").key == String(decoding: NameKeyMaker.collapsingDoubles(expected), as: UTF8.self), "\(word)")
+        }
+    }
+
     @Test func languageIsGuessedFromScriptWhenNotGiven() {
         let keys = NameKeyMaker()
         // і marks Ukrainian: Київ → Kyyiv (BGN), not the Russian Kiiv.

@@ -106,6 +106,15 @@ import Testing
         #expect(LanguageTag.primary("RU") == "ru")
     }
 
+    @Test func primaryLanguageIsTheFirstSubtagBetweenSeparatorsLowercased() {
+        #expect(LanguageTag.primary("en") == "en")
+        #expect(LanguageTag.primary("EN-us") == "en")
+        #expect(LanguageTag.primary("-_sr-Latn") == "sr")
+        #expect(LanguageTag.primary("") == "")
+        #expect(LanguageTag.primary("--") == "")
+        #expect(LanguageTag.primary("ÜK-ua") == "ük")
+    }
+
     @Test func toLatinOutputIsNFC() {
         // Keys are compared as bytes downstream (lexicon files, the SQLite index).
         let samples = ["ひらがなー", "かー", "ゼレンスキー", "Ёлка", "Ἀθῆναι", "北京", "김정은", "مُحَمَّد", "שָׁלוֹם", "हिन्दी", "ไทย"]
