@@ -83,11 +83,7 @@ struct FormWords {
     private static func compute(_ word: Registered, keys: NameKeyMaker) -> Computed {
         let lang = word.lang == "*" ? nil : word.lang
         let key = keys.unitKey(for: word.text, lang: lang)
-        var stemKeys: [String]?
-        if word.needsStems {
-            let stemmed = Inflection.slavicStems(ofLemma: word.text)
-            if !stemmed.isEmpty { stemKeys = stemmed.map { keys.unitKey(for: $0, lang: lang) }.uniqued() }
-        }
+        let stemKeys = word.needsStems && CaseForm.hasCyrillic(word.text) ? CaseForm.stemKeys(ofLemma: word.text, lang: lang, keys: keys) : nil
         return Computed(folded: Folding.caseFold(word.text), key: key, isNameLike: MatchUnit.isNameLike(word.text),
                         startsWithCapital: word.text.unicodeScalars.first?.properties.isUppercase == true, stemKeys: stemKeys)
     }

@@ -5,6 +5,9 @@ struct IntegerTable {
     private struct Slot {
         var key = IntegerTable.empty
         var value: Int32 = 0
+        /// Fills the stride, so that the bytes a snapshot copies are all set (no padding left
+        /// uninitialised: the same lexicon compiles to the same bytes).
+        var unused: Int32 = 0
     }
 
     private static let empty = UInt64.max

@@ -22,6 +22,14 @@ import Testing
                 == OnomaProcess.run(["resolve", "--lexicon", "Lexicons", "--names", "-"], stdin: names).stdout)
     }
 
+    @Test func compilingALexiconTwiceGivesTheSameBytes() throws {
+        let dir = try TemporaryDirectory()
+        let first = dir.url.appendingPathComponent("first.onoma"), second = dir.url.appendingPathComponent("second.onoma")
+        #expect(try OnomaProcess.run(["lexicon", "compile", "Lexicons", "-o", first.path]).status == 0)
+        #expect(try OnomaProcess.run(["lexicon", "compile", "Lexicons", "-o", second.path]).status == 0)
+        #expect(try Data(contentsOf: first) == Data(contentsOf: second))
+    }
+
     @Test func editedLexiconFileMakesTheCompiledOneWarn() throws {
         let dir = try TemporaryDirectory()
         let lexicon = try dir.write("names.tsv", CanonCommandTests.lexicon)
