@@ -93,28 +93,7 @@ public final class LexiconIndex: @unchecked Sendable {
             byPrefix = KeyBuckets(capacity: 0, values: lexicon.entries.count)
         var maximumUnits = 1, lowercaseStarts = Set<Int32>()
         formEntries.reserveCapacity(lexicon.entries.count)
-        var entityOrdinals: [String: Int32] = [:], entityIDs: [String] = []
-        entityOrdinals.reserveCapacity(lexicon.entries.count / 2)
-        // Each entry's entity ordinal (an entity's forms are usually adjacent: the last one is
-        // checked before the dictionary).
-        var entityOfEntry: [Int32] = []
-        entityOfEntry.reserveCapacity(lexicon.entries.count)
-        var lastEntity: (id: String, ordinal: Int32)?
-        for position in lexicon.entries.indices {
-            let entity = lexicon.entries[position].entity
-            if let last = lastEntity, last.id == entity {
-                entityOfEntry.append(last.ordinal)
-                continue
-            }
-            let ordinal = entityOrdinals[entity] ?? {
-                let ordinal = Int32(entityIDs.count)
-                entityOrdinals[entity] = ordinal
-                entityIDs.append(entity)
-                return ordinal
-            }()
-            entityOfEntry.append(ordinal)
-            lastEntity = (entity, ordinal)
-        }
+        let ordinals = EntityOrdinals(lexicon.entries)
         // The units of every form as distinct words, whose keys are then computed in parallel.
         let units = try FormUnits(lexicon.entries)
         var unitWords: [Int32] = [], unitStarts: [Int] = [0]
@@ -153,7 +132,7 @@ public final class LexiconIndex: @unchecked Sendable {
                 lastLanguage = (tag, language)
             }
             formEntries.append(Int32(position))
-            traits.append(Traits(entity: entityOfEntry[position], role: lexicon.entries[position].role, language: language,
+            traits.append(Traits(entity: ordinals.ofEntry[position], role: lexicon.entries[position].role, language: language,
                                  script: units.scripts[position], needsCapital: prepared[0].startsWithCapital))
             maximumUnits = max(maximumUnits, ids.count)
             path.removeAll(keepingCapacity: true)
@@ -181,9 +160,9 @@ public final class LexiconIndex: @unchecked Sendable {
         self.byPrefix = byPrefix
         self.maximumUnits = maximumUnits
         self.lowercaseStarts = lowercaseStarts
-        self.entityOrdinals = entityOrdinals
-        self.entityIDs = entityIDs
-        entities = entityIDs.map { lexicon.entities[$0] }
+        entityOrdinals = ordinals.byID
+        entityIDs = ordinals.ids
+        entities = ordinals.ids.map { lexicon.entities[$0] }
         exact.finish()
         normalized.finish()
         stems.finish()

@@ -17,32 +17,15 @@ public enum LexiconValidator {
         }
 
         // Each entry's entity as an ordinal; each entity's first entry and canonical entry.
-        var ordinals: [String: Int32] = [:]
-        ordinals.reserveCapacity(entries.count / 2)
-        var entityOf: [Int32] = [], firstOf: [Int] = [], canonicalOf: [Int] = []
-        entityOf.reserveCapacity(entries.count)
-        // Entries are read in place, not copied; an entity's forms are usually adjacent, so the
-        // last entity is checked before the dictionary.
-        var last: (id: String, ordinal: Int)?
+        let ordinals = EntityOrdinals(entries)
+        let entityOf = ordinals.ofEntry, firstOf = ordinals.firstEntry
+        var canonicalOf = [Int](repeating: -1, count: firstOf.count)
         for position in entries.indices {
-            let id = entries[position].entity
-            let entity: Int
-            let known: Int? = if let last, last.id == id { last.ordinal } else { ordinals[id].map(Int.init) }
-            if let known {
-                entity = known
-                let first = firstOf[entity]
-                if entries[first].type != entries[position].type {
-                    let entry = entries[position]
-                    report(.error, "entity '\(entry.entity)' has type '\(entry.type.rawValue)' here but '\(entries[first].type.rawValue)' at \(entries[first].place)", entry)
-                }
-            } else {
-                entity = firstOf.count
-                ordinals[id] = Int32(entity)
-                firstOf.append(position)
-                canonicalOf.append(-1)
+            let entity = Int(entityOf[position]), first = firstOf[entity]
+            if first != position, entries[first].type != entries[position].type {
+                let entry = entries[position]
+                report(.error, "entity '\(entry.entity)' has type '\(entry.type.rawValue)' here but '\(entries[first].type.rawValue)' at \(entries[first].place)", entry)
             }
-            last = (id, entity)
-            entityOf.append(Int32(entity))
             if entries[position].role == .canonical {
                 if canonicalOf[entity] >= 0 {
                     let entry = entries[position], canonical = entries[canonicalOf[entity]]
