@@ -4,8 +4,57 @@ import CICU
 enum ICUString {
     /// Calls `body` with the UTF-16 code units of `text`.
     static func withUTF16<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt16>) throws -> R) rethrows -> R {
-        let units = Array(text.utf16)
-        return try units.withUnsafeBufferPointer(body)
+        let (units, count) = utf16(text)
+        return try units.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[..<count])) }
+    }
+
+    /// The UTF-16 code units of `text` at the start of a buffer of at least `capacity` units
+    /// (zeros after them), and their count. Transcoded from the string's UTF-8 in one loop: the
+    /// standard library's generic `Array(text.utf16)` was 3.6% of loading a lexicon in Cyrillic
+    /// and Hangul.
+    static func utf16(_ text: String, capacity: Int = 0) -> (units: [UInt16], count: Int) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            // A string's UTF-8 is valid, and never has fewer code units than its UTF-16.
+            let units = [UInt16](unsafeUninitializedCapacity: max(bytes.count, capacity)) { units, initialized in
+                var i = 0
+                while i < bytes.count {
+                    let lead = UInt32(bytes[i])
+                    if lead < 0x80 {
+                        units[count] = UInt16(lead)
+                        i += 1
+                        count += 1
+                        continue
+                    }
+                    var scalar: UInt32
+                    if lead < 0xE0 {
+                        scalar = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if lead < 0xF0 {
+                        scalar = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        scalar = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                            | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    if scalar < 0x10000 {
+                        units[count] = UInt16(scalar)
+                        count += 1
+                    } else {
+                        scalar -= 0x10000
+                        units[count] = UInt16(0xD800 | scalar >> 10)
+                        units[count + 1] = UInt16(0xDC00 | scalar & 0x3FF)
+                        count += 2
+                    }
+                }
+                let end = max(bytes.count, capacity)
+                (units.baseAddress! + count).initialize(repeating: 0, count: end - count)
+                initialized = end
+            }
+            return (units, count)
+        }
     }
 
     /// Runs an ICU "preflight" call that writes UTF-16 into a buffer and returns the length it

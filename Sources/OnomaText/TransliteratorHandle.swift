@@ -41,11 +41,11 @@ final class TransliteratorHandle: @unchecked Sendable {
 
     /// Transliterates `text` (`utrans_transUChars`).
     func apply(_ text: String) -> String {
-        let units = Array(text.utf16)
-        var capacity = max(units.count * 3 / 2 + 16, 32)
+        // Room to grow in place: transliteration to Latin lengthens most scripts.
+        var capacity = max(text.utf8.count * 3 / 2 + 16, 32)
         while true {
-            let length = units.count
-            var buffer = units + [UInt16](repeating: 0, count: capacity - length)
+            var buffer: [UInt16], length: Int
+            (buffer, length) = ICUString.utf16(text, capacity: capacity)
             var status: Int32 = 0
             let newLength = buffer.withUnsafeMutableBufferPointer {
                 onoma_transliterator_apply(pointer, $0.baseAddress, Int32(length), Int32(capacity), &status)
