@@ -14,6 +14,8 @@ struct LexiconLine {
         let end = contentEnd()
         guard bytes[range.lowerBound..<end].contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return nil }
         var fields: [Range<Int>] = []
+        // One allocation for a line of the usual five fields and a few optional ones.
+        fields.reserveCapacity(8)
         var start = range.lowerBound
         while true {
             let tab = bytes[start..<end].firstIndex(of: UInt8(ascii: "\t")) ?? end

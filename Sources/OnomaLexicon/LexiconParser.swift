@@ -82,6 +82,7 @@ public enum LexiconParser {
         guard let fields = line.fields() else { return .blank }
         // Column (in scalars, 1-based) where each field starts.
         var starts: [Int] = []
+        starts.reserveCapacity(fields.count)
         var column = 1
         for field in fields {
             starts.append(column)
