@@ -335,8 +335,7 @@ public final class Canonicalizer {
         let letters = key.utf8.filter { $0 != UInt8(ascii: " ") }.count
         var best: (form: Int32, score: Double)?
         if letters >= 4 {
-            let words = key.split(separator: " ").map { Array($0.utf8) }
-            for id in index.fuzzyCandidates(NameKey(key: key, skeleton: NameKeyMaker.skeleton(of: words))) {
+            for id in index.fuzzyCandidates(NameKey(key: key, skeleton: NameKeyMaker.skeleton(ofKey: key))) {
                 let form = index.traits[Int(id)], formKey = index.formKeys[Int(id)].key
                 let formLetters = formKey.utf8.count
                 // Each letter of length difference costs at least 0.5: skip forms too long or short to reach the threshold.

@@ -55,7 +55,7 @@ public final class NameKeyMaker: Sendable {
     static func joining(_ unitKeys: some Collection<String>) -> NameKey {
         var capacity = 0
         for unitKey in unitKeys { capacity += unitKey.utf8.count + 1 }
-        var key = String(unsafeUninitializedCapacity: capacity) { buffer in
+        let key = String(unsafeUninitializedCapacity: capacity) { buffer in
             var count = 0
             for var unitKey in unitKeys where !unitKey.isEmpty {
                 if count > 0 {
@@ -66,8 +66,14 @@ public final class NameKeyMaker: Sendable {
             }
             return count
         }
-        // As `skeleton(of:)` over the words: spaces have no sound class.
-        let skeleton = key.withUTF8 { bytes in
+        return NameKey(key: key, skeleton: skeleton(ofKey: key))
+    }
+
+    /// The skeleton of a key (words separated by spaces): `skeleton(of:)` over its words, read
+    /// in place, since spaces have no sound class.
+    static func skeleton(ofKey key: String) -> String {
+        var key = key
+        return key.withUTF8 { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { buffer in
                 var count = 0
                 for byte in bytes {
@@ -78,7 +84,6 @@ public final class NameKeyMaker: Sendable {
                 return count
             }
         }
-        return NameKey(key: key, skeleton: skeleton)
     }
 
     /// The key of one unit (a word, or a Han character) as one label: its key words run
