@@ -14,7 +14,7 @@ public enum Folding {
     /// into ASCII (ß → ss, Ł → L, æ → ae). A blanket "NFD; remove marks" would turn Cyrillic
     /// й into и and ї into і, which are different letters; here other scripts pass unchanged.
     public static func latinDiacritics(_ text: String) -> String {
-        isASCII(text) ? text : tableLatinDiacritics(text) ?? latinFolder.transliterate(text)
+        isASCII(text) ? text : latinFolder.transliterate(text)
     }
 
     /// Case folding, then Latin diacritic folding: the usual key for comparing Latin names.
@@ -59,7 +59,7 @@ public enum Folding {
         ::NFC;
         """
 
-    static let latinFolder: Transliterator = {
+    private static let latinFolder: Transliterator = {
         do {
             return try Transliterator(rules: latinDiacriticRules, name: "latin-diacritics", keepsASCII: true)
         } catch {

@@ -21,6 +21,8 @@ public final class Transliterator: Sendable {
     private let pool: Mutex<[TransliteratorHandle]>
     private let cache = Mutex<[CacheKey: String]>([:])
     private let prototype: TransliteratorHandle
+    /// The transform of plain Latin letters, made on the first word of them (with `keepsASCII`).
+    private let latinLetters = Mutex<LatinLetterTable?>(nil)
     private static let cacheLimit = 200_000
 
     /// Opens an ICU transform id such as "Any-Latin", "Russian-Latin/BGN" or a compound
@@ -53,9 +55,26 @@ public final class Transliterator: Sendable {
     /// - Complexity: O(n); ICU's compound transforms are slow (about 2 MB/s for Any-Latin).
     public func transliterate(_ text: String) -> String {
         if keepsASCII && text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if keepsASCII && LatinLetterTable.mayApply(to: text), let result = latinLetterTable().transliterate(text) {
+            return result
+        }
+        return transliterateWithICU(text)
+    }
+
+    /// `text` through ICU, without the table of Latin letters.
+    func transliterateWithICU(_ text: String) -> String {
         let handle = pool.withLock { $0.popLast() } ?? prototype.clone()
         defer { pool.withLock { $0.append(handle) } }
         return handle.apply(text)
+    }
+
+    private func latinLetterTable() -> LatinLetterTable {
+        latinLetters.withLock { table in
+            if let table { return table }
+            let made = LatinLetterTable(transliterateWithICU)
+            table = made
+            return made
+        }
     }
 
     /// Transliterates one token through the cache.
