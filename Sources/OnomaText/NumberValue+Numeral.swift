@@ -24,8 +24,9 @@ struct Numeral {
     /// ASCII digits of each group, never empty.
     private(set) var groups: [[UInt8]]
     private(set) var marks: [NumeralMark]
-    /// What follows the digits in the token ("bn" in "1.25bn"), or "".
-    private(set) var suffix: String
+    /// The UTF-8 offsets of what follows the digits in the token ("bn" in "1.25bn"); empty when
+    /// nothing but whitespace follows.
+    private(set) var suffix: Range<Int>
 
     /// Whether the token at `range` of UTF-8 `text` may start with a decimal digit, judged by
     /// its first byte: an ASCII digit, or the lead byte of a scalar beyond U+07FF or of a
@@ -36,6 +37,14 @@ struct Numeral {
         guard !range.isEmpty else { return false }
         let lead = text[range.lowerBound]
         return lead < 0x80 ? lead &- UInt8(ascii: "0") < 10 : lead >= 0xE0 || twoByteLeadsWithDigits & 1 << (lead & 0x1F) != 0
+    }
+
+    /// Whether the token at `range` of UTF-8 `text` starts with a decimal digit: whether
+    /// `init(_:_:)` reads a numeral there, without reading it.
+    @inline(__always)
+    static func starts(_ text: [UInt8], _ range: Range<Int>) -> Bool {
+        guard mayStart(text, range) else { return false }
+        return text[range.lowerBound] < 0x80 || UTF8Decoding.firstScalar(of: text[range]).flatMap(digit) != nil
     }
 
     /// Bit n set when a two-byte scalar whose lead byte is 0xC0 + n is a decimal digit for
@@ -50,32 +59,44 @@ struct Numeral {
     /// Reads the digits at the start of the token at `range` of UTF-8 `text`; nil unless it
     /// starts with a decimal digit.
     init?(_ text: [UInt8], _ range: Range<Int>) {
-        // Only a token that starts with a digit, and is not ASCII, becomes a `String`.
         guard Self.mayStart(text, range) else { return nil }
         if text[range.lowerBound] < 0x80, let ascii = Self(ascii: text, range) {
             self = ascii
             return
         }
-        guard let first = UTF8Decoding.firstScalar(of: text[range]), Self.digit(first) != nil else { return nil }
-        let scalars = String(decoding: text[range], as: UTF8.self).unicodeScalars
+        // Scalars and where each starts, decoded as `String(decoding:as:)` does.
+        var scalars: [(scalar: Unicode.Scalar, offset: Int)] = []
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = text[range].makeIterator()
+        var offset = range.lowerBound
+        decoding: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                scalars.append((Unicode.UTF8.decode(encoded), offset))
+                offset += encoded.count
+            case .error(let length):
+                scalars.append((Unicode.Scalar(0xFFFD)!, offset))
+                offset += length
+            case .emptyInput:
+                break decoding
+            }
+        }
+        guard let first = scalars.first, Self.digit(first.scalar) != nil else { return nil }
         groups = [[]]
         marks = []
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let next = scalars.index(after: i)
-            if let digit = Self.digit(scalars[i]) {
+        var i = 0
+        while i < scalars.count {
+            if let digit = Self.digit(scalars[i].scalar) {
                 groups[groups.count - 1].append(digit)
-            } else if let mark = NumeralMark(scalars[i]), next < scalars.endIndex, Self.digit(scalars[next]) != nil {
+            } else if let mark = NumeralMark(scalars[i].scalar), i + 1 < scalars.count, Self.digit(scalars[i + 1].scalar) != nil {
                 marks.append(mark)
                 groups.append([])
             } else {
                 break
             }
-            i = next
+            i += 1
         }
-        let rest = Substring(scalars[i...])
-        // ICU keeps a narrow no-break space after digits in the token ("45\u{202F}%").
-        suffix = rest.allSatisfy(\.isWhitespace) ? "" : String(rest)
+        suffix = Self.suffix(text, (i < scalars.count ? scalars[i].offset : range.upperBound)..<range.upperBound)
     }
 
     /// `init(_:_:)` of a token whose digits and separators are ASCII, read from its bytes
@@ -108,8 +129,25 @@ struct Numeral {
         }
         self.groups = groups
         self.marks = marks
-        let rest = String(decoding: text[i..<range.upperBound], as: UTF8.self)
-        suffix = rest.allSatisfy(\.isWhitespace) ? "" : rest
+        suffix = Self.suffix(text, i..<range.upperBound)
+    }
+
+    /// `rest`, or an empty range when its characters are all whitespace (ICU keeps a narrow
+    /// no-break space after digits in the token: "45\u{202F}%").
+    private static func suffix(_ text: [UInt8], _ rest: Range<Int>) -> Range<Int> {
+        let blank = rest.upperBound..<rest.upperBound
+        // `Character.isWhitespace` judges a character by its first scalar, and an ASCII byte
+        // always starts a character: one that is not whitespace decides at once.
+        var hasOtherBytes = false
+        for i in rest {
+            if text[i] >= 0x80 {
+                hasOtherBytes = true
+            } else if text[i] != UInt8(ascii: " "), !(9...13).contains(text[i]) {
+                return rest
+            }
+        }
+        guard hasOtherBytes else { return blank }
+        return String(decoding: text[rest], as: UTF8.self).allSatisfy(\.isWhitespace) ? blank : rest
     }
 
     /// Joins the next token's digits across a grouping space ("3" + "000").

@@ -141,7 +141,8 @@ struct NumberLocale {
     let decimalMark: NumeralMark?
     /// Whether a plain space groups thousands ("3 000").
     let groupsWithSpace: Bool
-    let scales: [String: ScaleWord]
+    /// The scale words, abbreviations without their dot.
+    let scales: CaselessWordTable<ScaleWord>
 
     /// The conventions of `lang`'s language subtag ("de-AT" is "de").
     init(lang: String?) {
@@ -152,7 +153,7 @@ struct NumberLocale {
         scales = Self.scalesByLanguage[code] ?? Self.anyLanguageScales
     }
 
-    private static let scalesByLanguage: [String: [String: ScaleWord]] = NumberValue.scaleWordTable.mapValues { words in
+    private static let scaleWordsByLanguage: [String: [String: ScaleWord]] = NumberValue.scaleWordTable.mapValues { words in
         Dictionary(words.map { word, exponent in
             let isAbbreviation = word.hasSuffix(".")
             let scale = ScaleWord(exponent: exponent, isAbbreviation: isAbbreviation)
@@ -160,14 +161,18 @@ struct NumberLocale {
         }, uniquingKeysWith: { first, _ in first })
     }
 
+    private static let scalesByLanguage = scaleWordsByLanguage.mapValues(CaselessWordTable.init)
+
     /// For a text of unknown language: every language's words; a word whose power differs
     /// between languages ("billion": 10^9 in English, 10^12 in French) is ambiguous.
-    private static let anyLanguageScales = scalesByLanguage.values.reduce(into: [String: ScaleWord]()) { merged, words in
-        merged.merge(words) { a, b in
-            ScaleWord(
-                exponent: a.exponent == b.exponent ? a.exponent : nil,
-                isAbbreviation: a.isAbbreviation || b.isAbbreviation
-            )
+    private static let anyLanguageScales = CaselessWordTable(
+        scaleWordsByLanguage.values.reduce(into: [String: ScaleWord]()) { merged, words in
+            merged.merge(words) { a, b in
+                ScaleWord(
+                    exponent: a.exponent == b.exponent ? a.exponent : nil,
+                    isAbbreviation: a.isAbbreviation || b.isAbbreviation
+                )
+            }
         }
-    }
+    )
 }

@@ -1,0 +1,34 @@
+/// The `Double` a decimal literal of ASCII digits stands for.
+enum DecimalDigits {
+    /// The value of `integer` "." `fraction` × 10^`exponent`, correctly rounded as
+    /// `Double("<integer>.<fraction>e<exponent>")` reads it; nil when not finite.
+    ///
+    ///     DecimalDigits.value(integer: Array("1".utf8), fraction: Array("25".utf8), exponent: 9)   // 1250000000
+    ///
+    /// Digits that fit a 53-bit integer with a power of ten up to 10^22 are exact doubles, so
+    /// one multiplication or division rounds correctly (Clinger's fast path) and no `String` is
+    /// made; other literals are parsed.
+    static func value(integer: [UInt8], fraction: [UInt8], exponent: Int) -> Double? {
+        if integer.count + fraction.count <= 19 {
+            var significand: UInt64 = 0
+            for digit in integer { significand = significand * 10 + UInt64(digit &- UInt8(ascii: "0")) }
+            for digit in fraction { significand = significand * 10 + UInt64(digit &- UInt8(ascii: "0")) }
+            let power = exponent - fraction.count
+            if significand <= 1 << 53, (-22...22).contains(power) {
+                let exact = Double(significand)
+                return power >= 0 ? exact * powersOfTen[power] : exact / powersOfTen[-power]
+            }
+        }
+        var literal = integer
+        if !fraction.isEmpty { literal += [UInt8(ascii: ".")] + fraction }
+        guard let value = Double(String(decoding: literal, as: UTF8.self) + "e\(exponent)"), value.isFinite else {
+            return nil
+        }
+        return value
+    }
+
+    /// 10^0 through 10^22: the powers of ten that are exact doubles.
+    private static let powersOfTen: [Double] = (0...22).map { power in
+        (0..<power).reduce(1.0) { product, _ in product * 10 }
+    }
+}
