@@ -28,8 +28,10 @@ struct NumberReader {
     }
 
     /// The numeral token `i` starts with, or nil.
+    @inline(__always)
     private func numeral(_ i: Int) -> Numeral? {
-        tokens[i].isWordLike ? Numeral(bytes, tokens[i].range) : nil
+        // Most tokens fail the first-byte test, without a call.
+        tokens[i].isWordLike && Numeral.mayStart(bytes, tokens[i].range) ? Numeral(bytes, tokens[i].range) : nil
     }
 
     /// Whether token `i` starts with a numeral.
@@ -75,7 +77,7 @@ struct NumberReader {
     /// The bare digit tokens from `i`, whose numeral is `first`, on that grouping spaces
     /// separate ("1", "234", "567,5").
     private func digitRun(at i: Int, startingWith first: Numeral) -> Range<Int> {
-        guard tokens[i].kind == .number, Self.isBareDigits(first, last: false) else { return i..<i + 1 }
+        guard tokens[i].kind == .number, first.isBare(allowingOneMark: false) else { return i..<i + 1 }
         var end = i + 1
         while end < tokens.count, tokens[end].kind == .number,
             gap(end - 1, end) == .fixedSpace || gap(end - 1, end) == .space && locale.groupsWithSpace,
@@ -86,15 +88,9 @@ struct NumberReader {
         return i..<end
     }
 
-    /// Whether number token `i` is bare digits (`isBareDigits(_:last:)`).
+    /// A number token of digits only or, when `last`, digits with one "," or "." ("000,50").
     private func isBareDigits(_ i: Int, last: Bool) -> Bool {
-        tokens[i].kind == .number && numeral(i).map { Self.isBareDigits($0, last: last) } ?? false
-    }
-
-    /// A numeral of digits only or, when `last`, digits with one "," or "." ("000,50"), and no suffix.
-    private static func isBareDigits(_ numeral: Numeral, last: Bool) -> Bool {
-        guard numeral.suffix.isEmpty else { return false }
-        return numeral.marks.isEmpty || last && numeral.marks.count == 1 && numeral.marks[0] != .group
+        tokens[i].kind == .number && numeral(i)?.isBare(allowingOneMark: last) == true
     }
 
     /// How a run of digit tokens splits into numbers: whole when its groups are well formed (1–3
@@ -102,7 +98,7 @@ struct NumberReader {
     /// well-formed rest ("in 2024 300 000"), or else token by token ("44 123 4567").
     private func pieces(of run: Range<Int>) -> [Range<Int>] {
         guard run.count > 1 else { return [run] }
-        let lengths = run.map { numeral($0)!.groups[0].count }
+        let lengths = run.map { numeral($0)!.firstGroupLength }
         let grouped = { (lengths: ArraySlice<Int>) in
             (1...3).contains(lengths.first!) && lengths.dropFirst().allSatisfy { $0 == 3 }
         }
@@ -224,10 +220,10 @@ struct NumberReader {
 
     /// Whether an English ordinal suffix fits the number ("1st", "12th", "23rd"); the other
     /// languages' suffixes fit any number.
-    private static func ordinal(_ suffix: String, fits integer: [UInt8]) -> Bool {
+    private static func ordinal(_ suffix: String, fits integer: ArraySlice<UInt8>) -> Bool {
         guard ["st", "nd", "rd", "th"].contains(suffix) else { return true }
-        let ones = integer[integer.count - 1] - UInt8(ascii: "0")
-        let tens = integer.count > 1 ? integer[integer.count - 2] - UInt8(ascii: "0") : 0
+        let ones = integer[integer.endIndex - 1] - UInt8(ascii: "0")
+        let tens = integer.count > 1 ? integer[integer.endIndex - 2] - UInt8(ascii: "0") : 0
         let expected = tens == 1 ? "th" : [1: "st", 2: "nd", 3: "rd"][ones] ?? "th"
         return suffix == expected
     }

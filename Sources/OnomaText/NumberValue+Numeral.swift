@@ -1,11 +1,12 @@
-/// A separator between digit groups, before a language says what it means.
-enum NumeralMark: Equatable {
+/// A separator between digit groups, before a language says what it means. Its raw value is
+/// the byte that stands for it in a `Numeral`'s literal.
+enum NumeralMark: UInt8 {
     /// "," or ".": a decimal mark or a thousands separator, by language and digits.
-    case comma, dot
+    case comma = 0x2C, dot = 0x2E
     /// A space or apostrophe ("3 000", "3'000"), or the Arabic "٬": always groups thousands.
-    case group
+    case group = 0x27
     /// The Arabic decimal separator "٫": always a decimal mark.
-    case decimal
+    case decimal = 0x3B
 
     init?(_ scalar: Unicode.Scalar) {
         switch scalar {
@@ -21,9 +22,10 @@ enum NumeralMark: Equatable {
 /// The digit groups and separators at the start of a token: "1.234,5" is groups "1", "234",
 /// "5" and marks `.dot`, `.comma`; digits of any script become ASCII ("٣٠٠٠" is "3000").
 struct Numeral {
-    /// ASCII digits of each group, never empty.
-    private(set) var groups: [[UInt8]]
-    private(set) var marks: [NumeralMark]
+    /// The groups and marks as ASCII digits and marks' raw values, never empty: "1.234,5",
+    /// "3'000" for "3’000". A slice of the text itself when its digits and marks are ASCII, so
+    /// reading a number of ASCII digits copies nothing.
+    private(set) var literal: ArraySlice<UInt8>
     /// The UTF-8 offsets of what follows the digits in the token ("bn" in "1.25bn"); empty when
     /// nothing but whitespace follows.
     private(set) var suffix: Range<Int>
@@ -82,53 +84,40 @@ struct Numeral {
             }
         }
         guard let first = scalars.first, Self.digit(first.scalar) != nil else { return nil }
-        groups = [[]]
-        marks = []
+        var literal: [UInt8] = []
         var i = 0
         while i < scalars.count {
             if let digit = Self.digit(scalars[i].scalar) {
-                groups[groups.count - 1].append(digit)
+                literal.append(digit)
             } else if let mark = NumeralMark(scalars[i].scalar), i + 1 < scalars.count, Self.digit(scalars[i + 1].scalar) != nil {
-                marks.append(mark)
-                groups.append([])
+                literal.append(mark.rawValue)
             } else {
                 break
             }
             i += 1
         }
+        self.literal = literal[...]
         suffix = Self.suffix(text, (i < scalars.count ? scalars[i].offset : range.upperBound)..<range.upperBound)
     }
 
     /// `init(_:_:)` of a token whose digits and separators are ASCII, read from its bytes
     /// without decoding scalars; nil when a byte the scalar reading would look at is not ASCII.
     private init?(ascii text: [UInt8], _ range: Range<Int>) {
-        func digit(_ byte: UInt8) -> UInt8? { byte &- UInt8(ascii: "0") < 10 ? byte : nil }
-        func mark(_ byte: UInt8) -> NumeralMark? {
-            switch byte {
-            case UInt8(ascii: ","): .comma
-            case UInt8(ascii: "."): .dot
-            case UInt8(ascii: "'"): .group
-            default: nil
-            }
-        }
-        var groups: [[UInt8]] = [[]], marks: [NumeralMark] = []
+        func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+        // The ASCII marks are their own raw values: ",", "." and "'".
+        func isMark(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "'") }
         var i = range.lowerBound
         while i < range.upperBound {
             let byte = text[i]
             guard byte < 0x80 else { return nil }
-            if let digit = digit(byte) {
-                groups[groups.count - 1].append(digit)
-            } else if let mark = mark(byte), i + 1 < range.upperBound, text[i + 1] >= 0x80 || digit(text[i + 1]) != nil {
+            if !isDigit(byte) {
+                // A mark counts only before a digit.
+                guard isMark(byte), i + 1 < range.upperBound, text[i + 1] >= 0x80 || isDigit(text[i + 1]) else { break }
                 guard text[i + 1] < 0x80 else { return nil }
-                marks.append(mark)
-                groups.append([])
-            } else {
-                break
             }
             i += 1
         }
-        self.groups = groups
-        self.marks = marks
+        literal = text[range.lowerBound..<i]
         suffix = Self.suffix(text, i..<range.upperBound)
     }
 
@@ -150,17 +139,41 @@ struct Numeral {
         return String(decoding: text[rest], as: UTF8.self).allSatisfy(\.isWhitespace) ? blank : rest
     }
 
+    /// The number of digits before the first mark.
+    var firstGroupLength: Int {
+        (literal.firstIndex { NumeralMark(rawValue: $0) != nil } ?? literal.endIndex) - literal.startIndex
+    }
+
+    /// Whether the numeral is digits only or, when `allowingOneMark`, digits with one "," or
+    /// "." ("000,50"), with no suffix.
+    func isBare(allowingOneMark: Bool) -> Bool {
+        guard suffix.isEmpty else { return false }
+        var marks = literal.lazy.compactMap { NumeralMark(rawValue: $0) }.makeIterator()
+        guard let first = marks.next() else { return true }
+        return allowingOneMark && first != .group && marks.next() == nil
+    }
+
     /// Joins the next token's digits across a grouping space ("3" + "000").
     mutating func appendGroup(_ next: Numeral) {
-        groups += next.groups
-        marks += [.group] + next.marks
+        literal = ArraySlice(Array(literal) + [NumeralMark.group.rawValue] + next.literal)
         suffix = next.suffix
     }
 
     /// The integer and fraction digits, the separators read by the convention of a language whose
     /// decimal mark is `decimalMark` (nil: unknown); nil when malformed or ambiguous.
-    func split(decimalMark: NumeralMark?) -> (integer: [UInt8], fraction: [UInt8])? {
-        guard let last = marks.last else { return (groups[0], []) }
+    func split(decimalMark: NumeralMark?) -> (integer: ArraySlice<UInt8>, fraction: ArraySlice<UInt8>)? {
+        // Digits only, as most numbers are: nothing to split.
+        guard literal.contains(where: { NumeralMark(rawValue: $0) != nil }) else { return (literal, []) }
+        var groups: [Range<Int>] = [], marks: [NumeralMark] = []
+        var start = literal.startIndex
+        for i in literal.indices {
+            guard let mark = NumeralMark(rawValue: literal[i]) else { continue }
+            groups.append(start..<i)
+            marks.append(mark)
+            start = i + 1
+        }
+        groups.append(start..<literal.endIndex)
+        let last = marks[marks.count - 1]
         var decimalAt: Int?
         switch last {
         case .decimal: decimalAt = marks.count - 1
@@ -186,7 +199,8 @@ struct Numeral {
         guard groupMarks.allSatisfy({ $0 == marks[0] && $0 != .decimal }), groupMarks.isEmpty || wellGrouped else {
             return nil
         }
-        return (Array(integerGroups.joined()), decimalAt.map { groups[$0 + 1] } ?? [])
+        let integer = integerGroups.count == 1 ? literal[groups[0]] : ArraySlice(integerGroups.flatMap { literal[$0] })
+        return (integer, decimalAt.map { literal[groups[$0 + 1]] } ?? [])
     }
 
     /// A decimal digit of any script as an ASCII digit.
