@@ -17,8 +17,14 @@ struct NumberReader {
         // The segments themselves (shared, not copied) when none is whitespace, as a tokenizer
         // without whitespace segments gives them.
         let tokens = segments.contains { $0.kind == .whitespace } ? segments.filter { $0.kind != .whitespace } : segments
-        guard let first = tokens.firstIndex(where: { $0.isWordLike && Numeral.mayStart(bytes, $0.range) }) else { return [] }
+        guard let first = candidate(in: tokens[...], of: bytes) else { return [] }
         return NumberReader(tokens: tokens, bytes: bytes, locale: NumberLocale(lang: lang)).values(from: first)
+    }
+
+    /// The first of `tokens` that may start a numeral, judged by its kind and first byte: a
+    /// loop of its own, which the numeral reader's work does not slow down.
+    private static func candidate(in tokens: ArraySlice<TokenSegment>, of bytes: [UInt8]) -> Int? {
+        tokens.firstIndex { $0.isWordLike && Numeral.mayStart(bytes, $0.range) }
     }
 
     private init(tokens: [TokenSegment], bytes: [UInt8], locale: NumberLocale) {
@@ -28,10 +34,8 @@ struct NumberReader {
     }
 
     /// The numeral token `i` starts with, or nil.
-    @inline(__always)
     private func numeral(_ i: Int) -> Numeral? {
-        // Most tokens fail the first-byte test, without a call.
-        tokens[i].isWordLike && Numeral.mayStart(bytes, tokens[i].range) ? Numeral(bytes, tokens[i].range) : nil
+        tokens[i].isWordLike ? Numeral(bytes, tokens[i].range) : nil
     }
 
     /// Whether token `i` starts with a numeral.
@@ -53,11 +57,11 @@ struct NumberReader {
     /// The numbers from token `start` on, which is the first that may start one.
     private func values(from start: Int) -> [NumberValue] {
         var found: [NumberValue] = []
-        var i = start
-        while i < tokens.count {
+        var candidate: Int? = start
+        while let i = candidate {
             // Only a token that starts with a digit can start a number.
             guard let numeral = numeral(i) else {
-                i += 1
+                candidate = Self.candidate(in: tokens[(i + 1)...], of: bytes)
                 continue
             }
             let run = digitRun(at: i, startingWith: numeral)
@@ -69,7 +73,7 @@ struct NumberReader {
                 found.append(value)
                 end = max(end, next)
             }
-            i = end
+            candidate = Self.candidate(in: tokens[end...], of: bytes)
         }
         return found
     }
