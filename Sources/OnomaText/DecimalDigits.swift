@@ -3,24 +3,25 @@ enum DecimalDigits {
     /// The value of `integer` "." `fraction` × 10^`exponent`, correctly rounded as
     /// `Double("<integer>.<fraction>e<exponent>")` reads it; nil when not finite.
     ///
-    ///     DecimalDigits.value(integer: Array("1".utf8)[...], fraction: Array("25".utf8)[...], exponent: 9)   // 1250000000
+    ///     DecimalDigits.value(integer: "1".utf8, fraction: "25".utf8, exponent: 9)   // 1250000000
     ///
     /// Digits that fit a 53-bit integer with a power of ten up to 10^22 are exact doubles, so
     /// one multiplication or division rounds correctly (Clinger's fast path) and no `String` is
     /// made; other literals are parsed.
-    static func value(integer: ArraySlice<UInt8>, fraction: ArraySlice<UInt8>, exponent: Int) -> Double? {
-        if integer.count + fraction.count <= 19 {
+    static func value(integer: some Collection<UInt8>, fraction: some Collection<UInt8>, exponent: Int) -> Double? {
+        let integerCount = integer.count, fractionCount = fraction.count
+        if integerCount + fractionCount <= 19 {
             var significand: UInt64 = 0
             for digit in integer { significand = significand * 10 + UInt64(digit &- UInt8(ascii: "0")) }
             for digit in fraction { significand = significand * 10 + UInt64(digit &- UInt8(ascii: "0")) }
-            let power = exponent - fraction.count
+            let power = exponent - fractionCount
             if significand <= 1 << 53, (-22...22).contains(power) {
                 let exact = Double(significand)
                 return power >= 0 ? exact * powersOfTen[power] : exact / powersOfTen[-power]
             }
         }
         var literal = Array(integer)
-        if !fraction.isEmpty { literal += [UInt8(ascii: ".")] + fraction }
+        if fractionCount > 0 { literal += [UInt8(ascii: ".")] + fraction }
         guard let value = Double(String(decoding: literal, as: UTF8.self) + "e\(exponent)"), value.isFinite else {
             return nil
         }

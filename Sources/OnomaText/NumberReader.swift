@@ -18,7 +18,7 @@ struct NumberReader {
         // without whitespace segments gives them.
         let tokens = segments.contains { $0.kind == .whitespace } ? segments.filter { $0.kind != .whitespace } : segments
         guard let first = candidate(in: tokens[...], of: bytes) else { return [] }
-        return NumberReader(tokens: tokens, bytes: bytes, locale: NumberLocale(lang: lang)).values(from: first)
+        return NumberReader(tokens: tokens, bytes: bytes, locale: .of(lang: lang)).values(from: first)
     }
 
     /// The first of `tokens` that may start a numeral, judged by its kind and first byte: a
@@ -224,10 +224,11 @@ struct NumberReader {
 
     /// Whether an English ordinal suffix fits the number ("1st", "12th", "23rd"); the other
     /// languages' suffixes fit any number.
-    private static func ordinal(_ suffix: String, fits integer: ArraySlice<UInt8>) -> Bool {
+    private static func ordinal(_ suffix: String, fits digits: some Collection<UInt8>) -> Bool {
         guard ["st", "nd", "rd", "th"].contains(suffix) else { return true }
-        let ones = integer[integer.endIndex - 1] - UInt8(ascii: "0")
-        let tens = integer.count > 1 ? integer[integer.endIndex - 2] - UInt8(ascii: "0") : 0
+        let integer = Array(digits)
+        let ones = integer[integer.count - 1] - UInt8(ascii: "0")
+        let tens = integer.count > 1 ? integer[integer.count - 2] - UInt8(ascii: "0") : 0
         let expected = tens == 1 ? "th" : [1: "st", 2: "nd", 3: "rd"][ones] ?? "th"
         return suffix == expected
     }

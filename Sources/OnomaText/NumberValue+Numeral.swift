@@ -161,46 +161,50 @@ struct Numeral {
 
     /// The integer and fraction digits, the separators read by the convention of a language whose
     /// decimal mark is `decimalMark` (nil: unknown); nil when malformed or ambiguous.
-    func split(decimalMark: NumeralMark?) -> (integer: ArraySlice<UInt8>, fraction: ArraySlice<UInt8>)? {
-        // Digits only, as most numbers are: nothing to split.
-        guard literal.contains(where: { NumeralMark(rawValue: $0) != nil }) else { return (literal, []) }
-        var groups: [Range<Int>] = [], marks: [NumeralMark] = []
-        var start = literal.startIndex
-        for i in literal.indices {
-            guard let mark = NumeralMark(rawValue: literal[i]) else { continue }
-            groups.append(start..<i)
-            marks.append(mark)
-            start = i + 1
-        }
-        groups.append(start..<literal.endIndex)
-        let last = marks[marks.count - 1]
+    ///
+    /// The decimal mark, if any, is the last mark: the split reads the literal in place.
+    func split(decimalMark: NumeralMark?) -> (integer: LazyFilterCollection<ArraySlice<UInt8>>, fraction: ArraySlice<UInt8>)? {
+        let marks = literal.indices.lazy.filter { NumeralMark(rawValue: literal[$0]) != nil }
+        func mark(_ i: Int) -> NumeralMark { NumeralMark(rawValue: literal[i])! }
+        guard let lastAt = marks.last else { return (Self.digits(of: literal), []) }
+        let last = mark(lastAt)
         var decimalAt: Int?
         switch last {
-        case .decimal: decimalAt = marks.count - 1
+        case .decimal: decimalAt = lastAt
         case .group: decimalAt = nil
         case .comma, .dot:
-            if marks.count(where: { $0 == last }) > 1 {
+            if marks.count(where: { mark($0) == last }) > 1 {
                 decimalAt = nil
-            } else if marks.count > 1 {
-                decimalAt = marks.count - 1  // "1.234,5": the last, different separator
+            } else if marks.first != lastAt {
+                decimalAt = lastAt  // "1.234,5": the last, different separator
             } else {
-                let thousands = groups[0].count <= 3 && groups[1].count == 3
+                let thousands = lastAt - literal.startIndex <= 3 && literal.endIndex - lastAt - 1 == 3
                 switch decimalMark {
-                case last: decimalAt = 0
-                case nil where !thousands: decimalAt = 0
+                case last: decimalAt = lastAt
+                case nil where !thousands: decimalAt = lastAt
                 case nil: guard last == .comma else { return nil }  // "3.000": 3 or 3000
                 default: guard thousands else { return nil }  // German "3.5", "24.12."
                 }
             }
         }
-        let integerGroups = groups[0...(decimalAt ?? marks.count)]
-        let groupMarks = marks[..<(decimalAt ?? marks.count)]
-        let wellGrouped = integerGroups.first!.count <= 3 && integerGroups.dropFirst().allSatisfy { $0.count == 3 }
-        guard groupMarks.allSatisfy({ $0 == marks[0] && $0 != .decimal }), groupMarks.isEmpty || wellGrouped else {
-            return nil
+        let integer = literal[..<(decimalAt ?? literal.endIndex)]
+        // Marks that group the integer's digits: all the first mark, none decimal, between
+        // groups of 1–3 digits then exactly 3 each.
+        let first = mark(marks.first!)
+        var groupStart = integer.startIndex
+        for at in marks.prefix(while: { $0 < integer.endIndex }) {
+            guard mark(at) == first, first != .decimal, at - groupStart == 3 || groupStart == integer.startIndex && at - groupStart <= 3 else {
+                return nil
+            }
+            groupStart = at + 1
         }
-        let integer = integerGroups.count == 1 ? literal[groups[0]] : ArraySlice(integerGroups.flatMap { literal[$0] })
-        return (integer, decimalAt.map { literal[groups[$0 + 1]] } ?? [])
+        guard groupStart == integer.startIndex || integer.endIndex - groupStart == 3 else { return nil }
+        return (Self.digits(of: integer), decimalAt.map { literal[($0 + 1)...] } ?? [])
+    }
+
+    /// The digits of part of a literal, without its marks.
+    private static func digits(of part: ArraySlice<UInt8>) -> LazyFilterCollection<ArraySlice<UInt8>> {
+        part.lazy.filter { NumeralMark(rawValue: $0) == nil }
     }
 
     /// A decimal digit of any script as an ASCII digit.

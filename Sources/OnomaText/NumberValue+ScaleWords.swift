@@ -144,14 +144,28 @@ struct NumberLocale {
     /// The scale words, abbreviations without their dot.
     let scales: CaselessWordTable<ScaleWord>
 
-    /// The conventions of `lang`'s language subtag ("de-AT" is "de").
-    init(lang: String?) {
+    /// The conventions of `lang`'s language subtag ("de-AT" is "de"), made once per language.
+    static func of(lang: String?) -> NumberLocale {
         let code = lang.map { String($0.lowercased().prefix { $0 != "-" && $0 != "_" }) } ?? ""
+        return byCode[code] ?? unknown
+    }
+
+    private init(code: String) {
         decimalMark = NumberValue.decimalCommaLanguages.contains(code) ? .comma
             : NumberValue.decimalPointLanguages.contains(code) ? .dot : nil
         groupsWithSpace = NumberValue.spaceGroupingLanguages.contains(code)
         scales = Self.scalesByLanguage[code] ?? Self.anyLanguageScales
     }
+
+    /// The languages some table names.
+    private static let byCode: [String: NumberLocale] = {
+        let codes = NumberValue.decimalCommaLanguages.union(NumberValue.decimalPointLanguages)
+            .union(NumberValue.spaceGroupingLanguages).union(NumberValue.scaleWordTable.keys)
+        return Dictionary(uniqueKeysWithValues: codes.map { ($0, NumberLocale(code: $0)) })
+    }()
+
+    /// A language no table names, or none.
+    private static let unknown = NumberLocale(code: "")
 
     private static let scaleWordsByLanguage: [String: [String: ScaleWord]] = NumberValue.scaleWordTable.mapValues { words in
         Dictionary(words.map { word, exponent in

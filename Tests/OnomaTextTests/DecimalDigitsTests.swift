@@ -15,7 +15,7 @@ private func parsed(_ integer: String, _ fraction: String, _ exponent: Int) -> D
         (String(repeating: "9", count: 300), "", 12),
     ]
     for (integer, fraction, exponent) in literals {
-        let value = DecimalDigits.value(integer: Array(integer.utf8)[...], fraction: Array(fraction.utf8)[...], exponent: exponent)
+        let value = DecimalDigits.value(integer: integer.utf8, fraction: fraction.utf8, exponent: exponent)
         #expect(value == parsed(integer, fraction, exponent), "\(integer).\(fraction)e\(exponent)")
     }
 }
@@ -26,7 +26,7 @@ private func parsed(_ integer: String, _ fraction: String, _ exponent: Int) -> D
         let integer = String(UInt64.random(in: 0...UInt64.max, using: &generator) >> UInt64.random(in: 0...63, using: &generator))
         let fraction = String(String(UInt64.random(in: 0...UInt64.max, using: &generator)).prefix(Int.random(in: 0...12, using: &generator)))
         let exponent = Int.random(in: -30...30, using: &generator)
-        let value = DecimalDigits.value(integer: Array(integer.utf8)[...], fraction: Array(fraction.utf8)[...], exponent: exponent)
+        let value = DecimalDigits.value(integer: integer.utf8, fraction: fraction.utf8, exponent: exponent)
         #expect(value == parsed(integer, fraction, exponent), "\(integer).\(fraction)e\(exponent)")
     }
 }
