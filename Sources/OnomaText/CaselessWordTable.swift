@@ -24,7 +24,7 @@ struct CaselessWordTable<Value: Sendable>: Sendable {
     init(_ words: [String: Value]) {
         let entries = words.map { key, value in
             let bytes = Array(key.utf8)
-            return Entry(hash: Self.hash(of: CollectionOfOne(bytes.indices), in: bytes), key: bytes, value: value)
+            return Entry(hash: CaselessKey(CollectionOfOne(bytes.indices), in: bytes).hash, key: bytes, value: value)
         }
         var slots = [Int32](repeating: -1, count: max(8, 1 << (Int.bitWidth - (entries.count * 2).leadingZeroBitCount)))
         for (position, entry) in entries.enumerated() {
@@ -38,42 +38,55 @@ struct CaselessWordTable<Value: Sendable>: Sendable {
 
     /// The value of the word at `range` of UTF-8 `bytes`, in any case.
     func value(of range: Range<Int>, in bytes: [UInt8]) -> Value? {
-        value(of: CollectionOfOne(range), in: bytes)
+        value(of: CaselessKey(CollectionOfOne(range), in: bytes), in: bytes)
     }
 
     /// The value of the phrase of the words at `ranges` of UTF-8 `bytes`, in any case.
     ///
     /// - Complexity: O(n) in the length of the words.
     func value(of ranges: some Collection<Range<Int>>, in bytes: [UInt8]) -> Value? {
-        let hash = Self.hash(of: ranges, in: bytes)
-        var slot = Self.slot(of: hash, count: slots.count)
+        value(of: CaselessKey(ranges, in: bytes), in: bytes)
+    }
+
+    /// The value of the phrase `key` of UTF-8 `bytes`: a key made once serves several tables.
+    func value(of key: CaselessKey<some Collection<Range<Int>>>, in bytes: [UInt8]) -> Value? {
+        var slot = Self.slot(of: key.hash, count: slots.count)
         while slots[slot] >= 0 {
             let entry = entries[Int(slots[slot])]
-            if entry.hash == hash, Self.phrase(ranges, in: bytes, equals: entry.key) { return entry.value }
+            if entry.hash == key.hash, key.equals(entry.key, in: bytes) { return entry.value }
             slot = (slot + 1) & (slots.count - 1)
         }
         return nil
     }
 
-    /// Whether the table has the phrase of the words at `ranges` of `bytes`.
-    func contains(_ ranges: some Collection<Range<Int>>, in bytes: [UInt8]) -> Bool {
-        value(of: ranges, in: bytes) != nil
-    }
-
-    /// FNV-1a of the lowercased words joined by spaces.
-    private static func hash(of ranges: some Collection<Range<Int>>, in bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        forEachByte(of: ranges, in: bytes) { byte in hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return hash
+    /// Whether the table has the phrase `key` of `bytes`.
+    func contains(_ key: CaselessKey<some Collection<Range<Int>>>, in bytes: [UInt8]) -> Bool {
+        value(of: key, in: bytes) != nil
     }
 
     private static func slot(of hash: UInt64, count: Int) -> Int {
         Int(truncatingIfNeeded: hash ^ hash >> 29) & (count - 1)
     }
+}
 
-    private static func phrase(_ ranges: some Collection<Range<Int>>, in bytes: [UInt8], equals key: [UInt8]) -> Bool {
+/// A word or phrase of a text, given as the byte ranges of its words, with the hash of its
+/// lowercased text: what `CaselessWordTable` looks up.
+struct CaselessKey<Words: Collection<Range<Int>>> {
+    let words: Words
+    /// FNV-1a of the lowercased words joined by spaces.
+    let hash: UInt64
+
+    init(_ words: Words, in bytes: [UInt8]) {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        Self.forEachByte(of: words, in: bytes) { byte in hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        self.words = words
+        self.hash = hash
+    }
+
+    /// Whether the lowercased words joined by spaces are `key`.
+    func equals(_ key: [UInt8], in bytes: [UInt8]) -> Bool {
         var matched = 0, equal = true
-        forEachByte(of: ranges, in: bytes) { byte in
+        Self.forEachByte(of: words, in: bytes) { byte in
             equal = equal && matched < key.count && key[matched] == byte
             matched += 1
         }
@@ -81,11 +94,9 @@ struct CaselessWordTable<Value: Sendable>: Sendable {
     }
 
     /// Calls `body` with each byte of the lowercased words joined by spaces.
-    private static func forEachByte(
-        of ranges: some Collection<Range<Int>>, in bytes: [UInt8], _ body: (UInt8) -> Void
-    ) {
+    private static func forEachByte(of words: Words, in bytes: [UInt8], _ body: (UInt8) -> Void) {
         var first = true
-        for range in ranges {
+        for range in words {
             if !first { body(UInt8(ascii: " ")) }
             first = false
             Lowercasing.forEachByte(of: bytes, in: range, body)

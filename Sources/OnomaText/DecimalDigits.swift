@@ -9,16 +9,21 @@ enum DecimalDigits {
     /// one multiplication or division rounds correctly (Clinger's fast path) and no `String` is
     /// made; other literals are parsed.
     static func value(integer: some Collection<UInt8>, fraction: some Collection<UInt8>, exponent: Int) -> Double? {
-        let integerCount = integer.count, fractionCount = fraction.count
-        if integerCount + fractionCount <= 19 {
-            var significand: UInt64 = 0
-            for digit in integer { significand = significand * 10 + UInt64(digit &- UInt8(ascii: "0")) }
-            for digit in fraction { significand = significand * 10 + UInt64(digit &- UInt8(ascii: "0")) }
-            let power = exponent - fractionCount
-            if significand <= 1 << 53, (-22...22).contains(power) {
-                let exact = Double(significand)
-                return power >= 0 ? exact * powersOfTen[power] : exact / powersOfTen[-power]
-            }
+        // One pass: the significand of the first 19 digits (which fit 64 bits), and the counts.
+        var significand: UInt64 = 0, digitCount = 0, fractionCount = 0
+        for digit in integer {
+            if digitCount < 19 { significand = significand * 10 + UInt64(digit &- UInt8(ascii: "0")) }
+            digitCount += 1
+        }
+        for digit in fraction {
+            if digitCount < 19 { significand = significand * 10 + UInt64(digit &- UInt8(ascii: "0")) }
+            digitCount += 1
+            fractionCount += 1
+        }
+        let power = exponent - fractionCount
+        if digitCount <= 19, significand <= 1 << 53, (-22...22).contains(power) {
+            let exact = Double(significand)
+            return power >= 0 ? exact * powersOfTen[power] : exact / powersOfTen[-power]
         }
         var literal = Array(integer)
         if fractionCount > 0 { literal += [UInt8(ascii: ".")] + fraction }

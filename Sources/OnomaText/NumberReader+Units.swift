@@ -39,24 +39,25 @@ extension NumberReader {
     /// index after it.
     func unit(at i: Int) -> (String, next: Int)? {
         let isSymbol = isCurrencySymbol(i)
-        var found = (Self.units.value(of: tokens[i].range, in: bytes) ?? (isSymbol ? text(i).lowercased() : nil))
+        // Each phrase is hashed once, for the units and for the prefixes of longer ones.
+        var phrase = CaselessKey(words(i..<i + 1), in: bytes)
+        var found = (Self.units.value(of: phrase, in: bytes) ?? (isSymbol ? text(i).lowercased() : nil))
             .map { ($0, next: i + 1) }
         // A currency that starts the next number ("2024 $5bn") is not this one's.
         if isSymbol || currencyCode(at: i) != nil, i + 1 < tokens.count, gap(i, i + 1) != .other, hasNumeral(i + 1) {
             found = nil
         }
         var end = i + 1
-        while end < min(i + 3, tokens.count), Self.unitPrefixes.contains(phrase(i..<end), in: bytes),
-            gap(end - 1, end) != .other
-        {
+        while end < min(i + 3, tokens.count), Self.unitPrefixes.contains(phrase, in: bytes), gap(end - 1, end) != .other {
             end += 1
-            if let unit = Self.units.value(of: phrase(i..<end), in: bytes) { found = (unit, end) }
+            phrase = CaselessKey(words(i..<end), in: bytes)
+            if let unit = Self.units.value(of: phrase, in: bytes) { found = (unit, end) }
         }
         return found
     }
 
     /// The byte ranges of tokens `range`, the words of a phrase.
-    private func phrase(_ range: Range<Int>) -> LazyMapCollection<ArraySlice<TokenSegment>, Range<Int>> {
+    private func words(_ range: Range<Int>) -> LazyMapCollection<ArraySlice<TokenSegment>, Range<Int>> {
         tokens[range].lazy.map(\.range)
     }
 

@@ -66,12 +66,18 @@ struct NumberReader {
             }
             let run = digitRun(at: i, startingWith: numeral)
             var end = run.upperBound
-            for digits in pieces(of: run) {
+            func read(_ digits: Range<Int>) {
                 guard let (value, next) = expression(digits, startingWith: digits.lowerBound == i ? numeral : nil) else {
-                    continue
+                    return
                 }
                 found.append(value)
                 end = max(end, next)
+            }
+            // Most runs are one token, and need no list of pieces.
+            if run.count == 1 {
+                read(run)
+            } else {
+                pieces(of: run).forEach(read)
             }
             candidate = Self.candidate(in: tokens[end...], of: bytes)
         }
@@ -101,7 +107,6 @@ struct NumberReader {
     /// digits, then exactly 3 each), a leading number of 4 or more digits (a year) apart from a
     /// well-formed rest ("in 2024 300 000"), or else token by token ("44 123 4567").
     private func pieces(of run: Range<Int>) -> [Range<Int>] {
-        guard run.count > 1 else { return [run] }
         let lengths = run.map { numeral($0)!.firstGroupLength }
         let grouped = { (lengths: ArraySlice<Int>) in
             (1...3).contains(lengths.first!) && lengths.dropFirst().allSatisfy { $0 == 3 }
