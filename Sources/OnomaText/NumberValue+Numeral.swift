@@ -1,11 +1,12 @@
-/// A separator between digit groups, before a language says what it means.
-enum NumeralMark: Equatable {
+/// A separator between digit groups, before a language says what it means. Its raw value is
+/// the byte that stands for it in a `Numeral`'s literal.
+enum NumeralMark: UInt8 {
     /// "," or ".": a decimal mark or a thousands separator, by language and digits.
-    case comma, dot
+    case comma = 0x2C, dot = 0x2E
     /// A space or apostrophe ("3 000", "3'000"), or the Arabic "٬": always groups thousands.
-    case group
+    case group = 0x27
     /// The Arabic decimal separator "٫": always a decimal mark.
-    case decimal
+    case decimal = 0x3B
 
     init?(_ scalar: Unicode.Scalar) {
         switch scalar {
@@ -21,11 +22,13 @@ enum NumeralMark: Equatable {
 /// The digit groups and separators at the start of a token: "1.234,5" is groups "1", "234",
 /// "5" and marks `.dot`, `.comma`; digits of any script become ASCII ("٣٠٠٠" is "3000").
 struct Numeral {
-    /// ASCII digits of each group, never empty.
-    private(set) var groups: [[UInt8]]
-    private(set) var marks: [NumeralMark]
-    /// What follows the digits in the token ("bn" in "1.25bn"), or "".
-    private(set) var suffix: String
+    /// The groups and marks as ASCII digits and marks' raw values, never empty: "1.234,5",
+    /// "3'000" for "3’000". A slice of the text itself when its digits and marks are ASCII, so
+    /// reading a number of ASCII digits copies nothing.
+    private(set) var literal: ArraySlice<UInt8>
+    /// The UTF-8 offsets of what follows the digits in the token ("bn" in "1.25bn"); empty when
+    /// nothing but whitespace follows.
+    private(set) var suffix: Range<Int>
 
     /// Whether the token at `range` of UTF-8 `text` may start with a decimal digit, judged by
     /// its first byte: an ASCII digit, or the lead byte of a scalar beyond U+07FF or of a
@@ -36,6 +39,14 @@ struct Numeral {
         guard !range.isEmpty else { return false }
         let lead = text[range.lowerBound]
         return lead < 0x80 ? lead &- UInt8(ascii: "0") < 10 : lead >= 0xE0 || twoByteLeadsWithDigits & 1 << (lead & 0x1F) != 0
+    }
+
+    /// Whether the token at `range` of UTF-8 `text` starts with a decimal digit: whether
+    /// `init(_:_:)` reads a numeral there, without reading it.
+    @inline(__always)
+    static func starts(_ text: [UInt8], _ range: Range<Int>) -> Bool {
+        guard mayStart(text, range) else { return false }
+        return text[range.lowerBound] < 0x80 || UTF8Decoding.firstScalar(of: text[range]).flatMap(digit) != nil
     }
 
     /// Bit n set when a two-byte scalar whose lead byte is 0xC0 + n is a decimal digit for
@@ -50,105 +61,150 @@ struct Numeral {
     /// Reads the digits at the start of the token at `range` of UTF-8 `text`; nil unless it
     /// starts with a decimal digit.
     init?(_ text: [UInt8], _ range: Range<Int>) {
-        // Only a token that starts with a digit, and is not ASCII, becomes a `String`.
         guard Self.mayStart(text, range) else { return nil }
         if text[range.lowerBound] < 0x80, let ascii = Self(ascii: text, range) {
             self = ascii
             return
         }
-        guard let first = UTF8Decoding.firstScalar(of: text[range]), Self.digit(first) != nil else { return nil }
-        let scalars = String(decoding: text[range], as: UTF8.self).unicodeScalars
-        groups = [[]]
-        marks = []
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let next = scalars.index(after: i)
-            if let digit = Self.digit(scalars[i]) {
-                groups[groups.count - 1].append(digit)
-            } else if let mark = NumeralMark(scalars[i]), next < scalars.endIndex, Self.digit(scalars[next]) != nil {
-                marks.append(mark)
-                groups.append([])
-            } else {
-                break
-            }
-            i = next
-        }
-        let rest = Substring(scalars[i...])
-        // ICU keeps a narrow no-break space after digits in the token ("45\u{202F}%").
-        suffix = rest.allSatisfy(\.isWhitespace) ? "" : String(rest)
-    }
-
-    /// `init(_:_:)` of a token whose digits and separators are ASCII, read from its bytes
-    /// without decoding scalars; nil when a byte the scalar reading would look at is not ASCII.
-    private init?(ascii text: [UInt8], _ range: Range<Int>) {
-        func digit(_ byte: UInt8) -> UInt8? { byte &- UInt8(ascii: "0") < 10 ? byte : nil }
-        func mark(_ byte: UInt8) -> NumeralMark? {
-            switch byte {
-            case UInt8(ascii: ","): .comma
-            case UInt8(ascii: "."): .dot
-            case UInt8(ascii: "'"): .group
-            default: nil
+        // Scalars and where each starts, decoded as `String(decoding:as:)` does.
+        var scalars: [(scalar: Unicode.Scalar, offset: Int)] = []
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = text[range].makeIterator()
+        var offset = range.lowerBound
+        decoding: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                scalars.append((Unicode.UTF8.decode(encoded), offset))
+                offset += encoded.count
+            case .error(let length):
+                scalars.append((Unicode.Scalar(0xFFFD)!, offset))
+                offset += length
+            case .emptyInput:
+                break decoding
             }
         }
-        var groups: [[UInt8]] = [[]], marks: [NumeralMark] = []
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let byte = text[i]
-            guard byte < 0x80 else { return nil }
-            if let digit = digit(byte) {
-                groups[groups.count - 1].append(digit)
-            } else if let mark = mark(byte), i + 1 < range.upperBound, text[i + 1] >= 0x80 || digit(text[i + 1]) != nil {
-                guard text[i + 1] < 0x80 else { return nil }
-                marks.append(mark)
-                groups.append([])
+        guard let first = scalars.first, Self.digit(first.scalar) != nil else { return nil }
+        var literal: [UInt8] = []
+        var i = 0
+        while i < scalars.count {
+            if let digit = Self.digit(scalars[i].scalar) {
+                literal.append(digit)
+            } else if let mark = NumeralMark(scalars[i].scalar), i + 1 < scalars.count, Self.digit(scalars[i + 1].scalar) != nil {
+                literal.append(mark.rawValue)
             } else {
                 break
             }
             i += 1
         }
-        self.groups = groups
-        self.marks = marks
-        let rest = String(decoding: text[i..<range.upperBound], as: UTF8.self)
-        suffix = rest.allSatisfy(\.isWhitespace) ? "" : rest
+        self.literal = literal[...]
+        suffix = Self.suffix(text, (i < scalars.count ? scalars[i].offset : range.upperBound)..<range.upperBound)
+    }
+
+    /// `init(_:_:)` of a token whose digits and separators are ASCII, read from its bytes
+    /// without decoding scalars; nil when a byte the scalar reading would look at is not ASCII.
+    private init?(ascii text: [UInt8], _ range: Range<Int>) {
+        func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+        // The ASCII marks are their own raw values: ",", "." and "'".
+        func isMark(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "'") }
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let byte = text[i]
+            guard byte < 0x80 else { return nil }
+            if !isDigit(byte) {
+                // A mark counts only before a digit.
+                guard isMark(byte), i + 1 < range.upperBound, text[i + 1] >= 0x80 || isDigit(text[i + 1]) else { break }
+                guard text[i + 1] < 0x80 else { return nil }
+            }
+            i += 1
+        }
+        literal = text[range.lowerBound..<i]
+        suffix = Self.suffix(text, i..<range.upperBound)
+    }
+
+    /// `rest`, or an empty range when its characters are all whitespace (ICU keeps a narrow
+    /// no-break space after digits in the token: "45\u{202F}%").
+    private static func suffix(_ text: [UInt8], _ rest: Range<Int>) -> Range<Int> {
+        let blank = rest.upperBound..<rest.upperBound
+        // `Character.isWhitespace` judges a character by its first scalar, and an ASCII byte
+        // always starts a character: one that is not whitespace decides at once.
+        var hasOtherBytes = false
+        for i in rest {
+            if text[i] >= 0x80 {
+                hasOtherBytes = true
+            } else if text[i] != UInt8(ascii: " "), !(9...13).contains(text[i]) {
+                return rest
+            }
+        }
+        guard hasOtherBytes else { return blank }
+        return String(decoding: text[rest], as: UTF8.self).allSatisfy(\.isWhitespace) ? blank : rest
+    }
+
+    /// The number of digits before the first mark.
+    var firstGroupLength: Int {
+        (literal.firstIndex { NumeralMark(rawValue: $0) != nil } ?? literal.endIndex) - literal.startIndex
+    }
+
+    /// Whether the numeral is digits only or, when `allowingOneMark`, digits with one "," or
+    /// "." ("000,50"), with no suffix.
+    func isBare(allowingOneMark: Bool) -> Bool {
+        guard suffix.isEmpty else { return false }
+        var marks = literal.lazy.compactMap { NumeralMark(rawValue: $0) }.makeIterator()
+        guard let first = marks.next() else { return true }
+        return allowingOneMark && first != .group && marks.next() == nil
     }
 
     /// Joins the next token's digits across a grouping space ("3" + "000").
     mutating func appendGroup(_ next: Numeral) {
-        groups += next.groups
-        marks += [.group] + next.marks
+        literal = ArraySlice(Array(literal) + [NumeralMark.group.rawValue] + next.literal)
         suffix = next.suffix
     }
 
     /// The integer and fraction digits, the separators read by the convention of a language whose
     /// decimal mark is `decimalMark` (nil: unknown); nil when malformed or ambiguous.
-    func split(decimalMark: NumeralMark?) -> (integer: [UInt8], fraction: [UInt8])? {
-        guard let last = marks.last else { return (groups[0], []) }
+    ///
+    /// The decimal mark, if any, is the last mark: the split reads the literal in place.
+    func split(decimalMark: NumeralMark?) -> (integer: LazyFilterCollection<ArraySlice<UInt8>>, fraction: ArraySlice<UInt8>)? {
+        let marks = literal.indices.lazy.filter { NumeralMark(rawValue: literal[$0]) != nil }
+        func mark(_ i: Int) -> NumeralMark { NumeralMark(rawValue: literal[i])! }
+        guard let lastAt = marks.last else { return (Self.digits(of: literal), []) }
+        let last = mark(lastAt)
         var decimalAt: Int?
         switch last {
-        case .decimal: decimalAt = marks.count - 1
+        case .decimal: decimalAt = lastAt
         case .group: decimalAt = nil
         case .comma, .dot:
-            if marks.count(where: { $0 == last }) > 1 {
+            if marks.count(where: { mark($0) == last }) > 1 {
                 decimalAt = nil
-            } else if marks.count > 1 {
-                decimalAt = marks.count - 1  // "1.234,5": the last, different separator
+            } else if marks.first != lastAt {
+                decimalAt = lastAt  // "1.234,5": the last, different separator
             } else {
-                let thousands = groups[0].count <= 3 && groups[1].count == 3
+                let thousands = lastAt - literal.startIndex <= 3 && literal.endIndex - lastAt - 1 == 3
                 switch decimalMark {
-                case last: decimalAt = 0
-                case nil where !thousands: decimalAt = 0
+                case last: decimalAt = lastAt
+                case nil where !thousands: decimalAt = lastAt
                 case nil: guard last == .comma else { return nil }  // "3.000": 3 or 3000
                 default: guard thousands else { return nil }  // German "3.5", "24.12."
                 }
             }
         }
-        let integerGroups = groups[0...(decimalAt ?? marks.count)]
-        let groupMarks = marks[..<(decimalAt ?? marks.count)]
-        let wellGrouped = integerGroups.first!.count <= 3 && integerGroups.dropFirst().allSatisfy { $0.count == 3 }
-        guard groupMarks.allSatisfy({ $0 == marks[0] && $0 != .decimal }), groupMarks.isEmpty || wellGrouped else {
-            return nil
+        let integer = literal[..<(decimalAt ?? literal.endIndex)]
+        // Marks that group the integer's digits: all the first mark, none decimal, between
+        // groups of 1–3 digits then exactly 3 each.
+        let first = mark(marks.first!)
+        var groupStart = integer.startIndex
+        for at in marks.prefix(while: { $0 < integer.endIndex }) {
+            guard mark(at) == first, first != .decimal, at - groupStart == 3 || groupStart == integer.startIndex && at - groupStart <= 3 else {
+                return nil
+            }
+            groupStart = at + 1
         }
-        return (Array(integerGroups.joined()), decimalAt.map { groups[$0 + 1] } ?? [])
+        guard groupStart == integer.startIndex || integer.endIndex - groupStart == 3 else { return nil }
+        return (Self.digits(of: integer), decimalAt.map { literal[($0 + 1)...] } ?? [])
+    }
+
+    /// The digits of part of a literal, without its marks.
+    private static func digits(of part: ArraySlice<UInt8>) -> LazyFilterCollection<ArraySlice<UInt8>> {
+        part.lazy.filter { NumeralMark(rawValue: $0) == nil }
     }
 
     /// A decimal digit of any script as an ASCII digit.

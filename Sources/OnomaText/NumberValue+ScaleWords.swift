@@ -141,18 +141,42 @@ struct NumberLocale {
     let decimalMark: NumeralMark?
     /// Whether a plain space groups thousands ("3 000").
     let groupsWithSpace: Bool
-    let scales: [String: ScaleWord]
+    /// The scale words, abbreviations without their dot.
+    let scales: CaselessWordTable<ScaleWord>
 
-    /// The conventions of `lang`'s language subtag ("de-AT" is "de").
-    init(lang: String?) {
-        let code = lang.map { String($0.lowercased().prefix { $0 != "-" && $0 != "_" }) } ?? ""
+    /// The conventions of `lang`'s language subtag ("de-AT" is "de"), made once per language.
+    static func of(lang: String?) -> NumberLocale {
+        guard let lang else { return unknown }
+        return byCode[languageSubtag(lang)] ?? unknown
+    }
+
+    /// The lowercased language subtag of `lang`, read from its bytes when it is ASCII (where
+    /// each byte is a character).
+    private static func languageSubtag(_ lang: String) -> String {
+        let utf8 = lang.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return String(lang.lowercased().prefix { $0 != "-" && $0 != "_" }) }
+        let subtag = utf8.prefix { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "_") }
+        return String(decoding: subtag.map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    private init(code: String) {
         decimalMark = NumberValue.decimalCommaLanguages.contains(code) ? .comma
             : NumberValue.decimalPointLanguages.contains(code) ? .dot : nil
         groupsWithSpace = NumberValue.spaceGroupingLanguages.contains(code)
         scales = Self.scalesByLanguage[code] ?? Self.anyLanguageScales
     }
 
-    private static let scalesByLanguage: [String: [String: ScaleWord]] = NumberValue.scaleWordTable.mapValues { words in
+    /// The languages some table names.
+    private static let byCode: [String: NumberLocale] = {
+        let codes = NumberValue.decimalCommaLanguages.union(NumberValue.decimalPointLanguages)
+            .union(NumberValue.spaceGroupingLanguages).union(NumberValue.scaleWordTable.keys)
+        return Dictionary(uniqueKeysWithValues: codes.map { ($0, NumberLocale(code: $0)) })
+    }()
+
+    /// A language no table names, or none.
+    private static let unknown = NumberLocale(code: "")
+
+    private static let scaleWordsByLanguage: [String: [String: ScaleWord]] = NumberValue.scaleWordTable.mapValues { words in
         Dictionary(words.map { word, exponent in
             let isAbbreviation = word.hasSuffix(".")
             let scale = ScaleWord(exponent: exponent, isAbbreviation: isAbbreviation)
@@ -160,14 +184,18 @@ struct NumberLocale {
         }, uniquingKeysWith: { first, _ in first })
     }
 
+    private static let scalesByLanguage = scaleWordsByLanguage.mapValues(CaselessWordTable.init)
+
     /// For a text of unknown language: every language's words; a word whose power differs
     /// between languages ("billion": 10^9 in English, 10^12 in French) is ambiguous.
-    private static let anyLanguageScales = scalesByLanguage.values.reduce(into: [String: ScaleWord]()) { merged, words in
-        merged.merge(words) { a, b in
-            ScaleWord(
-                exponent: a.exponent == b.exponent ? a.exponent : nil,
-                isAbbreviation: a.isAbbreviation || b.isAbbreviation
-            )
+    private static let anyLanguageScales = CaselessWordTable(
+        scaleWordsByLanguage.values.reduce(into: [String: ScaleWord]()) { merged, words in
+            merged.merge(words) { a, b in
+                ScaleWord(
+                    exponent: a.exponent == b.exponent ? a.exponent : nil,
+                    isAbbreviation: a.isAbbreviation || b.isAbbreviation
+                )
+            }
         }
-    }
+    )
 }
