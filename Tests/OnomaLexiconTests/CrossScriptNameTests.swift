@@ -74,13 +74,14 @@ import Testing
         #expect(Self.top("אהוד ברק") == nil)
     }
 
-    @Test func loanwordTranscriptionIsTheSameNameAsAPairButNotAgainstALexicon() {
+    @Test func loanwordTranscriptionIsTheSameNameAsAPairAndAgainstALexicon() {
         // The Korean model learned mostly Korean people's names; 젤렌스키 is a loanword spelling.
-        // Alone, the pair passes; against every form of a lexicon the same score must not.
+        // The table trained against near misses (scripts/names/discriminative.py) accepts it
+        // alone and against every form of a lexicon (the EM table's lexicon score was below).
         let pair = NameMatch(keys: NameKeyMaker(), use: .pair).score("젤렌스키", lang: "ko", "Zelensky", lang: "en")
         let lexicon = NameMatch(keys: NameKeyMaker(), use: .lexicon).score("젤렌스키", lang: "ko", "Zelensky", lang: "en")
         #expect(pair >= NameMatch.defaultThreshold)
-        #expect(lexicon < NameMatch.defaultThreshold)
+        #expect(lexicon >= NameMatch.defaultThreshold)
     }
 
     @Test func crossScriptPairScoreCrossesTheMatchThreshold() {

@@ -28,12 +28,14 @@ import os
 import numpy as np
 
 import common as C
+import discriminative as D
 import han as H
 import m2m
 import matcher as M
 from eval_protocol import load
 
 SCRIPTS = ["ru", "ar", "he", "ko", "ja", "zh"]   # ja: the japanese file (katakana + some kanji)
+DISCRIMINATIVE = ["ru", "ar", "he", "ko", "ja"]   # zh resolves with the Han table
 
 
 def main():
@@ -47,17 +49,26 @@ def main():
     ap.add_argument("--dev-draws", type=int, default=3,
                     help="further DEV draws (other lexicons and queries among the DEV people) the posterior "
                          "must hold on, beside the first")
+    ap.add_argument("--discriminative", action="store_true",
+                    help="ru ar he ko ja: the tables trained against near misses (discriminative.py, default "
+                         "hyper-parameters) instead of the EM ones, calibrated on their own DEV runs")
     ap.add_argument("--swift", help="also write the tables as Swift source to this file "
                     "(Sources/OnomaLexicon/LetterModelTables.swift)")
     args = ap.parse_args()
+    if args.discriminative and args.all:
+        ap.error("--discriminative trains on TRAIN only (its DEV runs choose it): not with --all")
     C.require_data()
     os.makedirs(args.out, exist_ok=True)
     sizes = {}
+    tags = {}            # script -> tag of its DEV dumps when not "final" (the EM model's)
     for s in SCRIPTS:
         split, trans = load(s)
         if args.all:
             split.train = [p for k in split.forms for p in split.forms[k]]
         model = M.get_model(split, trans)
+        if args.discriminative and s in DISCRIMINATIVE:
+            _, _, model, tags[s] = D.trained_model(split, trans)
+            D.dump_runs(split, trans, model, tags[s], D.DEV)
         path = os.path.join(args.out, f"m2m-{s}.tsv")
         sizes[path] = m2m.to_tsv(model.logp, path, math.log(args.min_p))
         npath = os.path.join(args.out, f"null-{s}.tsv")
@@ -75,7 +86,7 @@ def main():
             sizes[hpath] = os.path.getsize(hpath)
     cal = {}
     for s in SCRIPTS + ["ja-kana"]:
-        for tag, key in (("final", s), ("final-han", "zh-han")):
+        for tag, key in ((tags.get(s, "final"), s), ("final-han", "zh-han")):
             if tag == "final-han" and s != "zh":
                 continue
             dev = os.path.join(C.OUT, "dumps", f"{s}-{tag}-dev.pkl")
@@ -85,9 +96,10 @@ def main():
                 print(f"no DEV run for {s} ({dev}): run eval_protocol.py --methods {tag} first")
     post, pair = {}, {}
     for key, (a, t, kk) in cal.items():
-        s_, tag = (("zh", "final-han") if key == "zh-han" else (key, "final"))
+        s_, tag = (("zh", "final-han") if key == "zh-han" else (key, tags.get(key, "final")))
         split, trans = load(s_)
-        post[key] = M.fit_posterior(M.dev_draw_dumps(split, trans, args.dev_draws, tag), a, args.max_fa)
+        fit = D.dev_figures(M.dev_draw_dumps(split, trans, args.dev_draws, tag), args.max_fa, a)
+        post[key] = fit["beta"], fit["b0"]      # M.fit_posterior's optimum, solved exactly
         pair[key] = M.fit_pair_threshold(os.path.join(C.OUT, "dumps", f"{s_}-{tag}-dev.pkl"), a)
     cpath = os.path.join(args.out, "calibration.tsv")
     with open(cpath, "w") as f:

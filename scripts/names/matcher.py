@@ -343,6 +343,21 @@ def _lex_words(model_or_trans, lexicon, swap, tg=("clean",)):
     return [orders(tgt_words(trans, e, tg), swap) for e in lexicon]
 
 
+def query_words(split, trans, q) -> list[str]:
+    """The query's folded words (fold + clean rules): what blocking and scoring start from."""
+    return [w for w in K.rules(K.fold(trans["latin"][q], split.lang), split.lang, ("clean",)) if w]
+
+
+def blocking_strings(src, rtable, use_src=True, use_render=True) -> list[str]:
+    """The strings a query probes the blocker with: its folded letters and their best English
+    rendering under the letter model's table."""
+    strings = [src] if use_src else []
+    letters = "".join(ch for ch in src if ch in m2m.S_IDX)
+    if use_render and letters:
+        strings.append(m2m.render("^" + letters + "$", rtable))
+    return strings
+
+
 def run_blocked(split, trans, proto, formula="llr-per-char", bcfg=None, han_runner=None, model=None,
                 dump=None) -> Result:
     t0 = time.time()
@@ -370,7 +385,7 @@ def run_blocked(split, trans, proto, formula="llr-per-char", bcfg=None, han_runn
     qs = [(q, en) for q, en in proto.queries_in] + [(q, None) for q in proto.queries_out]
     t_score = 0.0
     for q, en in qs:
-        words = [w for w in K.rules(K.fold(trans["latin"][q], split.lang), split.lang, ("clean",)) if w]
+        words = query_words(split, trans, q)
         src = "".join(words)
         strings = []
         if han_runner is not None:
@@ -381,11 +396,7 @@ def run_blocked(split, trans, proto, formula="llr-per-char", bcfg=None, han_runn
                 strings.append(src)
             words = strings[:1]
         else:
-            if use_src:
-                strings.append(src)
-            letters = "".join(ch for ch in src if ch in m2m.S_IDX)
-            if use_render and letters:
-                strings.append(m2m.render("^" + letters + "$", rtable))
+            strings = blocking_strings(src, rtable, use_src, use_render)
         cand = blocker.candidates(strings, words) if any(strings) else set()
         ncand += len(cand)
         if en is not None:
