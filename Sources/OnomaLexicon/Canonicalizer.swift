@@ -332,7 +332,7 @@ public final class Canonicalizer {
     private func bestFuzzyForm(_ key: String, language: Int32, script: Script) -> (form: Int32, score: Double)? {
         let cacheKey = FuzzyKey(key: key, language: language, script: script)
         if let cached = fuzzyCache[cacheKey] { return cached }
-        let letters = key.utf8.filter { $0 != UInt8(ascii: " ") }.count
+        let letters = key.utf8.count { $0 != UInt8(ascii: " ") }
         var best: (form: Int32, score: Double)?
         if letters >= 4 {
             for id in index.fuzzyCandidates(NameKey(key: key, skeleton: NameKeyMaker.skeleton(ofKey: key))) {

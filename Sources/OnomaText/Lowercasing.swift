@@ -14,22 +14,10 @@ enum Lowercasing {
                 body(byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte)
                 i += 1
             } else {
-                let (scalar, length) = scalar(at: i, of: bytes, before: range.upperBound)
+                let (scalar, length) = UTF8Decoding.repairedScalar(at: i, of: bytes, before: range.upperBound)
                 for mapped in scalar.properties.lowercaseMapping.utf8 { body(mapped) }
                 i += length
             }
-        }
-    }
-
-    /// The scalar that starts at `i` and its length in bytes; U+FFFD and the length of the
-    /// invalid sequence when the bytes there are not UTF-8.
-    private static func scalar(at i: Int, of bytes: [UInt8], before end: Int) -> (Unicode.Scalar, Int) {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes[i..<end].makeIterator()
-        switch parser.parseScalar(from: &iterator) {
-        case .valid(let encoded): return (Unicode.UTF8.decode(encoded), encoded.count)
-        case .error(let length): return (Unicode.Scalar(0xFFFD)!, length)
-        case .emptyInput: return (Unicode.Scalar(0xFFFD)!, end - i)
         }
     }
 }

@@ -68,20 +68,11 @@ struct Numeral {
         }
         // Scalars and where each starts, decoded as `String(decoding:as:)` does.
         var scalars: [(scalar: Unicode.Scalar, offset: Int)] = []
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = text[range].makeIterator()
         var offset = range.lowerBound
-        decoding: while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                scalars.append((Unicode.UTF8.decode(encoded), offset))
-                offset += encoded.count
-            case .error(let length):
-                scalars.append((Unicode.Scalar(0xFFFD)!, offset))
-                offset += length
-            case .emptyInput:
-                break decoding
-            }
+        while offset < range.upperBound {
+            let (scalar, length) = UTF8Decoding.repairedScalar(at: offset, of: text, before: range.upperBound)
+            scalars.append((scalar, offset))
+            offset += length
         }
         guard let first = scalars.first, Self.digit(first.scalar) != nil else { return nil }
         var literal: [UInt8] = []

@@ -147,16 +147,7 @@ struct NumberLocale {
     /// The conventions of `lang`'s language subtag ("de-AT" is "de"), made once per language.
     static func of(lang: String?) -> NumberLocale {
         guard let lang else { return unknown }
-        return byCode[languageSubtag(lang)] ?? unknown
-    }
-
-    /// The lowercased language subtag of `lang`, read from its bytes when it is ASCII (where
-    /// each byte is a character).
-    private static func languageSubtag(_ lang: String) -> String {
-        let utf8 = lang.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return String(lang.lowercased().prefix { $0 != "-" && $0 != "_" }) }
-        let subtag = utf8.prefix { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "_") }
-        return String(decoding: subtag.map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return byCode[LanguageTag.primary(lang)] ?? unknown
     }
 
     private init(code: String) {

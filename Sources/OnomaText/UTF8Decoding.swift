@@ -57,6 +57,18 @@ public enum UTF8Decoding {
         return scalar
     }
 
+    /// The scalar that starts at offset `i` of `bytes` (before `end`) and its length in bytes, as
+    /// `String(decoding:as:)` reads it: an invalid sequence is U+FFFD, as long as the sequence.
+    public static func repairedScalar(at i: Int, of bytes: [UInt8], before end: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes[i..<end].makeIterator()
+        switch parser.parseScalar(from: &iterator) {
+        case .valid(let encoded): return (Unicode.UTF8.decode(encoded), encoded.count)
+        case .error(let length): return (Unicode.Scalar(0xFFFD)!, length)
+        case .emptyInput: return (Unicode.Scalar(0xFFFD)!, end - i)
+        }
+    }
+
     private static func scalarByScalar<C: Collection<UInt8>>(_ bytes: C) -> Int? {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
