@@ -29,5 +29,6 @@ import Testing
         #expect(!LatinLetterTable.mayApply(to: "Київ"))
         #expect(LatinLetterTable.mayApply(to: "Łódź"))
         #expect(LatinLetterTable.mayApply(to: "Nguyễn"))
+        #expect(LatinLetterTable.mayApply(to: "l’État"))
     }
 }
