@@ -19,18 +19,11 @@ public struct NameKey: Hashable, Sendable {
     public var words: [Substring] { key.split(separator: " ") }
 }
 
-/// Computes name keys with per-word caches; safe to share between threads.
+/// Computes name keys; safe to share between threads.
 public final class NameKeyMaker: Sendable {
     public let rules: [NameKeyRule]
-    private let wordCache = Mutex<[WordCacheKey: [UInt8]]>([:])
     /// Per language: its transliterator to ASCII and the rules that apply to it.
     private let languages = Mutex<[String: (transliterator: Transliterator, rules: [NameKeyRule])]>([:])
-    private static let cacheLimit = 500_000
-
-    private struct WordCacheKey: Hashable {
-        let word: String
-        let lang: String
-    }
 
     public init(rules: [NameKeyRule] = NameKeyRules.all) {
         self.rules = rules
@@ -40,14 +33,21 @@ public final class NameKeyMaker: Sendable {
     public func key(for name: String, lang: String?) -> NameKey {
         let language = Self.effectiveLanguage(of: name, lang: lang)
         let (transliterator, rules) = self.rules(for: language)
-        let latin = transliterator.transliterateToken(Folding.caseFold(name))
-        var words: [[UInt8]] = []
-        for raw in Self.asciiWords(latin) {
-            let word = normalise(raw, lang: language, rules: rules)
-            if !word.isEmpty { words.append(word) }
+        // ASCII needs neither case folding nor transliteration: the words come out lowercase.
+        var latin = transliterator.keepsASCII && Folding.isASCII(name) ? name
+            : transliterator.transliterateToken(Folding.caseFold(name))
+        var key: [UInt8] = []
+        key.reserveCapacity(latin.utf8.count)
+        latin.withUTF8 { bytes in
+            Self.forEachASCIIWord(in: bytes) { raw in
+                let word = Self.normalise(raw, rules: rules)
+                guard !word.isEmpty else { return }
+                if !key.isEmpty { key.append(UInt8(ascii: " ")) }
+                key += word
+            }
         }
-        let key = String(decoding: Array(words.joined(separator: [UInt8(ascii: " ")])), as: UTF8.self)
-        return NameKey(key: key, skeleton: Self.skeleton(of: words))
+        let text = String(decoding: key, as: UTF8.self)
+        return NameKey(key: text, skeleton: Self.skeleton(ofKey: text))
     }
 
     /// The key of a name made of units whose keys are known: the unit keys in order. Both
@@ -69,8 +69,10 @@ public final class NameKeyMaker: Sendable {
         return NameKey(key: key, skeleton: skeleton(ofKey: key))
     }
 
-    /// The skeleton of a key (words separated by spaces): `skeleton(of:)` over its words, read
-    /// in place, since spaces have no sound class.
+    /// The blocking key of a key (words separated by spaces): consonants mapped to sound
+    /// classes (b p f v → b, c k q g → k, s z j x → s, d t → t, l r → l), vowels, h, w and
+    /// spaces dropped, repeats collapsed: Zelensky, Selenskyj, 젤렌스키 (jellenseuki) and
+    /// ゼレンスキー (zerensuki) all give "slnsk".
     static func skeleton(ofKey key: String) -> String {
         var key = key
         return key.withUTF8 { bytes in
@@ -108,41 +110,33 @@ public final class NameKeyMaker: Sendable {
     }
 
     /// One word through the rules of its language, then doubled letters collapsed.
-    private func normalise(_ word: [UInt8], lang: String, rules: [NameKeyRule]) -> [UInt8] {
-        let cacheKey = WordCacheKey(word: String(decoding: word, as: UTF8.self), lang: lang)
-        if let hit = wordCache.withLock({ $0[cacheKey] }) { return hit }
+    private static func normalise(_ word: [UInt8], rules: [NameKeyRule]) -> [UInt8] {
         var result = word
         // Most rules' patterns have a byte the word lacks: those are not scanned.
         var bytes = NameKeyRule.byteSet(result)
-        for rule in rules where rule.patternBytes & ~bytes == 0 {
-            result = rule.apply(to: result)
+        for index in rules.indices where rules[index].patternBytes & ~bytes == 0 {
+            result = rules[index].apply(to: result)
             bytes = NameKeyRule.byteSet(result)
         }
-        result = Self.collapsingDoubles(result)
-        wordCache.withLock { cache in
-            if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-            cache[cacheKey] = result
-        }
-        return result
+        return collapsingDoubles(result)
     }
 
-    /// Lowercase ASCII letters and digits, split at everything else; apostrophes and quotes
-    /// vanish inside words (O'Brien → obrien) rather than splitting them.
-    static func asciiWords(_ text: String) -> [[UInt8]] {
-        var words: [[UInt8]] = []
+    /// Calls `body` with each run of lowercase ASCII letters and digits in `bytes`, split at
+    /// everything else; capitals are lowercased, and apostrophes and quotes vanish inside
+    /// words (O'Brien → obrien) rather than splitting them.
+    static func forEachASCIIWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: ([UInt8]) -> Void) {
         var current: [UInt8] = []
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte | 0x20)
             case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"): continue
             default:
-                if !current.isEmpty { words.append(current) }
-                current = []
+                if !current.isEmpty { body(current) }
+                current.removeAll(keepingCapacity: true)
             }
         }
-        if !current.isEmpty { words.append(current) }
-        return words
+        if !current.isEmpty { body(current) }
     }
 
     static func collapsingDoubles(_ word: [UInt8]) -> [UInt8] {
@@ -150,20 +144,6 @@ public final class NameKeyMaker: Sendable {
         result.reserveCapacity(word.count)
         for byte in word where result.last != byte { result.append(byte) }
         return result
-    }
-
-    /// Consonants mapped to sound classes (b p f v → b, c k q g → k, s z j x → s, d t → t,
-    /// l r → l), vowels, h and w dropped, repeats collapsed: Zelensky, Selenskyj, 젤렌스키
-    /// (jellenseuki) and ゼレンスキー (zerensuki) all give "slnsk".
-    static func skeleton(of words: [[UInt8]]) -> String {
-        var result: [UInt8] = []
-        for word in words {
-            for byte in word {
-                guard let sound = soundClass(byte) else { continue }
-                if result.last != sound { result.append(sound) }
-            }
-        }
-        return String(decoding: result, as: UTF8.self)
     }
 
     static func soundClass(_ byte: UInt8) -> UInt8? {

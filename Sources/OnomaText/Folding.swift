@@ -45,7 +45,8 @@ public enum Folding {
         }
     }
 
-    private static func isASCII(_ text: String) -> Bool {
+    /// Whether every byte of `text` is ASCII, read from its contiguous UTF-8.
+    public static func isASCII(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 

@@ -24,7 +24,17 @@ public enum LanguageTag {
 
     /// The primary language subtag, lowercased ("uk-UA" → "uk", "RU" → "ru").
     public static func primary(_ tag: String) -> String {
-        asciiPrimary(tag) ?? String(tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "").lowercased()
+        if isLowercaseSubtag(tag) { return tag }
+        return asciiPrimary(tag) ?? String(tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "").lowercased()
+    }
+
+    /// Whether `tag` is one subtag of lowercase ASCII letters ("en"): its own primary subtag,
+    /// which name keys ask for once per word.
+    private static func isLowercaseSubtag(_ tag: String) -> Bool {
+        var tag = tag
+        return tag.withUTF8 { bytes in
+            !bytes.isEmpty && bytes.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+        }
     }
 
     /// `primary(_:)` of an ASCII tag, read from its bytes (name keys ask once per word); nil

@@ -77,12 +77,16 @@ public final class Transliterator: Sendable {
         }
     }
 
-    /// Transliterates one token through the cache.
+    /// Transliterates one token: words of ASCII and plain Latin letters from the table (quicker
+    /// than the cache), others through the cache.
     public func transliterateToken(_ token: String) -> String {
-        if keepsASCII && token.utf8.allSatisfy({ $0 < 0x80 }) { return token }
+        if keepsASCII {
+            if Folding.isASCII(token) { return token }
+            if LatinLetterTable.mayApply(to: token), let result = latinLetterTable().transliterate(token) { return result }
+        }
         let key = CacheKey(token)
         if let hit = cache.withLock({ $0[key] }) { return hit }
-        let result = transliterate(token)
+        let result = transliterateWithICU(token)
         cache.withLock { cache in
             if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
             cache[key] = result
