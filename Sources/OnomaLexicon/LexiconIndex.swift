@@ -78,7 +78,12 @@ public final class LexiconIndex: @unchecked Sendable {
     ///
     /// - Complexity: O(n) in the total length of the forms (ICU transliteration of each
     ///   distinct non-Latin word dominates).
-    public init(lexicon: Lexicon, keys: NameKeyMaker = NameKeyMaker()) throws {
+    public convenience init(lexicon: Lexicon, keys: NameKeyMaker = NameKeyMaker()) throws {
+        try self.init(lexicon: lexicon, keys: keys, ordinals: EntityOrdinals(lexicon.entries))
+    }
+
+    /// Indexes every form of `lexicon`, whose entities `ordinals` numbers.
+    init(lexicon: Lexicon, keys: NameKeyMaker, ordinals: EntityOrdinals) throws {
         self.lexicon = lexicon
         self.keys = keys
         labels = LabelTable(capacity: lexicon.entries.count / 2)
@@ -93,7 +98,6 @@ public final class LexiconIndex: @unchecked Sendable {
             byPrefix = KeyBuckets(capacity: 0, values: lexicon.entries.count)
         var maximumUnits = 1, lowercaseStarts = Set<Int32>()
         formEntries.reserveCapacity(lexicon.entries.count)
-        let ordinals = EntityOrdinals(lexicon.entries)
         // The units of every form as distinct words, whose keys are then computed in parallel.
         let units = try FormUnits(lexicon.entries)
         var unitWords: [Int32] = [], unitStarts: [Int] = [0]

@@ -11,13 +11,17 @@ public enum LexiconValidator {
     ///
     /// - Complexity: O(n log n) in the number of entries.
     public static func validate(_ entries: [LexiconEntry], confusables: Bool = true) -> [Diagnostic] {
+        validate(entries, ordinals: EntityOrdinals(entries), confusables: confusables)
+    }
+
+    /// `validate(_:confusables:)` of entries whose entities `ordinals` numbers.
+    static func validate(_ entries: [LexiconEntry], ordinals: EntityOrdinals, confusables: Bool) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func report(_ severity: Diagnostic.Severity, _ message: String, _ entry: LexiconEntry) {
             diagnostics.append(Diagnostic(severity, message, path: entry.path, line: entry.line, column: 1))
         }
 
         // Each entry's entity as an ordinal; each entity's first entry and canonical entry.
-        let ordinals = EntityOrdinals(entries)
         let entityOf = ordinals.ofEntry, firstOf = ordinals.firstEntry
         var canonicalOf = [Int](repeating: -1, count: firstOf.count)
         for position in entries.indices {
