@@ -165,10 +165,16 @@ extension LexiconParser {
         return problems
     }
 
+    /// Whether an ASCII value is a letter: the Alphabetic characters of ASCII, without asking
+    /// Unicode's property tables.
+    private static func isASCIILetter(_ value: UInt32) -> Bool {
+        (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A
+    }
+
     /// Whether `word` has characters of two scripts other than Common and Inherited.
     private static func hasTwoScripts(_ word: Substring) -> Bool {
         var seen: Script?
-        for scalar in word.unicodeScalars where scalar.value >= 0x80 || scalar.properties.isAlphabetic {
+        for scalar in word.unicodeScalars where scalar.value >= 0x80 || isASCIILetter(scalar.value) {
             let script = scalar.value < 0x80 ? Script.latin : Script.of(scalar)
             guard !script.isShared else { continue }
             if let seen, seen != script { return true }
