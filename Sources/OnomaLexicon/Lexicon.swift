@@ -21,18 +21,25 @@ public struct Lexicon: Sendable {
     /// Builds a lexicon from parsed entries. Entities without a canonical form use their first
     /// alias (`LexiconValidator` reports them).
     public init(entries: [LexiconEntry]) {
+        self.init(entries: entries, ordinals: EntityOrdinals(entries))
+    }
+
+    /// A lexicon of entries whose entities `ordinals` numbers: each entity's first canonical
+    /// entry, else its first alias, found by ordinal, and one dictionary insert per entity.
+    init(entries: [LexiconEntry], ordinals: EntityOrdinals) {
         self.entries = entries
-        var entities: [String: Entity] = [:]
-        entities.reserveCapacity(entries.count / 2)
+        var chosen = [Int](repeating: -1, count: ordinals.ids.count)
         for role in [FormRole.canonical, .alias] {
-            // An entity's forms are usually adjacent: one that was just looked up has an entity.
-            var last: String?
             for position in entries.indices where entries[position].role == role {
-                let id = entries[position].entity
-                guard id != last else { continue }
-                last = id
-                if entities[id] == nil { entities[id] = Entity(id: id, type: entries[position].type, canonical: entries[position].form) }
+                let entity = Int(ordinals.ofEntry[position])
+                if chosen[entity] < 0 { chosen[entity] = position }
             }
+        }
+        var entities: [String: Entity] = [:]
+        entities.reserveCapacity(chosen.count)
+        for position in chosen where position >= 0 {
+            let entry = entries[position]
+            entities[entry.entity] = Entity(id: entry.entity, type: entry.type, canonical: entry.form)
         }
         self.entities = entities
     }

@@ -14,7 +14,7 @@ extension LexiconIndex {
         guard !parsed.contains(where: { $0.severity == .error }) else {
             return (nil, parsed + LexiconValidator.validate(entries, confusables: false))
         }
-        // The checks and the index number the entities alike: once, for both.
+        // The checks, the lexicon and the index number the entities alike: once, for all.
         let ordinals = EntityOrdinals(entries)
         let validation = Validation()
         let checked = DispatchGroup()
@@ -22,7 +22,7 @@ extension LexiconIndex {
             let diagnostics = LexiconValidator.validate(entries, ordinals: ordinals, confusables: false)
             validation.diagnostics.withLock { $0 = diagnostics }
         }
-        let index = Result { try LexiconIndex(lexicon: Lexicon(entries: entries), keys: keys, ordinals: ordinals) }
+        let index = Result { try LexiconIndex(lexicon: Lexicon(entries: entries, ordinals: ordinals), keys: keys, ordinals: ordinals) }
         checked.wait()
         let diagnostics = parsed + validation.diagnostics.withLock { $0 }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
