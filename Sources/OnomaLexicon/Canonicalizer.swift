@@ -279,8 +279,11 @@ public final class Canonicalizer {
             let blocked = match.map { isBlocked($0.form, keys: keys) } ?? false
             fuzzyStore[store] = (script, match, blocked)
         }
-        var best = fuzzyStore[store]!.match.map { Span(units: start..<(start + 1), forms: [$0.form], method: .fuzzy, score: $0.score) }
-        var blocked = fuzzyStore[store]!.blocked
+        // The best match so far as plain values: a `Span` (with its array of forms) is made
+        // only for the one returned, not for every name-like word.
+        let single = fuzzyStore[store]!
+        var best = single.match.map { (end: start + 1, form: $0.form, score: $0.score) }
+        var blocked = single.blocked
         var end = start + 1
         while end < min(limit, start + 3) {
             if units[end].breakBefore || !labels[end].isNameLike || units[end].script == .han { break }
@@ -299,11 +302,12 @@ public final class Canonicalizer {
                 spanFuzzyStore.append(found)
             }
             guard let (id, score) = found.match, score >= (best?.score ?? 0) else { continue }
-            best = Span(units: start..<end, forms: [id], method: .fuzzy, score: score)
+            best = (end, id, score)
             blocked = found.blocked
         }
         // A fuzzy match must not reach an entity that blocks this spelling.
-        return blocked ? nil : best
+        guard !blocked, let best else { return nil }
+        return Span(units: start..<best.end, forms: [best.form], method: .fuzzy, score: best.score)
     }
 
     /// The form among the fuzzy matches of `keys` with the highest score (the first key's on
