@@ -8,7 +8,7 @@ public struct Script: Hashable, Sendable, CustomStringConvertible {
     /// ICU's `UScriptCode` value.
     public let rawValue: Int32
 
-    public init(rawValue: Int32) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: Int32) { self.rawValue = rawValue }
 
     /// The script for an ISO 15924 code or an English name ("Cyrl", "Cyrillic"), or nil.
     /// Calls `uscript_getCode`, which also takes a locale id and gives its main script
@@ -39,17 +39,19 @@ public struct Script: Hashable, Sendable, CustomStringConvertible {
     public var description: String { code }
 
     /// Common (Zyyy) or Inherited (Zinh): characters shared by many scripts.
-    public var isShared: Bool { self == .common || self == .inherited }
+    @inlinable public var isShared: Bool { self == .common || self == .inherited }
 
-    public static let common = Script(rawValue: 0)
-    public static let inherited = Script(rawValue: 1)
-    public static let arabic = Script(rawValue: 2)
-    public static let cyrillic = Script(rawValue: 8)
-    public static let greek = Script(rawValue: 14)
-    public static let han = Script(rawValue: 17)
-    public static let hangul = Script(rawValue: 18)
-    public static let hebrew = Script(rawValue: 19)
-    public static let hiragana = Script(rawValue: 20)
-    public static let katakana = Script(rawValue: 22)
-    public static let latin = Script(rawValue: 25)
+    // Computed and inlinable: other modules compare with a constant instead of calling a
+    // global's accessor (one call per token in the canonicalizer).
+    @inlinable public static var common: Script { Script(rawValue: 0) }
+    @inlinable public static var inherited: Script { Script(rawValue: 1) }
+    @inlinable public static var arabic: Script { Script(rawValue: 2) }
+    @inlinable public static var cyrillic: Script { Script(rawValue: 8) }
+    @inlinable public static var greek: Script { Script(rawValue: 14) }
+    @inlinable public static var han: Script { Script(rawValue: 17) }
+    @inlinable public static var hangul: Script { Script(rawValue: 18) }
+    @inlinable public static var hebrew: Script { Script(rawValue: 19) }
+    @inlinable public static var hiragana: Script { Script(rawValue: 20) }
+    @inlinable public static var katakana: Script { Script(rawValue: 22) }
+    @inlinable public static var latin: Script { Script(rawValue: 25) }
 }
