@@ -18,6 +18,8 @@ public struct Resolver: Sendable {
     public let threshold: Double
     private let match: NameMatch
     private let crossScript: CrossScriptIndex
+    /// By entity ordinal: whether the entity has a Latin-script form (not blocked).
+    private let hasLatinForm: [Bool]
 
     /// The posterior probability from which a cross-script candidate scored by a letter model
     /// counts: more likely this person than anyone else, the lexicon's others included.
@@ -37,6 +39,11 @@ public struct Resolver: Sendable {
         self.threshold = threshold
         match = NameMatch(keys: index.keys, use: .lexicon)
         crossScript = CrossScriptIndex(lexicon: index.lexicon)
+        var hasLatinForm = [Bool](repeating: false, count: index.entityIDs.count)
+        for traits in index.traits where traits.script == .latin && traits.role != .blocked {
+            hasLatinForm[Int(traits.entity)] = true
+        }
+        self.hasLatinForm = hasLatinForm
     }
 
     /// Up to `top` entities whose forms score at least the threshold against `name`, best
@@ -47,7 +54,9 @@ public struct Resolver: Sendable {
     /// compared with the lexicon's Latin-script forms by that model instead of by keys (forms
     /// in its own script still match by key): its score is the posterior probability that the
     /// candidate is the person named, which passes at `crossScriptAcceptance`, or at
-    /// `keyAgreementAcceptance` with score 0.95 for a form whose key equals the name's.
+    /// `keyAgreementAcceptance` with score 0.95 for a form whose key equals the name's. A
+    /// Latin-script name is scored against an entity's forms in other scripts (by a letter
+    /// model or key similarity) only when the entity has no Latin-script form.
     ///
     /// - Complexity: O(k·m·n) for the k forms sharing the name's skeleton.
     public func resolve(_ name: String, lang: String?, top: Int = 5) -> [Candidate] {
@@ -66,6 +75,7 @@ public struct Resolver: Sendable {
             posteriors = Dictionary(uniqueKeysWithValues: zip(entities, calibration.posteriors(entities.map { scores[$0]! })))
         }
         let folded = Folding.caseFold(name)
+        let isLatinName = modelled == nil && CrossScriptIndex.isLatin(name)
         for id in candidateForms(key) {
             let form = index.form(id)
             if modelled != nil, form.entry.role != .blocked, index.traits[Int(id)].script == .latin {
@@ -78,6 +88,14 @@ public struct Resolver: Sendable {
             let (score, method) = match.compare(name, lang: lang, form.entry.form, lang: formLang)
             if form.entry.role == .blocked {
                 if score >= 0.95 { blocked.insert(form.entry.entity) }
+                continue
+            }
+            // A Latin-script name reaches an entity with Latin-script forms through those forms;
+            // its forms in other scripts count only as written or with the same key. A fuzzy
+            // score against them lets common words through: German "U-Bahn" scored 0.999
+            // against Kashmiri بِنِن (Benin), whose three consonants fit many words.
+            if isLatinName, method == .fuzzy, index.traits[Int(id)].script != .latin,
+               hasLatinForm[Int(index.traits[Int(id)].entity)] {
                 continue
             }
             if score >= threshold { add(form.entry.entity, score, method) }

@@ -68,6 +68,21 @@ import Testing
         #expect(best.score == 0.95)
     }
 
+    @Test func latinWordIsNotAnAbjadSpellingOfAnEntityWithLatinForms() throws {
+        let text = """
+            Q962\tplace\ten\tBenin\tcanonical
+            Q962\tplace\tks\t\u{628}\u{650}\u{646}\u{650}\u{646}\talias
+            p1\tperson\tar\t\u{632}\u{64A}\u{644}\u{64A}\u{646}\u{633}\u{643}\u{64A}\tcanonical
+            """
+        let parsed = LexiconParser.parse(text, path: "places.tsv")
+        let resolver = Resolver(index: try LexiconIndex(lexicon: Lexicon(entries: parsed.entries)))
+        // Kashmiri بِنِن (three consonants) would take a German common noun for Benin.
+        #expect(resolver.resolve("U-Bahn", lang: "de").isEmpty)
+        #expect(resolver.resolve("Benin", lang: "de").first?.entity == "Q962")
+        // An entity listed only in Arabic script is still reached from its Latin spelling.
+        #expect(resolver.resolve("Zelensky", lang: "en").first?.entity == "p1")
+    }
+
     @Test func someoneNotInTheLexiconGetsNoCandidate() {
         #expect(Self.top("Сергей Лавров") == nil)
         #expect(Self.top("이순신") == nil)
