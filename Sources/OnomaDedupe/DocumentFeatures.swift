@@ -82,25 +82,32 @@ public final class FeatureExtractor {
         stream.removeAll()
         let language = WordTable.Language(lang ?? "")
         var mentionIndex = 0, numberIndex = 0
+        // Where the mention or number at `mentionIndex` or `numberIndex` starts, whichever is
+        // first: a token before it neither starts nor passes one, so most tokens skip both tests.
+        var nextStart = 0
         var i = 0
         while i < tokens.count {
             let token = tokens[i]
-            while mentionIndex < mentions.count, mentions[mentionIndex].range.upperBound <= token.range.lowerBound { mentionIndex += 1 }
-            while numberIndex < numbers.count, numbers[numberIndex].range.upperBound <= token.range.lowerBound { numberIndex += 1 }
-            if mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound <= token.range.lowerBound {
-                let mention = mentions[mentionIndex]
-                stream.append(entity: mention.entity!)
-                fingerprint.addEntity(mention.entity!)
-                i = firstToken(after: mention.range.upperBound, in: tokens, from: i)
-                continue
-            }
-            if numberIndex < numbers.count, numbers[numberIndex].range.lowerBound <= token.range.lowerBound {
-                let number = numbers[numberIndex]
-                let canonical = Fingerprint.canonical(number.value)
-                stream.append(number: canonical)
-                fingerprint.addNumber(number.value, canonical: canonical)
-                i = firstToken(after: number.range.upperBound, in: tokens, from: i)
-                continue
+            if token.range.lowerBound >= nextStart {
+                while mentionIndex < mentions.count, mentions[mentionIndex].range.upperBound <= token.range.lowerBound { mentionIndex += 1 }
+                while numberIndex < numbers.count, numbers[numberIndex].range.upperBound <= token.range.lowerBound { numberIndex += 1 }
+                nextStart = Swift.min(mentionIndex < mentions.count ? mentions[mentionIndex].range.lowerBound : .max,
+                                      numberIndex < numbers.count ? numbers[numberIndex].range.lowerBound : .max)
+                if mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound <= token.range.lowerBound {
+                    let mention = mentions[mentionIndex]
+                    stream.append(entity: mention.entity!)
+                    fingerprint.addEntity(mention.entity!)
+                    i = firstToken(after: mention.range.upperBound, in: tokens, from: i)
+                    continue
+                }
+                if numberIndex < numbers.count, numbers[numberIndex].range.lowerBound <= token.range.lowerBound {
+                    let number = numbers[numberIndex]
+                    let canonical = Fingerprint.canonical(number.value)
+                    stream.append(number: canonical)
+                    fingerprint.addNumber(number.value, canonical: canonical)
+                    i = firstToken(after: number.range.upperBound, in: tokens, from: i)
+                    continue
+                }
             }
             if token.isWordLike {
                 let name = token.nameRange
