@@ -16,15 +16,18 @@ enum CharacterCount {
             var scalars = 0, pairs = 0
             var i = 0
             while i < bytes.count {
-                // Eight ASCII bytes without a line feed are eight characters.
+                // ASCII bytes before a line feed are a character each: of eight bytes, those before
+                // the first that is a line feed or not ASCII (the lowest flag is exact; borrows
+                // start at a line feed and only flag bytes after it). The rest starts there, not
+                // a byte further: a letter like "é" cost eight failed tests and eight bytes.
                 if i + 8 <= bytes.count {
                     let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
                     let lineFeeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
-                    if word & 0x8080_8080_8080_8080 == 0, (lineFeeds &- 0x0101_0101_0101_0101) & ~lineFeeds & 0x8080_8080_8080_8080 == 0 {
-                        scalars += 8
-                        i += 8
-                        continue
-                    }
+                    let stops = (word | ((lineFeeds &- 0x0101_0101_0101_0101) & ~lineFeeds)) & 0x8080_8080_8080_8080
+                    let plain = stops.trailingZeroBitCount &>> 3
+                    scalars += plain
+                    i += plain
+                    if plain == 8 { continue }
                 }
                 let byte = bytes[i]
                 if byte < 0x80 {

@@ -67,32 +67,47 @@ public final class FeatureExtractor {
         let source = Array(text.utf8)
         let mentions = canonicalizer?.mentions(inUTF8: source, segments: tokens, lang: lang).filter { $0.entity != nil } ?? []
         let numbers = NumberValue.values(in: tokens, of: source, lang: lang)
+        // The caches and the stream go inout once per document: a class's stored property
+        // changed in place costs a dynamic exclusivity check at every access (two per word).
+        return Self.features(of: tokens, in: source, mentions: mentions, numbers: numbers, lang: lang, shingleSize: shingleSize,
+                             folded: &folded, nameKeys: &nameKeys, stream: &stream)
+    }
+
+    /// The features of the text `source` (UTF-8) from its tokens, mentions and numbers.
+    private static func features(
+        of tokens: [TokenSegment], in source: [UInt8], mentions: [Mention], numbers: [NumberValue], lang: String?, shingleSize: Int,
+        folded: inout FoldedWords, nameKeys: inout WordCache, stream: inout ShingleStream
+    ) -> DocumentFeatures {
         var fingerprint = FingerprintBuilder()
-        var stream = ShingleStream()
-        swap(&stream, &self.stream)
-        defer { swap(&stream, &self.stream) }
         stream.removeAll()
         let language = WordTable.Language(lang ?? "")
         var mentionIndex = 0, numberIndex = 0
+        // Where the mention or number at `mentionIndex` or `numberIndex` starts, whichever is
+        // first: a token before it neither starts nor passes one, so most tokens skip both tests.
+        var nextStart = 0
         var i = 0
         while i < tokens.count {
             let token = tokens[i]
-            while mentionIndex < mentions.count, mentions[mentionIndex].range.upperBound <= token.range.lowerBound { mentionIndex += 1 }
-            while numberIndex < numbers.count, numbers[numberIndex].range.upperBound <= token.range.lowerBound { numberIndex += 1 }
-            if mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound <= token.range.lowerBound {
-                let mention = mentions[mentionIndex]
-                stream.append(entity: mention.entity!)
-                fingerprint.addEntity(mention.entity!)
-                i = Self.firstToken(after: mention.range.upperBound, in: tokens, from: i)
-                continue
-            }
-            if numberIndex < numbers.count, numbers[numberIndex].range.lowerBound <= token.range.lowerBound {
-                let number = numbers[numberIndex]
-                let canonical = Fingerprint.canonical(number.value)
-                stream.append(number: canonical)
-                fingerprint.addNumber(number.value, canonical: canonical)
-                i = Self.firstToken(after: number.range.upperBound, in: tokens, from: i)
-                continue
+            if token.range.lowerBound >= nextStart {
+                while mentionIndex < mentions.count, mentions[mentionIndex].range.upperBound <= token.range.lowerBound { mentionIndex += 1 }
+                while numberIndex < numbers.count, numbers[numberIndex].range.upperBound <= token.range.lowerBound { numberIndex += 1 }
+                nextStart = Swift.min(mentionIndex < mentions.count ? mentions[mentionIndex].range.lowerBound : .max,
+                                      numberIndex < numbers.count ? numbers[numberIndex].range.lowerBound : .max)
+                if mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound <= token.range.lowerBound {
+                    let mention = mentions[mentionIndex]
+                    stream.append(entity: mention.entity!)
+                    fingerprint.addEntity(mention.entity!)
+                    i = firstToken(after: mention.range.upperBound, in: tokens, from: i)
+                    continue
+                }
+                if numberIndex < numbers.count, numbers[numberIndex].range.lowerBound <= token.range.lowerBound {
+                    let number = numbers[numberIndex]
+                    let canonical = Fingerprint.canonical(number.value)
+                    stream.append(number: canonical)
+                    fingerprint.addNumber(number.value, canonical: canonical)
+                    i = firstToken(after: number.range.upperBound, in: tokens, from: i)
+                    continue
+                }
             }
             if token.isWordLike {
                 let name = token.nameRange
@@ -105,7 +120,7 @@ public final class FeatureExtractor {
                 // its captures at every word: the test comes first, the closure only for names.
                 if token.kind == .word, FingerprintBuilder.isName(token, previous: i > 0 ? tokens[i - 1] : nil, in: source) {
                     fingerprint.addName(nameKeys.value(of: name, in: source, language: language) {
-                        Self.keys.unitKey(for: String(decoding: source[name], as: UTF8.self), lang: lang)
+                        keys.unitKey(for: String(decoding: source[name], as: UTF8.self), lang: lang)
                     })
                 }
             }

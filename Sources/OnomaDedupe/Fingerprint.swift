@@ -65,12 +65,33 @@ struct FingerprintBuilder {
             (cased, upper) = ((0x61...0x7A).contains(byte | 0x20), (0x41...0x5A).contains(byte))
         } else {
             guard let first = UTF8Decoding.firstScalar(of: text[token.range]) else { return false }
-            (cased, upper) = (first.properties.changesWhenLowercased || first.properties.changesWhenUppercased, first.properties.isUppercase)
+            (cased, upper) = caseOf(first)
         }
         if cased {
             guard upper, let previous, !endsSentence(previous, in: text) else { return false }
         }
         return true
+    }
+
+    /// Whether `scalar` is cased (changes when lowercased or uppercased) and whether it is
+    /// uppercase. Below U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic) from a table made once:
+    /// three property lookups cost about 900 instructions, at every word that starts with such
+    /// a letter.
+    private static func caseOf(_ scalar: Unicode.Scalar) -> (cased: Bool, upper: Bool) {
+        guard scalar.value < 0x800 else { return propertyCase(of: scalar) }
+        let bits = casesBelow0800[Int(scalar.value)]
+        return (bits & 1 != 0, bits & 2 != 0)
+    }
+
+    private static func propertyCase(of scalar: Unicode.Scalar) -> (cased: Bool, upper: Bool) {
+        let properties = scalar.properties
+        return (properties.changesWhenLowercased || properties.changesWhenUppercased, properties.isUppercase)
+    }
+
+    /// `propertyCase` of U+0000–U+07FF: bit 0 cased, bit 1 uppercase.
+    private static let casesBelow0800: [UInt8] = (0..<0x800).map { value in
+        let (cased, upper) = propertyCase(of: Unicode.Scalar(UInt32(value))!)
+        return (cased ? 1 : 0) | (upper ? 2 : 0)
     }
 
     /// Adds the name key of a word that `isName` accepts, when the key has four letters or more.
@@ -103,6 +124,26 @@ struct FingerprintBuilder {
         let low: UInt64
         let index: Int32
         let isLong: Bool
+
+        /// The key of `string`, the `index`th string, when it is ASCII without NUL bytes.
+        init?(_ string: String, index: Int) {
+            var string = string
+            let words: (UInt64, UInt64)? = string.withUTF8 { bytes in
+                var all: UInt8 = 0, least: UInt8 = 0xFF
+                for byte in bytes {
+                    all |= byte
+                    least = Swift.min(least, byte)
+                }
+                guard all < 0x80, least > 0 else { return nil }
+                var padded: (UInt64, UInt64) = (0, 0)
+                withUnsafeMutableBytes(of: &padded) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes).prefix(16))) }
+                return (UInt64(bigEndian: padded.0), UInt64(bigEndian: padded.1))
+            }
+            guard let words else { return nil }
+            (high, low) = words
+            self.index = Int32(index)
+            isLong = string.utf8.count > 16
+        }
     }
 
     /// The keys of `strings` when all are such strings (entity ids, numbers and name keys
@@ -111,20 +152,7 @@ struct FingerprintBuilder {
         var keys: [ASCIIKey] = []
         keys.reserveCapacity(strings.count)
         for (index, string) in strings.enumerated() {
-            let key: ASCIIKey?? = string.utf8.withContiguousStorageIfAvailable { bytes in
-                var high: UInt64 = 0, low: UInt64 = 0, all: UInt8 = 0, none: UInt8 = 0xFF
-                for (offset, byte) in bytes.prefix(16).enumerated() {
-                    let shift = UInt64(56 &- 8 &* (offset & 7))
-                    if offset < 8 { high |= UInt64(byte) &<< shift } else { low |= UInt64(byte) &<< shift }
-                }
-                for byte in bytes {
-                    all |= byte
-                    none = Swift.min(none, byte)
-                }
-                guard all < 0x80, none > 0 else { return nil }
-                return ASCIIKey(high: high, low: low, index: Int32(index), isLong: bytes.count > 16)
-            }
-            guard let key = key ?? nil else { return nil }
+            guard let key = ASCIIKey(string, index: index) else { return nil }
             keys.append(key)
         }
         return keys
@@ -132,6 +160,8 @@ struct FingerprintBuilder {
 
     /// `sortedWithoutRepeats` of strings given with their `asciiKeys`, comparing two words per
     /// string rather than `String`s (a third of a fingerprint's time was `String` comparisons).
+    /// Up to `insertionLimit` strings, each is inserted by binary search among the distinct ones
+    /// before it: a document repeats its names, and this took less than a stable sort of all.
     private static func sortedWithoutRepeats(_ strings: [String], _ keys: [ASCIIKey]) -> [String] {
         func precedes(_ a: ASCIIKey, _ b: ASCIIKey) -> Bool {
             if a.high != b.high { return a.high < b.high }
@@ -142,15 +172,29 @@ struct FingerprintBuilder {
             a.high == b.high && a.low == b.low
                 && (!(a.isLong || b.isLong) || strings[Int(a.index)].utf8.elementsEqual(strings[Int(b.index)].utf8))
         }
-        var keys = keys
-        keys.sort(by: precedes)
-        var result: [String] = []
-        result.reserveCapacity(keys.count)
-        for (position, key) in keys.enumerated() where position == 0 || !equal(key, keys[position - 1]) {
-            result.append(strings[Int(key.index)])
+        var distinct: [ASCIIKey] = []
+        if keys.count <= insertionLimit {
+            distinct.reserveCapacity(keys.count)
+            for key in keys {
+                var low = 0, high = distinct.count
+                while low < high {
+                    let middle = (low &+ high) &>> 1
+                    if precedes(distinct[middle], key) { low = middle &+ 1 } else { high = middle }
+                }
+                if low < distinct.count, equal(distinct[low], key) { continue }
+                distinct.insert(key, at: low)
+            }
+        } else {
+            var sorted = keys
+            sorted.sort(by: precedes)
+            distinct.reserveCapacity(sorted.count)
+            for key in sorted where distinct.last.map({ !equal($0, key) }) ?? true { distinct.append(key) }
         }
-        return result
+        return distinct.map { strings[Int($0.index)] }
     }
+
+    /// Beyond this many strings, insertion (quadratic in the worst case) gives way to a sort.
+    private static let insertionLimit = 256
 
     private static func endsSentence(_ token: TokenSegment, in text: [UInt8]) -> Bool {
         guard token.kind == .punctuation else { return false }

@@ -66,7 +66,7 @@ final class ByteSource {
     func nextLine() throws(Failure) -> (bytes: ArraySlice<UInt8>, offset: Int)? {
         var searchFrom = position
         while true {
-            if let newline = buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = Self.firstNewline(in: buffer, from: searchFrom) {
                 var end = newline
                 if end > position, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
                 let line = (buffer[position..<end], offsetOfBuffer + position)
@@ -110,6 +110,15 @@ final class ByteSource {
         if failure != 0 { throw Failure(path: path, reason: Self.reason(failure)) }
         if readCount == 0 { atEnd = true }
         return readCount > 0
+    }
+
+    /// The offset of the first "\n" in `bytes` at or after `start`: `memchr`, many bytes at a
+    /// time (`firstIndex(of:)` took about five instructions a byte, 2% of `onoma dedupe`).
+    private static func firstNewline(in bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBytes { bytes in
+            guard start < bytes.count, let found = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) else { return nil }
+            return bytes.baseAddress!.distance(to: UnsafeRawPointer(found))
+        }
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

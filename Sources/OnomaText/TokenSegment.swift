@@ -23,10 +23,10 @@ public struct TokenSegment: Hashable, Sendable {
     }
 
     /// The byte range without a possessive suffix: the bytes of `Token.nameText`.
-    public var nameRange: Range<Int> { range.lowerBound..<(range.upperBound - possessiveSuffixLength) }
+    @inlinable public var nameRange: Range<Int> { range.lowerBound..<(range.upperBound - possessiveSuffixLength) }
 
     /// True for words and numbers: the tokens that carry content.
-    public var isWordLike: Bool { kind == .word || kind == .number }
+    @inlinable public var isWordLike: Bool { kind == .word || kind == .number }
 }
 
 extension Token {

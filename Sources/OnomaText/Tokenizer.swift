@@ -59,7 +59,11 @@ public final class Tokenizer {
         segments.removeAll(keepingCapacity: true)
         var text = text
         text.withUTF8 { bytes in
-            forEachSegment(in: bytes, nonASCIIOnly: false) { segments.append(Self.segment($0, in: bytes)) }
+            // A batch at a time: appending one segment per call checked the array's uniqueness
+            // and capacity at every token.
+            forEachBatch(in: bytes, nonASCIIOnly: false) { batch in
+                segments.append(contentsOf: batch.map { Self.segment($0, in: bytes) })
+            }
         }
     }
 
@@ -82,6 +86,16 @@ public final class Tokenizer {
     func forEachSegment(
         in bytes: UnsafeBufferPointer<UInt8>, nonASCIIOnly: Bool, _ body: (onoma_word_segment) throws -> Void
     ) rethrows {
+        try forEachBatch(in: bytes, nonASCIIOnly: nonASCIIOnly) { batch in
+            for segment in batch { try body(segment) }
+        }
+    }
+
+    /// Calls `body` with the segments of `forEachSegment(in:nonASCIIOnly:_:)`, in order, some
+    /// hundreds at a time.
+    private func forEachBatch(
+        in bytes: UnsafeBufferPointer<UInt8>, nonASCIIOnly: Bool, _ body: (UnsafeBufferPointer<onoma_word_segment>) throws -> Void
+    ) rethrows {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         breaker.setText(base, count: bytes.count)
         let options = (includesWhitespace ? Int32(ONOMA_SEGMENTS_WHITESPACE) : 0)
@@ -95,7 +109,7 @@ public final class Tokenizer {
                 // Swift strings are valid UTF-8: ICU fails here only when memory runs out.
                 precondition(status <= 0, "ICU word break failed: \(String(cString: onoma_u_error_name(status)))")
                 if count == 0 { break }
-                for segment in buffer[..<count] { try body(segment) }
+                try body(UnsafeBufferPointer(rebasing: buffer[..<count]))
             }
         }
     }

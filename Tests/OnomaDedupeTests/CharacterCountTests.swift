@@ -10,6 +10,7 @@ import Testing
             "e\u{301}", "a\u{200D}b", "👩\u{200D}💻", "🇺🇦", "한국어", "ก่", "क्षि",  // combining marks, ZWJ, flags, Hangul, Thai, Indic
             "‼\u{FE0F}", "x\u{2028}y\u{2060}z\u{200C}",  // variation selector, separators, ZWNJ
             "abcdefg\r\nhijklmno\r\npqrstuvw\r", "0123456\r\n\r\n89abcdef€ghijklmn\n",  // CR LF across eight-byte words
+            "ab\ncdéf\r\nghijklmnoé\n\r\nxyzabcdefgh\u{301}", "abcdefgé\r\nhijklmnö",  // stops inside eight-byte words, then a mark
         ]
         for text in texts { #expect(CharacterCount.of(text) == text.count, "\(text.unicodeScalars.map { String($0.value, radix: 16) })") }
     }
