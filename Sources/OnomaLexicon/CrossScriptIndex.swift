@@ -93,7 +93,8 @@ final class CrossScriptIndex: Sendable {
                 hanModel.score(query, english: english.dropFirst().dropLast().map { $0 + UInt8(ascii: "a") - 1 })
             }
         }
-        return Query(calibration: model.calibration, words: words, strings: [source, model.rendering(framed)]) { english in
+        let calibration = NameAmbiguity.table(for: model.language).map { model.calibration.facing($0, spellings: $0.spellings(of: source)) }
+        return Query(calibration: calibration ?? model.calibration, words: words, strings: [source, model.rendering(framed)]) { english in
             model.score(query: framed, english: english)
         }
     }

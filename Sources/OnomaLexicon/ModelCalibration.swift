@@ -16,7 +16,8 @@ struct ModelCalibration: Sendable {
     let slope: Double
     /// The posterior's sharpness and the raw score of "someone else" (see `posteriors`), fitted
     /// so that at most 1.75% of queries for people not in the lexicon reach 0.5 in each of four
-    /// draws of lexicon and queries among the DEV people (the rate moves with the draw).
+    /// draws of lexicon and queries among the DEV people (the rate moves with the draw). For a
+    /// query of a language with a `NameAmbiguity` table, that table's fit (`facing`).
     let beta: Double, background: Double
 
     /// The calibration of a model (ru, ar, he, ko, ja, zh for the letter models; zh-han for the
@@ -27,6 +28,14 @@ struct ModelCalibration: Sendable {
               let beta = Double(row[4]), let background = Double(row[5]), let pairThreshold = Double(row[6]) else { return nil }
         return ModelCalibration(alpha: alpha, threshold: threshold, pairThreshold: pairThreshold, slope: slope,
                                 beta: beta, background: background)
+    }
+
+    /// The calibration for a query whose transliteration stands for `spellings` English names:
+    /// the posterior fitted with `ambiguity`, its "someone else" score raised by
+    /// weight·ln(spellings).
+    func facing(_ ambiguity: NameAmbiguity, spellings: Int) -> ModelCalibration {
+        ModelCalibration(alpha: alpha, threshold: threshold, pairThreshold: pairThreshold, slope: slope, beta: ambiguity.beta,
+                         background: ambiguity.background + ambiguity.weight * log(Double(max(spellings, 1))))
     }
 
     /// A likelihood ratio over a query and a name of `length` letters in all, normalised.

@@ -54,9 +54,11 @@ public struct Resolver: Sendable {
     /// compared with the lexicon's Latin-script forms by that model instead of by keys (forms
     /// in its own script still match by key): its score is the posterior probability that the
     /// candidate is the person named, which passes at `crossScriptAcceptance`, or at
-    /// `keyAgreementAcceptance` with score 0.95 for a form whose key equals the name's. A
-    /// Latin-script name is scored against an entity's forms in other scripts (by a letter
-    /// model or key similarity) only when the entity has no Latin-script form.
+    /// `keyAgreementAcceptance` with score 0.95 for a form whose key equals the name's. A name
+    /// whose transliteration stands for several English names (`NameAmbiguity`) needs a
+    /// clearer lead to pass. A Latin-script name is scored against an entity's forms in other
+    /// scripts (by a letter model or key similarity) only when the entity has no Latin-script
+    /// form.
     ///
     /// - Complexity: O(k·m·n) for the k forms sharing the name's skeleton.
     public func resolve(_ name: String, lang: String?, top: Int = 5) -> [Candidate] {

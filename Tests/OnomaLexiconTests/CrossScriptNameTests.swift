@@ -83,6 +83,15 @@ import Testing
         #expect(resolver.resolve("Zelensky", lang: "en").first?.entity == "p1")
     }
 
+    @Test func spellingOfSeveralEnglishNamesNeedsAClearerLead() throws {
+        // Дмитрий stands for 7 English names in the Wikidata pairs (Dmitry, Dmitri, Dimitri, ...):
+        // the lexicon's Dmitrijs is as likely someone else. Хэскинс stands for one.
+        let parsed = LexiconParser.parse("p0\tperson\ten\tDmitrijs\tcanonical\np1\tperson\ten\tHaskins\tcanonical\n", path: "people.tsv")
+        let resolver = Resolver(index: try LexiconIndex(lexicon: Lexicon(entries: parsed.entries)))
+        #expect(resolver.resolve("Дмитрий", lang: "ru", top: 1).isEmpty)
+        #expect(resolver.resolve("Хэскинс", lang: "ru", top: 1).first?.canonical == "Haskins")
+    }
+
     @Test func someoneNotInTheLexiconGetsNoCandidate() {
         #expect(Self.top("Сергей Лавров") == nil)
         #expect(Self.top("이순신") == nil)

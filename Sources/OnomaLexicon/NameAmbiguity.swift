@@ -1,0 +1,46 @@
+import Foundation
+import Synchronization
+
+/// How many English spellings a name's transliteration stands for, and how much that lowers the
+/// posterior of `onoma resolve`: a common name spelled one way in Cyrillic (Дмитрий: Dmitry,
+/// Dmitri, Dimitri, Dmitrijs) often names someone else than the lexicon's person with the
+/// closest spelling. Counted on the Wikidata name pairs (`scripts/names/ambiguity.py`), for ru:
+/// the transliterations with four English spellings or more.
+///
+///     NameAmbiguity.table(for: "ru")?.spellings(of: "dmitriy")   // 7
+struct NameAmbiguity: Sendable {
+    /// The weight of ln(spellings) added to the posterior's "someone else" score.
+    let weight: Double
+    /// The posterior's sharpness and "someone else" score fitted with the weight; they replace
+    /// the letter model's calibration (`ModelCalibration.beta`, `background`).
+    let beta: Double, background: Double
+    private let counts: [String: Int]
+
+    private static let loaded = Mutex<[String: NameAmbiguity?]>([:])
+
+    /// The table of a letter model's language (ru), or nil.
+    static func table(for language: String) -> NameAmbiguity? {
+        if let table = loaded.withLock({ $0[language] }) { return table }
+        let table = NameAmbiguity(language: language)
+        loaded.withLock { $0[language] = table }
+        return table
+    }
+
+    private init?(language: String) {
+        guard let row = LetterModel.rows(NameAmbiguityTables.posterior).first(where: { $0.first.map(String.init) == language }),
+              row.count == 4, let weight = Double(row[1]), let beta = Double(row[2]), let background = Double(row[3]),
+              let spellings = NameAmbiguityTables.spellings[language] else { return nil }
+        (self.weight, self.beta, self.background) = (weight, beta, background)
+        var counts: [String: Int] = [:]
+        for row in LetterModel.rows(spellings) where row.count == 2 {
+            if let count = Int(row[1]) { counts[String(row[0])] = count }
+        }
+        self.counts = counts
+    }
+
+    /// The English spellings of a folded transliteration (`LetterFold`, letters and apostrophes
+    /// only): 1 when the table does not list it.
+    func spellings(of source: String) -> Int {
+        counts[source] ?? 1
+    }
+}
