@@ -121,9 +121,9 @@ public final class NameKeyMaker: Sendable {
         return collapsingDoubles(result)
     }
 
-    /// Calls `body` with each run of lowercase ASCII letters and digits in `bytes`, split at
-    /// everything else; capitals are lowercased, and apostrophes and quotes vanish inside
-    /// words (O'Brien → obrien) rather than splitting them.
+    /// Calls `body` with each run of ASCII letters and digits in `bytes`, lowercased, split at
+    /// everything else; apostrophes and quotes vanish inside words (O'Brien → obrien) rather
+    /// than splitting them.
     static func forEachASCIIWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: ([UInt8]) -> Void) {
         var current: [UInt8] = []
         for byte in bytes {
