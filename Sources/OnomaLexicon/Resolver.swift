@@ -58,7 +58,8 @@ public struct Resolver: Sendable {
     /// whose transliteration stands for several English names (`NameAmbiguity`) needs a
     /// clearer lead to pass. A Latin-script name is scored against an entity's forms in other
     /// scripts (by a letter model or key similarity) only when the entity has no Latin-script
-    /// form.
+    /// form; with `lang` given, a one-word Latin-script name matches Latin-script forms by key
+    /// or fuzzily only in that language, English or "*".
     ///
     /// - Complexity: O(k·m·n) for the k forms sharing the name's skeleton.
     public func resolve(_ name: String, lang: String?, top: Int = 5) -> [Candidate] {
@@ -78,6 +79,13 @@ public struct Resolver: Sendable {
         }
         let folded = Folding.caseFold(name)
         let isLatinName = modelled == nil && CrossScriptIndex.isLatin(name)
+        // With a language given, a one-word Latin-script name matches Latin-script spelling
+        // variants (by key or fuzzily) only among the forms of that language, English and "*",
+        // as the canonicalizer does: German "Willen" and "Hand" are not another language's names
+        // of Portugal and India. A longer name, all of whose words must agree, may take a
+        // neighbouring language's form (German "Tschechische Republik", Luxembourgish
+        // "Tschechesch Republik").
+        let variantLanguage = key.key.contains(" ") ? nil : lang.flatMap { $0 == "*" ? nil : index.languageID(LanguageTag.primary($0)) }
         for id in candidateForms(key) {
             let form = index.form(id)
             if modelled != nil, form.entry.role != .blocked, index.traits[Int(id)].script == .latin {
@@ -98,6 +106,10 @@ public struct Resolver: Sendable {
             // against Kashmiri بِنِن (Benin), whose three consonants fit many words.
             if isLatinName, method == .fuzzy, index.traits[Int(id)].script != .latin,
                hasLatinForm[Int(index.traits[Int(id)].entity)] {
+                continue
+            }
+            if isLatinName, method != .exact, let variantLanguage, index.traits[Int(id)].script == .latin,
+               !index.traits[Int(id)].acceptsKeyMatch(inLanguage: variantLanguage) {
                 continue
             }
             if score >= threshold { add(form.entry.entity, score, method) }
