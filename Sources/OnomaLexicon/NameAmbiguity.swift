@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// How many English spellings a name's transliteration stands for, and how much that lowers the
 /// posterior of `onoma resolve`: a common name spelled one way in Cyrillic (Дмитрий: Dmitry,
@@ -16,20 +15,24 @@ struct NameAmbiguity: Sendable {
     let beta: Double, background: Double
     private let counts: [String: Int]
 
-    private static let loaded = Mutex<[String: NameAmbiguity?]>([:])
+    /// The tables by language, read once.
+    private static let tables: [String: NameAmbiguity] = {
+        var tables: [String: NameAmbiguity] = [:]
+        for row in LetterModel.rows(NameAmbiguityTables.posterior) {
+            if let table = NameAmbiguity(row) { tables[String(row[0])] = table }
+        }
+        return tables
+    }()
 
     /// The table of a letter model's language (ru), or nil.
     static func table(for language: String) -> NameAmbiguity? {
-        if let table = loaded.withLock({ $0[language] }) { return table }
-        let table = NameAmbiguity(language: language)
-        loaded.withLock { $0[language] = table }
-        return table
+        tables[language]
     }
 
-    private init?(language: String) {
-        guard let row = LetterModel.rows(NameAmbiguityTables.posterior).first(where: { $0.first.map(String.init) == language }),
-              row.count == 4, let weight = Double(row[1]), let beta = Double(row[2]), let background = Double(row[3]),
-              let spellings = NameAmbiguityTables.spellings[language] else { return nil }
+    /// The table of one `NameAmbiguityTables.posterior` row (language, weight, beta, background).
+    private init?(_ row: [Substring]) {
+        guard row.count == 4, let weight = Double(row[1]), let beta = Double(row[2]), let background = Double(row[3]),
+              let spellings = NameAmbiguityTables.spellings[String(row[0])] else { return nil }
         (self.weight, self.beta, self.background) = (weight, beta, background)
         var counts: [String: Int] = [:]
         for row in LetterModel.rows(spellings) where row.count == 2 {

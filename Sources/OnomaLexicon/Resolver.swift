@@ -104,12 +104,10 @@ public struct Resolver: Sendable {
             // its forms in other scripts count only as written or with the same key. A fuzzy
             // score against them lets common words through: German "U-Bahn" scored 0.999
             // against Kashmiri بِنِن (Benin), whose three consonants fit many words.
-            if isLatinName, method == .fuzzy, index.traits[Int(id)].script != .latin,
-               hasLatinForm[Int(index.traits[Int(id)].entity)] {
-                continue
-            }
-            if isLatinName, method != .exact, let variantLanguage, index.traits[Int(id)].script == .latin,
-               !index.traits[Int(id)].acceptsKeyMatch(inLanguage: variantLanguage) {
+            let traits = index.traits[Int(id)]
+            if isLatinName, method == .fuzzy, traits.script != .latin, hasLatinForm[Int(traits.entity)] { continue }
+            if isLatinName, method != .exact, let variantLanguage, traits.script == .latin,
+               !traits.acceptsKeyMatch(inLanguage: variantLanguage) {
                 continue
             }
             if score >= threshold { add(form.entry.entity, score, method) }

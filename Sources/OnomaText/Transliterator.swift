@@ -54,11 +54,15 @@ public final class Transliterator: Sendable {
     ///
     /// - Complexity: O(n); ICU's compound transforms are slow (about 2 MB/s for Any-Latin).
     public func transliterate(_ text: String) -> String {
-        if keepsASCII && text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        if keepsASCII && LatinLetterTable.mayApply(to: text), let result = latinLetterTable().transliterate(text) {
-            return result
-        }
-        return transliterateWithICU(text)
+        withoutICU(text) ?? transliterateWithICU(text)
+    }
+
+    /// `text` as the transform writes it when that needs no ICU (a transform that keeps ASCII,
+    /// on ASCII or on words of the letter table), else nil.
+    private func withoutICU(_ text: String) -> String? {
+        guard keepsASCII else { return nil }
+        if Folding.isASCII(text) { return text }
+        return LatinLetterTable.mayApply(to: text) ? latinLetterTable().transliterate(text) : nil
     }
 
     /// `text` through ICU, without the table of Latin letters.
@@ -80,10 +84,7 @@ public final class Transliterator: Sendable {
     /// Transliterates one token: words of ASCII and plain Latin letters from the table (quicker
     /// than the cache), others through the cache.
     public func transliterateToken(_ token: String) -> String {
-        if keepsASCII {
-            if Folding.isASCII(token) { return token }
-            if LatinLetterTable.mayApply(to: token), let result = latinLetterTable().transliterate(token) { return result }
-        }
+        if let result = withoutICU(token) { return result }
         let key = CacheKey(token)
         if let hit = cache.withLock({ $0[key] }) { return hit }
         let result = transliterateWithICU(token)
