@@ -27,6 +27,8 @@ public final class Canonicalizer {
     public let index: LexiconIndex
     public let options: Options
     private let tokenizer: Tokenizer
+    /// The endings Latin-script names take, by language id (`LexiconIndex.languageID`).
+    private let endingsByLanguage: [Int32: LatinVariant.Endings]
     /// Labels of the words seen, by text and language (`noLanguage` when guessed from each
     /// word): positions in `labelStore`, `idStore` and `fuzzyStore`, three arrays so that the
     /// ids, read for every word, are copied without the keys' strings. A canonicalizer is used
@@ -110,6 +112,7 @@ public final class Canonicalizer {
     public init(index: LexiconIndex, options: Options = Options()) throws {
         self.index = index
         self.options = options
+        endingsByLanguage = index.languageIDs.reduce(into: [:]) { $0[$1.value] = LatinVariant.Endings.of(language: $1.key == "*" ? nil : $1.key) }
         tokenizer = try Tokenizer()
     }
 
@@ -332,27 +335,47 @@ public final class Canonicalizer {
 
     /// The closest form to `key` above the threshold, cached. Keys under four letters get no
     /// fuzzy match: with a large lexicon, short capitalised words ("The", "Mr") would find a
-    /// short name one vowel away.
+    /// short name one vowel away. A Latin-script unit matches a Latin-script form only as
+    /// `LatinVariant` allows.
     private func bestFuzzyForm(_ key: String, language: Int32, script: Script) -> (form: Int32, score: Double)? {
         let cacheKey = FuzzyKey(key: key, language: language, script: script)
         if let cached = fuzzyCache[cacheKey] { return cached }
         let letters = key.utf8.count { $0 != UInt8(ascii: " ") }
         var best: (form: Int32, score: Double)?
         if letters >= 4 {
-            for id in index.fuzzyCandidates(NameKey(key: key, skeleton: NameKeyMaker.skeleton(ofKey: key))) {
+            // A Latin-script key is also looked up without its language's endings: the skeleton
+            // of German "Frankreichs" is not Frankreich's.
+            let endings = script == .latin ? latinEndings(language) : nil
+            var candidates = index.fuzzyCandidates(NameKey(key: key, skeleton: NameKeyMaker.skeleton(ofKey: key)))
+            for lemma in endings.map({ LatinVariant.lemmaKeys(of: key, endings: $0) }) ?? [] {
+                candidates += index.normalizedForms(ofKey: lemma)
+            }
+            for id in candidates {
                 let form = index.traits[Int(id)], formKey = index.formKeys[Int(id)].key
                 let formLetters = formKey.utf8.count
                 // Each letter of length difference costs at least 0.5: skip forms too long or short to reach the threshold.
                 guard 1 - 0.5 * Double(abs(formLetters - letters)) / Double(max(formLetters, letters)) >= options.fuzzyThreshold,
                       form.role != .blocked, form.acceptsKeyMatch(from: script),
                       form.acceptsKeyMatch(inLanguage: language), !Self.isDerivedWord(key, of: formKey) else { continue }
-                let score = NameSimilarity.score(key, formKey)
+                var score = NameSimilarity.score(key, formKey)
+                // Between Latin-script spellings, only inflections (scored as Slavic case forms
+                // are) and typing errors.
+                if let endings, form.script == .latin {
+                    guard let relation = LatinVariant.relation(of: key, to: formKey, endings: endings) else { continue }
+                    if relation == .inflection { score = max(score, Resolver.inflectedScore) }
+                }
                 if score >= options.fuzzyThreshold, score > best?.score ?? 0 { best = (id, score) }
             }
         }
         if fuzzyCache.count > 200_000 { fuzzyCache.removeAll(keepingCapacity: true) }
         fuzzyCache[cacheKey] = best
         return best
+    }
+
+    /// The endings of names in the language with id `language`; a language the lexicon does
+    /// not have, or one guessed from the script, takes the Germanic ones.
+    private func latinEndings(_ language: Int32) -> LatinVariant.Endings {
+        endingsByLanguage[language] ?? .of(language: nil)
     }
 
     /// The keys a span may stand for: its words' keys, and for Cyrillic its stems' keys.
@@ -440,7 +463,8 @@ public final class Canonicalizer {
     private func makeLabels(_ text: String, _ lang: String?, store: Int32) -> (UnitIDs, UnitLabels) {
         let language = lang ?? LanguageGuess.fromScript(text) ?? "und"
         let keys = index.keys
-        let bare = [Inflection.koreanBase(text), Inflection.semiticBase(text)].compactMap { $0 }
+        let elided = Inflection.elidedBase(text)
+        let bare = [Inflection.koreanBase(text), Inflection.semiticBase(text), elided].compactMap { $0 }
         let stem = Inflection.slavicStem(text)
         let key = keys.unitKey(for: text, lang: language)
         let bareKeys = bare.map { keys.unitKey(for: $0, lang: language) }
@@ -448,7 +472,8 @@ public final class Canonicalizer {
         let folded = index.labels.id(Folding.caseFold(text))
         let keyID = index.labels.id(key), stemID = index.labels.id(stemKey ?? key)
         let bareIDs = bareKeys.map(index.labels.id)
-        let isNameLike = MatchUnit.isNameLike(text)
+        // "l'Ukraine" is as name-like as "Ukraine".
+        let isNameLike = MatchUnit.isNameLike(elided ?? text)
         // A listed match starts with an edge from a trie's root: without one, none is tried.
         let root = UnitTrie.root
         let startsForm = index.exact.child(root, folded) != nil || index.normalized.child(root, keyID) != nil

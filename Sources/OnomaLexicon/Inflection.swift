@@ -7,6 +7,7 @@ import OnomaText
 ///     Inflection.slavicStems(ofLemma: "Київ")   // ["київ", "києв"]  (і/ї alternates with е/є, о)
 ///     Inflection.koreanBase("젤렌스키는")       // "젤렌스키"
 ///     Inflection.semiticBase("وزيلينسكي")       // "زيلينسكي"
+///     Inflection.elidedBase("L'Allemagne")     // "Allemagne"
 public enum Inflection {
     /// Case and adjective endings of Ukrainian and Russian nouns and names, longest first.
     public static let slavicEndings: [String] = [
@@ -100,6 +101,20 @@ public enum Inflection {
             return String(word.dropLast(particle.count))
         }
         return nil
+    }
+
+    /// Elided articles and prepositions of French and Italian, lowercased, that an apostrophe
+    /// joins to the next word (l'Allemagne, d'Ukraine, dell'Ucraina).
+    static let elidedWords: Set<String> = ["l", "d", "qu", "dell", "all", "dall", "nell", "sull"]
+
+    /// A word without an elided article or preposition before an apostrophe (' or ’), keeping
+    /// at least three letters; nil when there is none. "L'Allemagne" → "Allemagne".
+    public static func elidedBase(_ word: String) -> String? {
+        guard let apostrophe = word.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }),
+              elidedWords.contains(word[..<apostrophe].lowercased()) else { return nil }
+        let base = word[word.index(after: apostrophe)...]
+        guard base.count >= minimumStem, base.first?.isLetter == true else { return nil }
+        return String(base)
     }
 
     /// An Arabic or Hebrew word without a one-letter proclitic ("and", "by", "to", "the" …),

@@ -239,12 +239,24 @@ public final class LexiconIndex: @unchecked Sendable {
 
     /// The forms whose name key is `key` (words separated by spaces).
     func normalizedForms(ofKey key: String) -> ArraySlice<Int32> {
+        forms(in: normalized, words: key)
+    }
+
+    /// The forms written as `folded` (case-folded, one space between words), up to case: a
+    /// form whose units are its space-separated words. A form's key depends on its language
+    /// (Polish Kijów's on "j" for "y"), so a name's key may miss its own listed form.
+    func exactForms(ofFolded folded: String) -> ArraySlice<Int32> {
+        forms(in: exact, words: folded)
+    }
+
+    /// The forms at the end of the path of `words`' space-separated words in `trie`.
+    private func forms(in trie: UnitTrie, words: String) -> ArraySlice<Int32> {
         var node = UnitTrie.root
-        for word in key.split(separator: " ") {
-            guard let next = normalized.child(node, String(word)) else { return [] }
+        for word in words.split(separator: " ") {
+            guard let next = trie.child(node, String(word)) else { return [] }
             node = next
         }
-        return normalized.values(at: node)
+        return trie.values(at: node)
     }
 
     /// The position of a primary language among the forms' languages, or -1 when no form has it.

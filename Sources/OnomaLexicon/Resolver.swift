@@ -59,7 +59,8 @@ public struct Resolver: Sendable {
     /// clearer lead to pass. A Latin-script name is scored against an entity's forms in other
     /// scripts (by a letter model or key similarity) only when the entity has no Latin-script
     /// form; with `lang` given, a one-word Latin-script name matches Latin-script forms by key
-    /// or fuzzily only in that language, English or "*".
+    /// or fuzzily only in that language, English or "*"; and fuzzily only as an inflection or
+    /// typing error of them (`LatinVariant`).
     ///
     /// - Complexity: O(k·m·n) for the k forms sharing the name's skeleton.
     public func resolve(_ name: String, lang: String?, top: Int = 5) -> [Candidate] {
@@ -85,8 +86,9 @@ public struct Resolver: Sendable {
         // of Portugal and India. A longer name, all of whose words must agree, may take a
         // neighbouring language's form (German "Tschechische Republik", Luxembourgish
         // "Tschechesch Republik").
+        let endings = isLatinName ? LatinVariant.Endings.of(language: lang.flatMap { $0 == "*" ? nil : LanguageTag.primary($0) }) : nil
         let variantLanguage = key.key.contains(" ") ? nil : lang.flatMap { $0 == "*" ? nil : index.languageID(LanguageTag.primary($0)) }
-        for id in candidateForms(key) {
+        for id in candidateForms(key, folded: folded, endings: endings) {
             let form = index.form(id)
             if modelled != nil, form.entry.role != .blocked, index.traits[Int(id)].script == .latin {
                 // The letter model scores these below; here only the spelling as listed and the same key count.
@@ -95,7 +97,7 @@ public struct Resolver: Sendable {
                 continue
             }
             let formLang = form.entry.lang == "*" ? nil : form.entry.lang
-            let (score, method) = match.compare(name, lang: lang, form.entry.form, lang: formLang)
+            var (score, method) = match.compare(name, lang: lang, form.entry.form, lang: formLang)
             if form.entry.role == .blocked {
                 if score >= 0.95 { blocked.insert(form.entry.entity) }
                 continue
@@ -109,6 +111,13 @@ public struct Resolver: Sendable {
             if isLatinName, method != .exact, let variantLanguage, traits.script == .latin,
                !traits.acceptsKeyMatch(inLanguage: variantLanguage) {
                 continue
+            }
+            // Between Latin-script spellings, only inflections (scored as Slavic case forms are)
+            // and typing errors, and no demonyms ("Russian"), as in canon.
+            if let endings, method == .fuzzy, traits.script == .latin {
+                guard !Canonicalizer.isDerivedWord(key.key, of: form.key.key),
+                      let relation = LatinVariant.relation(of: key.key, to: form.key.key, endings: endings) else { continue }
+                if relation == .inflection { score = max(score, Self.inflectedScore) }
             }
             if score >= threshold { add(form.entry.entity, score, method) }
         }
@@ -129,11 +138,15 @@ public struct Resolver: Sendable {
             .prefix(top).map { $0 }
     }
 
-    /// The forms to score: those listed under the name's folded text or key, and those sharing
-    /// its skeleton.
-    private func candidateForms(_ key: NameKey) -> [Int32] {
+    /// The forms to score: those listed under the name's folded text or key, those sharing its
+    /// skeleton, and for a Latin-script name those of its key without an ending.
+    private func candidateForms(_ key: NameKey, folded: String, endings: LatinVariant.Endings?) -> [Int32] {
         var ids = Set(index.fuzzyCandidates(key))
         ids.formUnion(index.normalizedForms(ofKey: key.key))
+        ids.formUnion(index.exactForms(ofFolded: folded))
+        for lemma in endings.map({ LatinVariant.lemmaKeys(of: key.key, endings: $0) }) ?? [] {
+            ids.formUnion(index.normalizedForms(ofKey: lemma))
+        }
         return ids.sorted()
     }
 }

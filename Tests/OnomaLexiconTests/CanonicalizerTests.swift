@@ -32,6 +32,17 @@ import Testing
         Q230\tplace\ten\tGeorgia\tcanonical
         Q1428\tplace\ten\tGeorgia (U.S. state)\tcanonical
         Q1428\tplace\ten\tGeorgia\tblocked
+        Q212\tplace\ten\tUkraine\tcanonical
+        Q142\tplace\ten\tFrance\tcanonical
+        Q142\tplace\tde\tFrankreich\talias
+        Q30\tplace\ten\tUnited States\tcanonical
+        Q30\tplace\tde\tVereinigte Staaten\talias
+        Q921\tplace\ten\tBrunei\tcanonical
+        Q1016\tplace\ten\tLibya\tcanonical
+        Q1016\tplace\tde\tLibyen\talias
+        Q57606\tperson\ten\tRobert Fico\tcanonical
+        Q57606\tperson\ten\tFico\talias
+        Q57606\tperson\tsk\tFico\talias
 
         """
 
@@ -95,6 +106,33 @@ import Testing
         // Doubled letters collapse in the key; a swap of two letters is a fuzzy match.
         #expect(try found("Zelenskky said") == ["Zelenskky→Q3874799/normalized"])
         #expect(try found("Zelenksy said") == ["Zelenksy→Q3874799/fuzzy"])
+    }
+
+    @Test func germanCaseEndingOfAName() throws {
+        // Genitive -s; the skeleton of "Frankreichs" is not Frankreich's.
+        #expect(try found("Frankreichs Präsident", lang: "de") == ["Frankreichs→Q142/fuzzy"])
+        // A declined adjective in a longer name.
+        #expect(try found("die Vereinigten Staaten", lang: "de") == ["Vereinigten Staaten→Q30/fuzzy"])
+    }
+
+    @Test func frenchElidedArticleBeforeAName() throws {
+        #expect(try found("la politique de l'Ukraine", lang: "fr") == ["l'Ukraine→Q212/normalized"])
+    }
+
+    @Test func slovakCaseEndingReplacesTheFinalVowel() throws {
+        #expect(try found("podľa Fica", lang: "sk") == ["Fica→Q57606/fuzzy"])
+    }
+
+    @Test func latinWordOneVowelFromANameIsAnotherWord() throws {
+        // Key similarity joins transliterations, but between two Latin spellings it joined
+        // common words to names: French Bruno and Brunei, German Leben and Libyen.
+        #expect(try found("Bruno Le Maire", lang: "fr") == [])
+        #expect(try found("Das Leben ist schön", lang: "de") == [])
+    }
+
+    @Test func nameWithAnotherLastLetterIsAnotherName() throws {
+        // Olena Zelenska is not Zelensky: no typing error at a name's end.
+        #expect(try found("Zelenska said") == [])
     }
 
     @Test func ambiguousFormIsSettledByTheDocument() throws {

@@ -32,4 +32,11 @@ import OnomaLexicon
         // ї written as і + combining diaeresis is case-folded to the composed letter first.
         #expect(Inflection.slavicStem("Київ") == Inflection.slavicStem("Киі\u{308}в"))
     }
+
+    @Test func frenchElidedArticle() {
+        #expect(Inflection.elidedBase("L'Allemagne") == "Allemagne")
+        #expect(Inflection.elidedBase("d\u{2019}Ukraine") == "Ukraine")
+        // An apostrophe inside a name is not an elision.
+        #expect(Inflection.elidedBase("O'Brien") == nil)
+    }
 }
