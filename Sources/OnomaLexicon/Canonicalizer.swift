@@ -327,10 +327,12 @@ public final class Canonicalizer {
     /// Adjective and demonym endings: "Russian" is not Russia, "North Korean" not North Korea.
     static let derivedEndings = ["n", "an", "ian", "ese", "i", "ish", "er", "ern"]
 
-    /// Whether `key` is the name `base` plus an adjective or demonym ending.
+    /// Whether `key` is the name `base` plus an adjective or demonym ending. "-n" makes one of a
+    /// name ending in "a" (Russian, Korean); after "e" it is a German case ending (Niederlanden).
     static func isDerivedWord(_ key: String, of base: String) -> Bool {
         guard key.count > base.count, key.hasPrefix(base) else { return false }
-        return derivedEndings.contains(String(key.dropFirst(base.count)))
+        let ending = String(key.dropFirst(base.count))
+        return derivedEndings.contains(ending) && (ending != "n" || base.hasSuffix("a"))
     }
 
     /// The closest form to `key` above the threshold, cached. Keys under four letters get no

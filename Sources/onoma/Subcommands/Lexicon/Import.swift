@@ -12,7 +12,7 @@ extension Onoma.Lexicon {
                 icu-territories: every country and territory with its name in every ICU locale \
                 (ICU's locale display names). Ids are Wikidata QIDs for sovereign states and \
                 iso3166:XX for other territories:
-                  onoma lexicon import icu-territories --lexicon Lexicons > Lexicons/territories.tsv
+                  onoma lexicon import icu-territories --lexicon Lexicons/places.tsv > Lexicons/territories.tsv
                 jrc-names FILE: JRC-Names' TSV dump, 'id TAB type TAB language TAB name' with + \
                 between the name's words (type P person, O organisation; language u: any). Ids \
                 become jrc:ID.
