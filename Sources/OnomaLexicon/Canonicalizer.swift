@@ -349,10 +349,11 @@ public final class Canonicalizer {
             // of German "Frankreichs" is not Frankreich's.
             let endings = script == .latin ? latinEndings(language) : nil
             var candidates = index.fuzzyCandidates(NameKey(key: key, skeleton: NameKeyMaker.skeleton(ofKey: key)))
+            let bySkeleton = candidates.count
             for lemma in endings.map({ LatinVariant.lemmaKeys(of: key, endings: $0) }) ?? [] {
                 candidates += index.normalizedForms(ofKey: lemma)
             }
-            for id in candidates {
+            for (position, id) in candidates.enumerated() {
                 let form = index.traits[Int(id)], formKey = index.formKeys[Int(id)].key
                 let formLetters = formKey.utf8.count
                 // Each letter of length difference costs at least 0.5: skip forms too long or short to reach the threshold.
@@ -360,6 +361,9 @@ public final class Canonicalizer {
                       form.role != .blocked, form.acceptsKeyMatch(from: script),
                       form.acceptsKeyMatch(inLanguage: language), !Self.isDerivedWord(key, of: formKey) else { continue }
                 var score = NameSimilarity.score(key, formKey)
+                // A form found by its skeleton must pass on its score; one found without an
+                // ending may pass as an inflection.
+                guard score >= options.fuzzyThreshold || position >= bySkeleton, score > best?.score ?? 0 else { continue }
                 // Between Latin-script spellings, only inflections (scored as Slavic case forms
                 // are) and typing errors.
                 if let endings, form.script == .latin {

@@ -110,7 +110,15 @@ public enum Inflection {
     /// A word without an elided article or preposition before an apostrophe (' or ’), keeping
     /// at least three letters; nil when there is none. "L'Allemagne" → "Allemagne".
     public static func elidedBase(_ word: String) -> String? {
-        guard let apostrophe = word.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }),
+        // The longest elided word has four letters: look for the apostrophe in the first bytes
+        // only (most words have none), by bytes rather than characters.
+        var head = 0
+        for byte in word.utf8 {
+            if byte == UInt8(ascii: "'") || byte == 0x99 { break }  // ’ is E2 80 99
+            head += 1
+            if head == 7 { return nil }
+        }
+        guard head < word.utf8.count, let apostrophe = word.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }),
               elidedWords.contains(word[..<apostrophe].lowercased()) else { return nil }
         let base = word[word.index(after: apostrophe)...]
         guard base.count >= minimumStem, base.first?.isLetter == true else { return nil }

@@ -252,8 +252,9 @@ public final class LexiconIndex: @unchecked Sendable {
     /// The forms at the end of the path of `words`' space-separated words in `trie`.
     private func forms(in trie: UnitTrie, words: String) -> ArraySlice<Int32> {
         var node = UnitTrie.root
-        for word in words.split(separator: " ") {
-            guard let next = trie.child(node, String(word)) else { return [] }
+        // Split by bytes, not Characters: this runs for every unlisted name-like word.
+        for word in words.utf8.split(separator: UInt8(ascii: " ")) {
+            guard let next = trie.child(node, String(decoding: word, as: UTF8.self)) else { return [] }
             node = next
         }
         return trie.values(at: node)
