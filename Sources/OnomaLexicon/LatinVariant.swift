@@ -87,9 +87,10 @@ public enum LatinVariant {
     }
 
     /// Whether `word` is `lemma` plus an ending (or, where the language allows, the ending in
-    /// place of the lemma's final vowel, for lemmas of four letters or more). Lemmas of three or
-    /// four letters take only endings that start with a consonant after them (German Kiews,
-    /// Irans; but French "Seule" is not Seoul), and shorter ones none.
+    /// place of the lemma's final vowel, for lemmas of four letters or more). Outside the Slavic
+    /// languages, whose endings are mostly vowels (Polish Kijów, Kijowa), lemmas of three or
+    /// four letters take only endings that start with a consonant (German Kiews, Irans; but
+    /// "Seule" is not Seoul), and shorter ones none.
     private static func isInflected(_ word: ArraySlice<UInt8>, of lemma: ArraySlice<UInt8>, _ endings: Endings) -> Bool {
         func endsWith(_ stem: ArraySlice<UInt8>) -> Bool {
             guard stem.count >= 3, word.count > stem.count, word.starts(with: stem) else { return false }
@@ -97,7 +98,9 @@ public enum LatinVariant {
             return endings.endings.contains { $0.elementsEqual(ending) }
         }
         guard lemma.count >= 3 else { return false }
-        if endsWith(lemma), lemma.count >= 5 || !NameKeyRule.isVowel(word[word.startIndex + lemma.count]) { return true }
+        if endsWith(lemma), lemma.count >= 5 || endings.replaceFinalVowel || !NameKeyRule.isVowel(word[word.startIndex + lemma.count]) {
+            return true
+        }
         guard endings.replaceFinalVowel, lemma.count >= 4, let last = lemma.last, NameKeyRule.isVowel(last) else { return false }
         return endsWith(lemma.dropLast())
     }

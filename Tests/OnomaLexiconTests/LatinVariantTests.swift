@@ -32,6 +32,8 @@ import Testing
         #expect(LatinVariant.relation(of: "fica", to: "fico", endings: slovak) == .inflection)
         #expect(LatinVariant.relation(of: "ficovi", to: "fico", endings: slovak) == .inflection)
         #expect(LatinVariant.lemmaKeys(of: "fica", endings: slovak).contains("fico"))
+        // Polish Kijowa, Kijowie (keys "kiova", "kiove") of Kijów ("kiov"): a short lemma takes a vowel ending.
+        #expect(LatinVariant.relation(of: "kiova", to: "kiov", endings: .of(language: "pl")) == .inflection)
     }
 
     @Test func typingErrorInsideALongName() {
