@@ -103,11 +103,16 @@ public struct Resolver: Sendable {
                 continue
             }
             // A Latin-script name reaches an entity with Latin-script forms through those forms;
-            // its forms in other scripts count only as written or with the same key. A fuzzy
-            // score against them lets common words through: German "U-Bahn" scored 0.999
-            // against Kashmiri بِنِن (Benin), whose three consonants fit many words.
+            // its forms in other scripts count only as written or with the same key, and in an
+            // abjad only as written. A fuzzy score against them lets common words through:
+            // German "U-Bahn" scored 0.999 against Kashmiri بِنِن (Benin), whose three consonants
+            // fit many words; and an abjad key has few vowels to disagree ("Andr" is the key of
+            // Arabic أندورا, Andorra).
             let traits = index.traits[Int(id)]
-            if isLatinName, method == .fuzzy, traits.script != .latin, hasLatinForm[Int(traits.entity)] { continue }
+            if isLatinName, method == .fuzzy || method == .normalized && (traits.script == .arabic || traits.script == .hebrew),
+               traits.script != .latin, hasLatinForm[Int(traits.entity)] {
+                continue
+            }
             if isLatinName, method != .exact, let variantLanguage, traits.script == .latin,
                !traits.acceptsKeyMatch(inLanguage: variantLanguage) {
                 continue

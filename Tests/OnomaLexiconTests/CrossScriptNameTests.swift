@@ -83,6 +83,14 @@ import Testing
         #expect(resolver.resolve("Zelensky", lang: "en").first?.entity == "p1")
     }
 
+    @Test func latinWordIsNotAnAbjadKeyOfAnEntityWithLatinForms() throws {
+        // Yiddish אַנדארע (Andorra) has the key of "Andr": an abjad key has too few vowels to disagree.
+        let text = "Q228\tplace\ten\tAndorra\tcanonical\nQ228\tplace\tyi\t\u{5D0}\u{5B7}\u{5E0}\u{5D3}\u{5D0}\u{5E8}\u{5E2}\talias\n"
+        let resolver = Resolver(index: try LexiconIndex(lexicon: Lexicon(entries: LexiconParser.parse(text, path: "places.tsv").entries)))
+        #expect(resolver.resolve("Andr", lang: nil).isEmpty)
+        #expect(resolver.resolve("Andorra", lang: nil).first?.entity == "Q228")
+    }
+
     @Test func latinSpellingVariantMatchesOnlyFormsOfItsLanguage() throws {
         let text = "Q1028\tplace\ten\tMorocco\tcanonical\nQ1028\tplace\tnl\tMarokko\talias\n"
         let resolver = Resolver(index: try LexiconIndex(lexicon: Lexicon(entries: LexiconParser.parse(text, path: "places.tsv").entries)))
