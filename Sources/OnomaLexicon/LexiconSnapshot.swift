@@ -1,4 +1,5 @@
 import Foundation
+import OnomaText
 
 /// A compiled lexicon: a lexicon's entries and every table of its index in one binary file,
 /// which loads without parsing, checking or transliterating anything (`onoma lexicon compile`).
@@ -156,12 +157,15 @@ public struct LexiconSnapshot {
         return changedOrGone + now.filter { !recorded.contains($0.path) }.map { ($0.path, .added) }
     }
 
-    /// A digest of the name-key rules: keys made with other rules do not match these.
+    /// A digest of the name-key rules and of the transforms to ASCII that keys start from:
+    /// keys made with other rules or transforms do not match these.
     private static func rulesDigest(_ rules: [NameKeyRule]) -> UInt64 {
-        let text = rules.map { rule in
+        let keyRules = rules.map { rule in
             [rule.phenomenon, String(decoding: rule.pattern, as: UTF8.self), String(decoding: rule.replacement, as: UTF8.self),
              "\(rule.left)", "\(rule.right)", rule.languages.map { $0.sorted().joined(separator: ",") } ?? "*"].joined(separator: "\t")
-        }.joined(separator: "\n")
+        }
+        let transforms = ([nil] + Transliterator.latinSteps.keys.sorted()).map { Transliterator.latinRules(lang: $0, ascii: true) }
+        let text = (keyRules + transforms).joined(separator: "\n")
         return Array(text.utf8).withUnsafeBytes(WordTable.hash)
     }
 }

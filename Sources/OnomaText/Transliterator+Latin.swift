@@ -55,7 +55,9 @@ extension Transliterator {
         var rules = "::NFC;"
         if let lang, let step = latinSteps[LanguageTag.primary(lang)] { rules += " ::\(step);" }
         rules += " ::Any-Latin;"
-        if ascii { rules += " ::Latin-ASCII;" }
+        // Latin-ASCII leaves the open o and schwa of African orthographies as they are
+        // (Bambara Andɔr, Andorra), and a name key would lose them: they become o and e first.
+        if ascii { rules += " ɔ > o; Ɔ > O; [əǝ] > e; [ƏƎ] > E; ::NFC; ::Latin-ASCII;" }
         // NFC again: steps can leave a combining mark after their output (the ja step turns
         // かー into "ka" + U+0304), and equal keys must be equal bytes.
         rules += " ::NFC;"
