@@ -30,15 +30,14 @@ public struct DocumentSignature: Sendable, Hashable {
 public final class Signer {
     public let parameters: DedupeParameters
     public let lsh: LSHParameters
-    private let minHash: MinHash
     private let extractor: FeatureExtractor
 
     /// - Parameter index: a lexicon index, so that names in any spelling become one entity id.
     public init(parameters: DedupeParameters, index: LexiconIndex? = nil) throws {
-        extractor = try FeatureExtractor(shingleSize: parameters.shingleSize, index: index)
+        extractor = try FeatureExtractor(shingleSize: parameters.shingleSize,
+                                         minHash: MinHash(permutations: parameters.permutations, seed: parameters.seed), index: index)
         self.parameters = parameters
         lsh = try parameters.lsh()
-        minHash = MinHash(permutations: parameters.permutations, seed: parameters.seed)
     }
 
     /// The lexicon the features were made with (see `FeatureExtractor.lexiconDigest`).
@@ -48,9 +47,8 @@ public final class Signer {
     public func signature(id: String, text: String, lang: String?, date: String?) -> DocumentSignature {
         let language = lang.map(LanguageTag.primary) ?? LanguageGuess.fromScript(text)
         let features = extractor.features(of: text, lang: language)
-        let signature = minHash.signature(of: features.shingles)
-        return DocumentSignature(id: id, lang: language, date: date, length: CharacterCount.of(text), minHash: signature,
-                                 bandKeys: Self.bandKeys(signature, lsh, seed: parameters.seed), fingerprint: features.fingerprint)
+        return DocumentSignature(id: id, lang: language, date: date, length: CharacterCount.of(text), minHash: features.minHash,
+                                 bandKeys: Self.bandKeys(features.minHash, lsh, seed: parameters.seed), fingerprint: features.fingerprint)
     }
 
     /// One hash per band: the band's index and values. Empty documents get no bands.

@@ -5,7 +5,7 @@
 ///     var stream = ShingleStream()
 ///     stream.append(entity: "Q61")
 ///     stream.append(word: 0..<7, of: Array("visited".utf8))
-///     stream.shingles(size: 5)   // hashes of "⟨Q61⟩", "Q61⟩ ", …, "isited"
+///     stream.shingles(size: 5, into: &sink)   // adds hashes of "⟨Q61⟩", "Q61⟩ ", …, "isited"
 struct ShingleStream {
     /// The stream is `storage[..<count]`; the storage only grows, by doubling at least, and keeps
     /// room for the eight bytes of padding that `shingles` writes after the stream.
@@ -125,63 +125,60 @@ struct ShingleStream {
         if needed > storage.count { storage.append(contentsOf: repeatElement(0, count: Swift.max(needed - storage.count, storage.count))) }
     }
 
-    /// Hashed character n-grams of `size` characters, with repeats (MinHash ignores them); a
-    /// stream shorter than `size` characters is one shingle, an empty one none.
+    /// Adds the hashed character n-grams of `size` characters to `sink`, in order, with repeats
+    /// (MinHash ignores them); a stream shorter than `size` characters is one shingle, an empty
+    /// one none. Straight into the sink: no array of a document's shingles is made and read again.
     ///
     /// The window moves a character at a time over the bytes; eight zero bytes after the stream
     /// let `FeatureHash` read a shingle's last word in one load, and are a character start that
     /// ends the last window. Between multi-byte characters (entity brackets, accented letters)
     /// the window is `size` bytes and moves a byte at a time, in a loop of its own: most
     /// streams are ASCII for the most part, and without a lexicon often entirely.
-    mutating func shingles(size: Int) -> [UInt64] {
+    mutating func shingles<Sink: ShingleSink>(size: Int, into sink: inout Sink) {
         let count = self.count
         reserve(0)
         storage.withUnsafeMutableBufferPointer { storage in
             for offset in count..<(count + 8) { storage[offset] = 0 }
         }
-        return storage.withUnsafeBytes { padded in
+        storage.withUnsafeBytes { padded in
             let base = padded.baseAddress!
             func isStart(_ offset: Int) -> Bool { padded[offset] & 0xC0 != 0x80 }
             let characters = Self.characterStarts(base, count: count)
-            guard characters > 0 else { return [] }
-            guard characters >= size else { return [FeatureHash.hash(padded: base, count: count)] }
+            guard characters > 0 else { return }
+            guard characters >= size else { return sink.add(FeatureHash.hash(padded: base, count: count)) }
             let windows = characters - size + 1
-            return [UInt64](unsafeUninitializedCapacity: windows) { hashes, initialized in
-                if characters == count {
-                    for window in 0..<windows { hashes[window] = FeatureHash.hash(padded: base + window, count: size) }
-                    initialized = windows
-                    return
+            if characters == count {
+                for window in 0..<windows { sink.add(FeatureHash.hash(padded: base + window, count: size)) }
+                return
+            }
+            // The window [low, high) of `size` characters.
+            var low = 0, high = 0
+            for _ in 0..<size {
+                high &+= 1
+                while !isStart(high) { high &+= 1 }
+            }
+            var window = 0
+            while true {
+                if high &- low == size {
+                    // An ASCII window: it moves a byte at a time until its end reaches the
+                    // next multi-byte character (at `end`) or the stream's end.
+                    var end = high
+                    while end < count, padded[end] < 0x80 { end &+= 1 }
+                    let run = Swift.min(end &- high &+ 1, windows &- window)
+                    for next in 0..<run { sink.add(FeatureHash.hash(padded: base + (low &+ next), count: size)) }
+                    window &+= run
+                    if window == windows { break }
+                    low &+= run
+                    high = end
+                } else {
+                    sink.add(FeatureHash.hash(padded: base + low, count: high &- low))
+                    window &+= 1
+                    if window == windows { break }
+                    low &+= 1
+                    while !isStart(low) { low &+= 1 }
                 }
-                // The window [low, high) of `size` characters.
-                var low = 0, high = 0
-                for _ in 0..<size {
-                    high &+= 1
-                    while !isStart(high) { high &+= 1 }
-                }
-                var window = 0
-                while true {
-                    if high &- low == size {
-                        // An ASCII window: it moves a byte at a time until its end reaches the
-                        // next multi-byte character (at `end`) or the stream's end.
-                        var end = high
-                        while end < count, padded[end] < 0x80 { end &+= 1 }
-                        let run = Swift.min(end &- high &+ 1, windows &- window)
-                        for next in 0..<run { hashes[window &+ next] = FeatureHash.hash(padded: base + (low &+ next), count: size) }
-                        window &+= run
-                        if window == windows { break }
-                        low &+= run
-                        high = end
-                    } else {
-                        hashes[window] = FeatureHash.hash(padded: base + low, count: high &- low)
-                        window &+= 1
-                        if window == windows { break }
-                        low &+= 1
-                        while !isStart(low) { low &+= 1 }
-                    }
-                    high &+= 1
-                    while !isStart(high) { high &+= 1 }
-                }
-                initialized = windows
+                high &+= 1
+                while !isStart(high) { high &+= 1 }
             }
         }
     }
@@ -208,4 +205,9 @@ struct ShingleStream {
         let ones = (word & ~(word &<< 1) & 0x8080_8080_8080_8080) &>> 7
         return Int(truncatingIfNeeded: (ones &* 0x0101_0101_0101_0101) &>> 56)
     }
+}
+
+/// What receives a document's shingle hashes one at a time (`ShingleStream.shingles`).
+protocol ShingleSink {
+    mutating func add(_ shingle: UInt64)
 }
