@@ -141,45 +141,71 @@ struct ShingleStream {
             for offset in count..<(count + 8) { storage[offset] = 0 }
         }
         storage.withUnsafeBytes { padded in
-            let base = padded.baseAddress!
-            func isStart(_ offset: Int) -> Bool { padded[offset] & 0xC0 != 0x80 }
-            let characters = Self.characterStarts(base, count: count)
-            guard characters > 0 else { return }
-            guard characters >= size else { return sink.add(FeatureHash.hash(padded: base, count: count)) }
-            let windows = characters - size + 1
-            if characters == count {
-                for window in 0..<windows { sink.add(FeatureHash.hash(padded: base + window, count: size)) }
-                return
+            // Windows of `size` ASCII bytes are hashed with their mask and length made once
+            // when `size` is below 8, as the default 5 is: a loop of its own for each case.
+            if let short = FeatureHash.Short(count: size) {
+                Self.shingles(padded, count: count, size: size, sizeBytes: short, into: &sink)
+            } else {
+                Self.shingles(padded, count: count, size: size, sizeBytes: FeatureHash.Sized(count: size), into: &sink)
             }
-            // The window [low, high) of `size` characters.
-            var low = 0, high = 0
-            for _ in 0..<size {
-                high &+= 1
-                while !isStart(high) { high &+= 1 }
-            }
-            var window = 0
-            while true {
-                if high &- low == size {
-                    // An ASCII window: it moves a byte at a time until its end reaches the
-                    // next multi-byte character (at `end`) or the stream's end.
-                    var end = high
-                    while end < count, padded[end] < 0x80 { end &+= 1 }
-                    let run = Swift.min(end &- high &+ 1, windows &- window)
-                    for next in 0..<run { sink.add(FeatureHash.hash(padded: base + (low &+ next), count: size)) }
-                    window &+= run
-                    if window == windows { break }
-                    low &+= run
-                    high = end
-                } else {
-                    sink.add(FeatureHash.hash(padded: base + low, count: high &- low))
-                    window &+= 1
-                    if window == windows { break }
-                    low &+= 1
-                    while !isStart(low) { low &+= 1 }
+        }
+    }
+
+    /// `shingles(size:into:)` of the `count` bytes of `padded` (eight zero bytes after them),
+    /// with `sizeBytes` hashing `size` bytes.
+    private static func shingles<Sink: ShingleSink, Hash: FixedLengthHash>(
+        _ padded: UnsafeRawBufferPointer, count: Int, size: Int, sizeBytes: Hash, into result: inout Sink
+    ) {
+        // The sink in a local variable, which the loops can keep in registers.
+        var local = result
+        defer { result = local }
+        let base = padded.baseAddress!
+        func isStart(_ offset: Int) -> Bool { padded[offset] & 0xC0 != 0x80 }
+        let characters = Self.characterStarts(base, count: count)
+        guard characters > 0 else { return }
+        guard characters >= size else { return local.add(FeatureHash.hash(padded: base, count: count)) }
+        let windows = characters - size + 1
+        if characters == count {
+            for window in 0..<windows { local.add(sizeBytes(padded: base + window)) }
+            return
+        }
+        // The window [low, high) of `size` characters.
+        var low = 0, high = 0
+        for _ in 0..<size {
+            high &+= 1
+            while !isStart(high) { high &+= 1 }
+        }
+        var window = 0
+        while true {
+            if high &- low == size {
+                // An ASCII window: it moves a byte at a time until its end reaches the
+                // next multi-byte character (at `end`) or the stream's end. `end` is found
+                // eight bytes at a time (the padding is zeros, ASCII).
+                var end = high
+                while end < count {
+                    let highBits = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: end, as: UInt64.self)) & 0x8080_8080_8080_8080
+                    if highBits != 0 {
+                        end &+= highBits.trailingZeroBitCount &>> 3
+                        break
+                    }
+                    end &+= 8
                 }
-                high &+= 1
-                while !isStart(high) { high &+= 1 }
+                end = Swift.min(end, count)
+                let run = Swift.min(end &- high &+ 1, windows &- window)
+                for next in 0..<run { local.add(sizeBytes(padded: base + (low &+ next))) }
+                window &+= run
+                if window == windows { break }
+                low &+= run
+                high = end
+            } else {
+                local.add(FeatureHash.hash(padded: base + low, count: high &- low))
+                window &+= 1
+                if window == windows { break }
+                low &+= 1
+                while !isStart(low) { low &+= 1 }
             }
+            high &+= 1
+            while !isStart(high) { high &+= 1 }
         }
     }
 
@@ -211,3 +237,11 @@ struct ShingleStream {
 protocol ShingleSink {
     mutating func add(_ shingle: UInt64)
 }
+
+/// `FeatureHash.hash(padded:count:)` of one `count` at every call.
+protocol FixedLengthHash {
+    func callAsFunction(padded bytes: UnsafeRawPointer) -> UInt64
+}
+
+extension FeatureHash.Short: FixedLengthHash {}
+extension FeatureHash.Sized: FixedLengthHash {}
