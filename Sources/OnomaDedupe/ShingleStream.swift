@@ -85,6 +85,13 @@ struct ShingleStream {
             }
             // The storage keeps eight bytes after the word's end: every eight-byte store fits.
             let target = storage.baseAddress! + end
+            // Most words have at most eight bytes: one load, one test, one store.
+            if count > 0, count <= 8, readable >= 8 {
+                let eight = word.loadUnaligned(as: UInt64.self) & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* count))
+                target.storeBytes(of: Self.asciiLowercased(eight), as: UInt64.self)
+                end &+= count
+                return eight & 0x8080_8080_8080_8080 == 0
+            }
             var all: UInt64 = 0, offset = 0
             while offset < count {
                 var eight: UInt64 = 0
