@@ -49,6 +49,14 @@ public enum FeatureHash {
         return finish(h, word, count: count)
     }
 
+    /// `hash(_:seed:)` of the little-endian bytes of `first` and then of `rest`, without
+    /// writing them out: whole eight-byte words, each mixed in as it is.
+    static func hash(_ first: UInt64, then rest: UnsafeBufferPointer<UInt64>, seed: UInt64) -> UInt64 {
+        var h = mix(seed ^ 0xA076_1D64_78BD_642F ^ first, 0xE703_7ED1_A0B4_28DB)
+        for word in rest { h = mix(h ^ word, 0xE703_7ED1_A0B4_28DB) }
+        return finish(h, 0, count: 8 &* (rest.count &+ 1))
+    }
+
     /// `hash(padded:count:)` for one `count` below 8 at every call, with the mask of its bytes
     /// and its length word made once: the shingles of an ASCII run are all `size` bytes.
     struct Short {
