@@ -3,12 +3,13 @@ import OnomaText
 
 /// What a document is compared on, computed in one pass over its tokens.
 ///
-/// - `shingles`: hashed character n-grams of the folded token stream in which entity mentions
-///   are their entity ids and numbers are their values, for same-language near-duplicates;
+/// - `minHash`: the MinHash signature of the hashed character n-grams (shingles) of the folded
+///   token stream in which entity mentions are their entity ids and numbers are their values,
+///   for same-language near-duplicates;
 /// - `fingerprint`: the language-independent evidence a translation keeps (entities, numbers,
 ///   rare names) for cross-lingual links.
 public struct DocumentFeatures: Sendable {
-    public let shingles: [UInt64]
+    public let minHash: [UInt64]
     public let fingerprint: Fingerprint
 }
 
@@ -17,6 +18,8 @@ public struct DocumentFeatures: Sendable {
 public final class FeatureExtractor {
     /// The character n-gram length of shingles.
     public let shingleSize: Int
+    /// What signs the shingles.
+    public let minHash: MinHash
     /// "none" without a lexicon, else a hash of its entries: features made with different
     /// lexicons are not comparable, so an index records the one it was built with.
     public let lexiconDigest: String
@@ -25,9 +28,10 @@ public final class FeatureExtractor {
     /// Folded forms and name keys (by language) of the words seen, so that each distinct word
     /// goes through ICU once (folding and name keys were most of the time per document).
     private var folded = FoldedWords(limit: cacheLimit)
-    private var nameKeys = WordCache(limit: cacheLimit)
-    /// The stream of the document being read, kept for its buffers.
+    private var nameKeys = NameKeys(limit: cacheLimit)
+    /// The stream and fingerprint of the document being read, kept for their buffers.
     private var stream = ShingleStream()
+    private var fingerprint = FingerprintBuilder()
     /// The token segments of the document being read, kept for their buffer.
     private var segments: [TokenSegment] = []
     private static let cacheLimit = 1 << 18
@@ -35,10 +39,12 @@ public final class FeatureExtractor {
 
     /// - Parameters:
     ///   - shingleSize: characters per shingle (5 measured best on news rewrites).
+    ///   - minHash: what signs the shingles.
     ///   - index: a lexicon index, so that names in any spelling become one entity id.
-    public init(shingleSize: Int, index: LexiconIndex?) throws {
+    public init(shingleSize: Int, minHash: MinHash, index: LexiconIndex?) throws {
         guard shingleSize >= 2 else { throw DedupeError("the shingle size must be at least 2 characters, got \(shingleSize)") }
         self.shingleSize = shingleSize
+        self.minHash = minHash
         tokenizer = try Tokenizer()
         canonicalizer = try index.map { try Canonicalizer(index: $0) }
         lexiconDigest = index.map { Self.lexiconDigest(of: $0.lexicon) } ?? "none"
@@ -69,17 +75,22 @@ public final class FeatureExtractor {
         let numbers = NumberValue.values(in: tokens, of: source, lang: lang)
         // The caches and the stream go inout once per document: a class's stored property
         // changed in place costs a dynamic exclusivity check at every access (two per word).
-        return Self.features(of: tokens, in: source, mentions: mentions, numbers: numbers, lang: lang, shingleSize: shingleSize,
-                             folded: &folded, nameKeys: &nameKeys, stream: &stream)
+        Self.walk(tokens, in: source, mentions: mentions, numbers: numbers, lang: lang,
+                  folded: &folded, nameKeys: &nameKeys, stream: &stream, fingerprint: &fingerprint)
+        let shingleSize = shingleSize
+        return DocumentFeatures(minHash: minHash.signature { stream.shingles(size: shingleSize, into: &$0) },
+                                fingerprint: fingerprint.build(nameKeys: nameKeys))
     }
 
-    /// The features of the text `source` (UTF-8) from its tokens, mentions and numbers.
-    private static func features(
-        of tokens: [TokenSegment], in source: [UInt8], mentions: [Mention], numbers: [NumberValue], lang: String?, shingleSize: Int,
-        folded: inout FoldedWords, nameKeys: inout WordCache, stream: inout ShingleStream
-    ) -> DocumentFeatures {
-        var fingerprint = FingerprintBuilder()
+    /// Writes the shingle stream and the fingerprint of the text `source` (UTF-8) from its
+    /// tokens, mentions and numbers.
+    private static func walk(
+        _ tokens: [TokenSegment], in source: [UInt8], mentions: [Mention], numbers: [NumberValue], lang: String?,
+        folded: inout FoldedWords, nameKeys: inout NameKeys, stream: inout ShingleStream, fingerprint: inout FingerprintBuilder
+    ) {
         stream.removeAll()
+        fingerprint.removeAll()
+        nameKeys.startDocument()
         let language = WordTable.Language(lang ?? "")
         var mentionIndex = 0, numberIndex = 0
         // Where the mention or number at `mentionIndex` or `numberIndex` starts, whichever is
@@ -118,15 +129,15 @@ public final class FeatureExtractor {
                 }
                 // A closure per word (the name key, made only for names) retained and released
                 // its captures at every word: the test comes first, the closure only for names.
-                if token.kind == .word, FingerprintBuilder.isName(token, previous: i > 0 ? tokens[i - 1] : nil, in: source) {
-                    fingerprint.addName(nameKeys.value(of: name, in: source, language: language) {
-                        keys.unitKey(for: String(decoding: source[name], as: UTF8.self), lang: lang)
-                    })
+                if token.kind == .word, FingerprintBuilder.isName(token, previous: i > 0 ? tokens[i - 1] : nil, in: source),
+                   let index = nameKeys.add(name, in: source, language: language, {
+                       keys.unitKey(for: String(decoding: source[name], as: UTF8.self), lang: lang)
+                   }) {
+                    fingerprint.addName(index)
                 }
             }
             i += 1
         }
-        return DocumentFeatures(shingles: stream.shingles(size: shingleSize), fingerprint: fingerprint.build())
     }
 
     private static func firstToken(after offset: Int, in tokens: [TokenSegment], from index: Int) -> Int {

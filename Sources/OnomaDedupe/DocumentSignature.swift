@@ -30,15 +30,14 @@ public struct DocumentSignature: Sendable, Hashable {
 public final class Signer {
     public let parameters: DedupeParameters
     public let lsh: LSHParameters
-    private let minHash: MinHash
     private let extractor: FeatureExtractor
 
     /// - Parameter index: a lexicon index, so that names in any spelling become one entity id.
     public init(parameters: DedupeParameters, index: LexiconIndex? = nil) throws {
-        extractor = try FeatureExtractor(shingleSize: parameters.shingleSize, index: index)
+        extractor = try FeatureExtractor(shingleSize: parameters.shingleSize,
+                                         minHash: MinHash(permutations: parameters.permutations, seed: parameters.seed), index: index)
         self.parameters = parameters
         lsh = try parameters.lsh()
-        minHash = MinHash(permutations: parameters.permutations, seed: parameters.seed)
     }
 
     /// The lexicon the features were made with (see `FeatureExtractor.lexiconDigest`).
@@ -48,20 +47,23 @@ public final class Signer {
     public func signature(id: String, text: String, lang: String?, date: String?) -> DocumentSignature {
         let language = lang.map(LanguageTag.primary) ?? LanguageGuess.fromScript(text)
         let features = extractor.features(of: text, lang: language)
-        let signature = minHash.signature(of: features.shingles)
-        return DocumentSignature(id: id, lang: language, date: date, length: CharacterCount.of(text), minHash: signature,
-                                 bandKeys: Self.bandKeys(signature, lsh, seed: parameters.seed), fingerprint: features.fingerprint)
+        return DocumentSignature(id: id, lang: language, date: date, length: CharacterCount.of(text), minHash: features.minHash,
+                                 bandKeys: Self.bandKeys(features.minHash, lsh, seed: parameters.seed), fingerprint: features.fingerprint)
     }
 
-    /// One hash per band: the band's index and values. Empty documents get no bands.
+    /// One hash per band: the band's index and values (as `FeatureHash.hash` of their
+    /// little-endian bytes). Empty documents get no bands.
     static func bandKeys(_ signature: [UInt64], _ lsh: LSHParameters, seed: UInt64) -> [UInt64] {
         guard signature.contains(where: { $0 != .max }) else { return [] }
-        // The band's index and values, little-endian, in one buffer for all bands.
-        var words = [UInt64](repeating: 0, count: lsh.rows + 1)
-        return (0..<lsh.bands).map { band in
-            words[0] = UInt64(band).littleEndian
-            for row in 0..<lsh.rows { words[row + 1] = signature[band * lsh.rows + row].littleEndian }
-            return words.withUnsafeBytes { FeatureHash.hash($0, seed: seed) }
+        precondition(lsh.bands * lsh.rows <= signature.count, "the bands need \(lsh.bands * lsh.rows) values, the signature has \(signature.count)")
+        return signature.withUnsafeBufferPointer { signature in
+            [UInt64](unsafeUninitializedCapacity: lsh.bands) { keys, initialized in
+                for band in 0..<lsh.bands {
+                    let values = UnsafeBufferPointer(rebasing: signature[(band * lsh.rows)..<((band + 1) * lsh.rows)])
+                    keys[band] = FeatureHash.hash(UInt64(band), then: values, seed: seed)
+                }
+                initialized = lsh.bands
+            }
         }
     }
 }

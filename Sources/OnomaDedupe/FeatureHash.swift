@@ -49,6 +49,46 @@ public enum FeatureHash {
         return finish(h, word, count: count)
     }
 
+    /// `hash(_:seed:)` of the little-endian bytes of `first` and then of `rest`, without
+    /// writing them out: whole eight-byte words, each mixed in as it is.
+    static func hash(_ first: UInt64, then rest: UnsafeBufferPointer<UInt64>, seed: UInt64) -> UInt64 {
+        var h = mix(seed ^ 0xA076_1D64_78BD_642F ^ first, 0xE703_7ED1_A0B4_28DB)
+        for word in rest { h = mix(h ^ word, 0xE703_7ED1_A0B4_28DB) }
+        return finish(h, 0, count: 8 &* (rest.count &+ 1))
+    }
+
+    /// `hash(padded:count:)` for one `count` below 8 at every call, with the mask of its bytes
+    /// and its length word made once: the shingles of an ASCII run are all `size` bytes.
+    struct Short {
+        private let mask: UInt64
+        /// The state before the last word, the length mixed in.
+        private let start: UInt64
+
+        /// The hash of `count` bytes, when `count` is below 8.
+        init?(count: Int) {
+            guard (0..<8).contains(count) else { return nil }
+            mask = (1 &<< (8 &* UInt64(count))) &- 1
+            start = 0xA076_1D64_78BD_642F ^ (UInt64(count) &<< 56)
+        }
+
+        /// `hash(padded: bytes, count: count)`.
+        @inline(__always)
+        func callAsFunction(padded bytes: UnsafeRawPointer) -> UInt64 {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)) & mask
+            return mix(mix(start ^ word, 0x8EBC_6AF0_9C88_C6E3), 0x5899_65CC_7537_4CC3)
+        }
+    }
+
+    /// `hash(padded:count:)` for one `count` at every call.
+    struct Sized {
+        let count: Int
+
+        @inline(__always)
+        func callAsFunction(padded bytes: UnsafeRawPointer) -> UInt64 {
+            hash(padded: bytes, count: count)
+        }
+    }
+
     /// The hash state after the whole eight-byte words of the `count` bytes at `bytes`, and
     /// where the rest starts.
     @inline(__always)

@@ -39,11 +39,20 @@ public struct Fingerprint: Sendable, Hashable, Codable {
 }
 
 /// Collects a fingerprint while the extractor walks the tokens: repeats are kept until `build`
-/// sorts, which is cheaper than hashing every string into a set (a document repeats few).
+/// sorts, which is cheaper than hashing every string into a set (a document repeats few). Names
+/// come as indices of `NameKeys`, which adds each once per document and knows its sort key.
+/// One builder serves document after document (`removeAll`), keeping its buffers.
 struct FingerprintBuilder {
     private var entities: [String] = []
     private var numbers: [String] = []
-    private var names: [String] = []
+    private var names: [Int32] = []
+
+    /// Empties the builder for the next document, keeping its buffers.
+    mutating func removeAll() {
+        entities.removeAll(keepingCapacity: true)
+        numbers.removeAll(keepingCapacity: true)
+        names.removeAll(keepingCapacity: true)
+    }
 
     mutating func addEntity(_ id: String) { entities.append(id) }
 
@@ -55,7 +64,7 @@ struct FingerprintBuilder {
 
     /// Whether a word counts as a name: it starts with a capital and does not start a
     /// sentence, or its script has no case. `token` and `previous` are segments of `text`
-    /// (UTF-8). A name is added by its name key (`addName`).
+    /// (UTF-8). A name is added by its name key (`NameKeys`, then `addName`).
     @inline(__always)
     static func isName(_ token: TokenSegment, previous: TokenSegment?, in text: [UInt8]) -> Bool {
         guard !token.range.isEmpty else { return false }
@@ -94,19 +103,41 @@ struct FingerprintBuilder {
         return (cased ? 1 : 0) | (upper ? 2 : 0)
     }
 
-    /// Adds the name key of a word that `isName` accepts, when the key has four letters or more.
-    mutating func addName(_ key: String) {
-        if key.utf8.count >= 4 { names.append(key) }
+    /// Whether a name key is evidence: it has four bytes or more.
+    static func isEvidence(_ key: String) -> Bool {
+        key.utf8.count >= 4
     }
 
-    func build() -> Fingerprint {
+    /// Adds a name by its index in the `NameKeys` that `build` is given: one that `NameKeys`
+    /// returned for this document (so each at most once, its key evidence).
+    mutating func addName(_ index: Int32) { names.append(index) }
+
+    /// The fingerprint of what was added, the names' keys read from `nameKeys`.
+    func build(nameKeys: NameKeys) -> Fingerprint {
         Fingerprint(entities: Self.sortedWithoutRepeats(entities), numbers: Self.sortedWithoutRepeats(numbers),
-                    names: Self.sortedWithoutRepeats(names))
+                    names: Self.sortedNames(names, nameKeys))
+    }
+
+    /// `sortedWithoutRepeats` of the keys at `indices` of `nameKeys`, by the ASCII keys made
+    /// when each word was first seen.
+    private static func sortedNames(_ indices: [Int32], _ nameKeys: NameKeys) -> [String] {
+        var keyed: [Keyed] = []
+        keyed.reserveCapacity(indices.count)
+        for index in indices {
+            guard let key = nameKeys.asciiKeys[Int(index)] else { return sortedStrings(indices.map { nameKeys.keys[Int($0)] }) }
+            keyed.append(Keyed(key: key, index: index))
+        }
+        return sortedWithoutRepeats(keyed, of: nameKeys.keys)
     }
 
     /// `Set(strings).sorted()`: of equal strings (canonically equivalent ones too) the first.
     private static func sortedWithoutRepeats(_ strings: [String]) -> [String] {
-        if strings.count > 1, let keys = asciiKeys(strings) { return sortedWithoutRepeats(strings, keys) }
+        if strings.count > 1, let keyed = asciiKeys(strings) { return sortedWithoutRepeats(keyed, of: strings) }
+        return sortedStrings(strings)
+    }
+
+    /// `sortedWithoutRepeats` by `String` comparison.
+    private static func sortedStrings(_ strings: [String]) -> [String] {
         var sorted = strings
         sorted.sort()  // stable: equal strings stay in order of appearance
         var result: [String] = []
@@ -116,17 +147,16 @@ struct FingerprintBuilder {
     }
 
     /// An ASCII string without NUL bytes, by its first 16 bytes as two big-endian words
-    /// (zero-padded) and its place: keys compare as the strings' bytes do, which for ASCII is
-    /// how the strings compare, except that strings longer than 16 bytes with the same first 16
-    /// compare their bytes.
-    private struct ASCIIKey {
+    /// (zero-padded): keys compare as the strings' bytes do, which for ASCII is how the strings
+    /// compare, except that strings longer than 16 bytes with the same first 16 compare their
+    /// bytes.
+    struct ASCIIKey {
         let high: UInt64
         let low: UInt64
-        let index: Int32
         let isLong: Bool
 
-        /// The key of `string`, the `index`th string, when it is ASCII without NUL bytes.
-        init?(_ string: String, index: Int) {
+        /// The key of `string` when it is ASCII without NUL bytes.
+        init?(_ string: String) {
             var string = string
             let words: (UInt64, UInt64)? = string.withUTF8 { bytes in
                 var all: UInt8 = 0, least: UInt8 = 0xFF
@@ -141,41 +171,47 @@ struct FingerprintBuilder {
             }
             guard let words else { return nil }
             (high, low) = words
-            self.index = Int32(index)
             isLong = string.utf8.count > 16
         }
     }
 
-    /// The keys of `strings` when all are such strings (entity ids, numbers and name keys
-    /// mostly are), else nil.
-    private static func asciiKeys(_ strings: [String]) -> [ASCIIKey]? {
-        var keys: [ASCIIKey] = []
-        keys.reserveCapacity(strings.count)
-        for (index, string) in strings.enumerated() {
-            guard let key = ASCIIKey(string, index: index) else { return nil }
-            keys.append(key)
-        }
-        return keys
+    /// An `ASCIIKey` and the index of its string.
+    private struct Keyed {
+        let key: ASCIIKey
+        let index: Int32
     }
 
-    /// `sortedWithoutRepeats` of strings given with their `asciiKeys`, comparing two words per
-    /// string rather than `String`s (a third of a fingerprint's time was `String` comparisons).
-    /// Up to `insertionLimit` strings, each is inserted by binary search among the distinct ones
-    /// before it: a document repeats its names, and this took less than a stable sort of all.
-    private static func sortedWithoutRepeats(_ strings: [String], _ keys: [ASCIIKey]) -> [String] {
-        func precedes(_ a: ASCIIKey, _ b: ASCIIKey) -> Bool {
-            if a.high != b.high { return a.high < b.high }
-            if a.low != b.low { return a.low < b.low }
-            return (a.isLong || b.isLong) && strings[Int(a.index)].utf8.lexicographicallyPrecedes(strings[Int(b.index)].utf8)
+    /// The keys of `strings` when all are such strings (entity ids and numbers mostly are),
+    /// else nil.
+    private static func asciiKeys(_ strings: [String]) -> [Keyed]? {
+        var keyed: [Keyed] = []
+        keyed.reserveCapacity(strings.count)
+        for (index, string) in strings.enumerated() {
+            guard let key = ASCIIKey(string) else { return nil }
+            keyed.append(Keyed(key: key, index: Int32(index)))
         }
-        func equal(_ a: ASCIIKey, _ b: ASCIIKey) -> Bool {
-            a.high == b.high && a.low == b.low
-                && (!(a.isLong || b.isLong) || strings[Int(a.index)].utf8.elementsEqual(strings[Int(b.index)].utf8))
+        return keyed
+    }
+
+    /// `sortedWithoutRepeats` of the strings at the indices of `keyed` in `strings`, given with
+    /// their `ASCIIKey`s, comparing two words per string rather than `String`s (a third of a
+    /// fingerprint's time was `String` comparisons). Up to `insertionLimit` strings, each is
+    /// inserted by binary search among the distinct ones before it: a document repeats its
+    /// names, and this took less than a stable sort of all.
+    private static func sortedWithoutRepeats(_ keyed: [Keyed], of strings: [String]) -> [String] {
+        func precedes(_ a: Keyed, _ b: Keyed) -> Bool {
+            if a.key.high != b.key.high { return a.key.high < b.key.high }
+            if a.key.low != b.key.low { return a.key.low < b.key.low }
+            return (a.key.isLong || b.key.isLong) && strings[Int(a.index)].utf8.lexicographicallyPrecedes(strings[Int(b.index)].utf8)
         }
-        var distinct: [ASCIIKey] = []
-        if keys.count <= insertionLimit {
-            distinct.reserveCapacity(keys.count)
-            for key in keys {
+        func equal(_ a: Keyed, _ b: Keyed) -> Bool {
+            a.key.high == b.key.high && a.key.low == b.key.low
+                && (!(a.key.isLong || b.key.isLong) || strings[Int(a.index)].utf8.elementsEqual(strings[Int(b.index)].utf8))
+        }
+        var distinct: [Keyed] = []
+        if keyed.count <= insertionLimit {
+            distinct.reserveCapacity(keyed.count)
+            for key in keyed {
                 var low = 0, high = distinct.count
                 while low < high {
                     let middle = (low &+ high) &>> 1
@@ -185,7 +221,7 @@ struct FingerprintBuilder {
                 distinct.insert(key, at: low)
             }
         } else {
-            var sorted = keys
+            var sorted = keyed
             sorted.sort(by: precedes)
             distinct.reserveCapacity(sorted.count)
             for key in sorted where distinct.last.map({ !equal($0, key) }) ?? true { distinct.append(key) }

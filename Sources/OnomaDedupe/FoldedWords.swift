@@ -2,7 +2,7 @@ import OnomaLexicon
 
 /// The folded forms of the words seen (`Folding.matchKey`), remembered by the word's UTF-8
 /// bytes in a `WordTable`, their own bytes kept one after another in one array. The shingle
-/// stream copies a folded word's bytes: held as `String`s (as `WordCache` holds values), each
+/// stream copies a folded word's bytes: held as `String`s (as `NameKeys` holds its keys), each
 /// hit retained a string object somewhere in the heap, mostly a cache miss. Emptied when it
 /// holds `limit` words.
 ///

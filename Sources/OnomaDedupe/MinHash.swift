@@ -32,16 +32,43 @@ public struct MinHash: Sendable, Hashable {
     ///
     /// - Complexity: O(n + k) for n features and k permutations (expected).
     public func signature(of features: [UInt64]) -> [UInt64] {
-        var bins = [UInt64](repeating: .max, count: permutations)
-        guard !features.isEmpty else { return bins }
-        let count = UInt64(permutations)
-        bins.withUnsafeMutableBufferPointer { bins in
-            for feature in features {
-                let value = FeatureHash.mix(feature ^ key, multiplier)
-                let bin = Int(((value >> 32) &* count) >> 32)
-                if value < bins[bin] { bins[bin] = value }
-            }
+        signature { bins in
+            for feature in features { bins.add(feature) }
         }
+    }
+
+    /// The signature of the features that `addFeatures` adds to the bins it is given, as
+    /// `signature(of:)` makes it of them: a shingle stream adds its shingles as it hashes them.
+    @inline(__always)
+    func signature(_ addFeatures: (inout Bins) -> Void) -> [UInt64] {
+        var bins = [UInt64](repeating: .max, count: permutations)
+        bins.withUnsafeMutableBufferPointer { values in
+            var sink = Bins(values: values, key: key, multiplier: multiplier)
+            addFeatures(&sink)
+        }
+        return densified(bins)
+    }
+
+    /// The bins of a signature being made: each feature is hashed once into one of them, which
+    /// keeps the least value.
+    struct Bins: ShingleSink {
+        fileprivate let values: UnsafeMutableBufferPointer<UInt64>
+        fileprivate let key: UInt64
+        fileprivate let multiplier: UInt64
+
+        @inline(__always)
+        mutating func add(_ feature: UInt64) {
+            let value = FeatureHash.mix(feature ^ key, multiplier)
+            let bin = Int(truncatingIfNeeded: ((value >> 32) &* UInt64(truncatingIfNeeded: values.count)) >> 32)
+            if value < values[bin] { values[bin] = value }
+        }
+    }
+
+    /// `bins` with each empty bin given the value of the first full bin that its probe sequence
+    /// reaches; all empty stay so.
+    private func densified(_ bins: [UInt64]) -> [UInt64] {
+        guard bins.contains(where: { $0 != .max }) else { return bins }
+        let count = UInt64(permutations)
         var signature = bins
         for empty in bins.indices where bins[empty] == .max {
             var attempt: UInt64 = 0

@@ -5,11 +5,14 @@
 ///     var stream = ShingleStream()
 ///     stream.append(entity: "Q61")
 ///     stream.append(word: 0..<7, of: Array("visited".utf8))
-///     stream.shingles(size: 5)   // hashes of "⟨Q61⟩", "Q61⟩ ", …, "isited"
+///     stream.shingles(size: 5, into: &sink)   // adds hashes of "⟨Q61⟩", "Q61⟩ ", …, "isited"
+///
+/// Copies of a stream share its buffer: one stream per extractor.
 struct ShingleStream {
-    /// The stream is `storage[..<count]`; the storage only grows, by doubling at least, and keeps
-    /// room for the eight bytes of padding that `shingles` writes after the stream.
-    private var storage: [UInt8] = []
+    /// The stream is the first `count` bytes of the storage, which only grows, by doubling at
+    /// least, and keeps room for the eight bytes of padding that `shingles` writes after the
+    /// stream. Not an array: its uniqueness was checked at every word written.
+    private var storage = Storage(capacity: 0)
     private var count = 0
     private var items = 0
     private static let opening: [UInt8] = [0xE2, 0x9F, 0xA8]  // ⟨
@@ -56,16 +59,14 @@ struct ShingleStream {
     private mutating func write(_ piece: UnsafeBufferPointer<UInt8>, startsItem: Bool) {
         reserve(piece.count &+ 1)
         var end = count
-        let separated = startsItem && items > 0
-        storage.withUnsafeMutableBufferPointer { storage in
-            if separated {
-                storage[end] = 0x20
-                end &+= 1
-            }
-            if let source = piece.baseAddress {
-                (storage.baseAddress! + end).update(from: source, count: piece.count)
-                end &+= piece.count
-            }
+        let bytes = storage.bytes
+        if startsItem && items > 0 {
+            bytes.storeBytes(of: 0x20, toByteOffset: end, as: UInt8.self)
+            end &+= 1
+        }
+        if let source = piece.baseAddress {
+            (bytes + end).copyMemory(from: source, byteCount: piece.count)
+            end &+= piece.count
         }
         count = end
         if startsItem { items += 1 }
@@ -78,34 +79,45 @@ struct ShingleStream {
         reserve(count &+ 1)
         var end = self.count
         let separated = items > 0
-        let ascii = storage.withUnsafeMutableBytes { storage in
-            if separated {
-                storage[end] = 0x20
-                end &+= 1
-            }
-            // The storage keeps eight bytes after the word's end: every eight-byte store fits.
-            let target = storage.baseAddress! + end
-            var all: UInt64 = 0, offset = 0
-            while offset < count {
-                var eight: UInt64 = 0
-                if readable &- offset >= 8 {
-                    eight = word.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                } else {
-                    withUnsafeMutableBytes(of: &eight) { $0.copyMemory(from: UnsafeRawBufferPointer(start: word + offset, count: readable &- offset)) }
-                }
-                let left = count &- offset
-                if left < 8 { eight &= (1 &<< UInt64(8 &* left)) &- 1 }
-                all |= eight
-                target.storeBytes(of: Self.asciiLowercased(eight), toByteOffset: offset, as: UInt64.self)
-                offset &+= 8
-            }
-            end &+= count
-            return all & 0x8080_8080_8080_8080 == 0
+        if separated {
+            storage.bytes.storeBytes(of: 0x20, toByteOffset: end, as: UInt8.self)
+            end &+= 1
         }
+        // The storage keeps eight bytes after the word's end: every eight-byte store fits.
+        let ascii = Self.lowercaseASCII(word, count: count, readable: readable, to: storage.bytes + end)
+        end &+= count
         guard ascii else { return false }
         self.count = end
         items += 1
         return true
+    }
+
+    /// Writes the `count` bytes at `word` to `target` (with room for eight bytes more), ASCII
+    /// capitals lowercased; returns whether they are ASCII. `readable` bytes from `word` on may
+    /// be read.
+    @inline(__always)
+    private static func lowercaseASCII(_ word: UnsafeRawPointer, count: Int, readable: Int, to target: UnsafeMutableRawPointer) -> Bool {
+        // Most words have at most eight bytes: one load, one test, one store.
+        if count > 0, count <= 8, readable >= 8 {
+            let eight = word.loadUnaligned(as: UInt64.self) & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* count))
+            target.storeBytes(of: asciiLowercased(eight), as: UInt64.self)
+            return eight & 0x8080_8080_8080_8080 == 0
+        }
+        var all: UInt64 = 0, offset = 0
+        while offset < count {
+            var eight: UInt64 = 0
+            if readable &- offset >= 8 {
+                eight = word.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            } else {
+                withUnsafeMutableBytes(of: &eight) { $0.copyMemory(from: UnsafeRawBufferPointer(start: word + offset, count: readable &- offset)) }
+            }
+            let left = count &- offset
+            if left < 8 { eight &= (1 &<< UInt64(8 &* left)) &- 1 }
+            all |= eight
+            target.storeBytes(of: asciiLowercased(eight), toByteOffset: offset, as: UInt64.self)
+            offset &+= 8
+        }
+        return all & 0x8080_8080_8080_8080 == 0
     }
 
     /// Eight bytes (little-endian) with the ASCII capitals among them lowercased: a byte below
@@ -120,69 +132,110 @@ struct ShingleStream {
     }
 
     /// Makes room for `bytes` more bytes and the padding after them.
+    @inline(__always)
     private mutating func reserve(_ bytes: Int) {
         let needed = count &+ bytes &+ 8
-        if needed > storage.count { storage.append(contentsOf: repeatElement(0, count: Swift.max(needed - storage.count, storage.count))) }
+        if needed > storage.capacity { grow(to: needed) }
     }
 
-    /// Hashed character n-grams of `size` characters, with repeats (MinHash ignores them); a
-    /// stream shorter than `size` characters is one shingle, an empty one none.
+    private mutating func grow(to needed: Int) {
+        let larger = Storage(capacity: Swift.max(needed, 2 * storage.capacity))
+        larger.bytes.copyMemory(from: storage.bytes, byteCount: count)
+        storage = larger
+    }
+
+    /// Bytes allocated once and freed with their owner; a larger storage replaces a full one.
+    private final class Storage {
+        let bytes: UnsafeMutableRawPointer
+        let capacity: Int
+
+        init(capacity: Int) {
+            bytes = .allocate(byteCount: capacity, alignment: 8)
+            bytes.initializeMemory(as: UInt8.self, repeating: 0, count: capacity)
+            self.capacity = capacity
+        }
+
+        deinit { bytes.deallocate() }
+    }
+
+    /// Adds the hashed character n-grams of `size` characters to `sink`, in order, with repeats
+    /// (MinHash ignores them); a stream shorter than `size` characters is one shingle, an empty
+    /// one none. Straight into the sink: no array of a document's shingles is made and read again.
     ///
     /// The window moves a character at a time over the bytes; eight zero bytes after the stream
     /// let `FeatureHash` read a shingle's last word in one load, and are a character start that
     /// ends the last window. Between multi-byte characters (entity brackets, accented letters)
     /// the window is `size` bytes and moves a byte at a time, in a loop of its own: most
     /// streams are ASCII for the most part, and without a lexicon often entirely.
-    mutating func shingles(size: Int) -> [UInt64] {
+    mutating func shingles<Sink: ShingleSink>(size: Int, into sink: inout Sink) {
         let count = self.count
         reserve(0)
-        storage.withUnsafeMutableBufferPointer { storage in
-            for offset in count..<(count + 8) { storage[offset] = 0 }
+        storage.bytes.storeBytes(of: 0, toByteOffset: count, as: UInt64.self)
+        let padded = UnsafeRawBufferPointer(start: storage.bytes, count: count &+ 8)
+        // Windows of `size` ASCII bytes are hashed with their mask and length made once
+        // when `size` is below 8, as the default 5 is: a loop of its own for each case.
+        if let short = FeatureHash.Short(count: size) {
+            Self.shingles(padded, count: count, size: size, sizeBytes: short, into: &sink)
+        } else {
+            Self.shingles(padded, count: count, size: size, sizeBytes: FeatureHash.Sized(count: size), into: &sink)
         }
-        return storage.withUnsafeBytes { padded in
-            let base = padded.baseAddress!
-            func isStart(_ offset: Int) -> Bool { padded[offset] & 0xC0 != 0x80 }
-            let characters = Self.characterStarts(base, count: count)
-            guard characters > 0 else { return [] }
-            guard characters >= size else { return [FeatureHash.hash(padded: base, count: count)] }
-            let windows = characters - size + 1
-            return [UInt64](unsafeUninitializedCapacity: windows) { hashes, initialized in
-                if characters == count {
-                    for window in 0..<windows { hashes[window] = FeatureHash.hash(padded: base + window, count: size) }
-                    initialized = windows
-                    return
-                }
-                // The window [low, high) of `size` characters.
-                var low = 0, high = 0
-                for _ in 0..<size {
-                    high &+= 1
-                    while !isStart(high) { high &+= 1 }
-                }
-                var window = 0
-                while true {
-                    if high &- low == size {
-                        // An ASCII window: it moves a byte at a time until its end reaches the
-                        // next multi-byte character (at `end`) or the stream's end.
-                        var end = high
-                        while end < count, padded[end] < 0x80 { end &+= 1 }
-                        let run = Swift.min(end &- high &+ 1, windows &- window)
-                        for next in 0..<run { hashes[window &+ next] = FeatureHash.hash(padded: base + (low &+ next), count: size) }
-                        window &+= run
-                        if window == windows { break }
-                        low &+= run
-                        high = end
-                    } else {
-                        hashes[window] = FeatureHash.hash(padded: base + low, count: high &- low)
-                        window &+= 1
-                        if window == windows { break }
-                        low &+= 1
-                        while !isStart(low) { low &+= 1 }
+    }
+
+    /// `shingles(size:into:)` of the `count` bytes of `padded` (eight zero bytes after them),
+    /// with `sizeBytes` hashing `size` bytes.
+    private static func shingles<Sink: ShingleSink, Hash: FixedLengthHash>(
+        _ padded: UnsafeRawBufferPointer, count: Int, size: Int, sizeBytes: Hash, into result: inout Sink
+    ) {
+        // The sink in a local variable, which the loops can keep in registers.
+        var local = result
+        defer { result = local }
+        let base = padded.baseAddress!
+        func isStart(_ offset: Int) -> Bool { padded[offset] & 0xC0 != 0x80 }
+        let characters = Self.characterStarts(base, count: count)
+        guard characters > 0 else { return }
+        guard characters >= size else { return local.add(FeatureHash.hash(padded: base, count: count)) }
+        let windows = characters - size + 1
+        if characters == count {
+            for window in 0..<windows { local.add(sizeBytes(padded: base + window)) }
+            return
+        }
+        // The window [low, high) of `size` characters.
+        var low = 0, high = 0
+        for _ in 0..<size {
+            high &+= 1
+            while !isStart(high) { high &+= 1 }
+        }
+        var window = 0
+        while true {
+            if high &- low == size {
+                // An ASCII window: it moves a byte at a time until its end reaches the
+                // next multi-byte character (at `end`) or the stream's end. `end` is found
+                // eight bytes at a time (the padding is zeros, ASCII).
+                var end = high
+                while end < count {
+                    let highBits = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: end, as: UInt64.self)) & 0x8080_8080_8080_8080
+                    if highBits != 0 {
+                        end &+= highBits.trailingZeroBitCount &>> 3
+                        break
                     }
-                    high &+= 1
-                    while !isStart(high) { high &+= 1 }
+                    end &+= 8
                 }
-                initialized = windows
+                end = Swift.min(end, count)
+                let run = Swift.min(end &- high &+ 1, windows &- window)
+                for next in 0..<run { local.add(sizeBytes(padded: base + (low &+ next))) }
+                window &+= run
+                if window == windows { break }
+                low &+= run
+                high = end
+            } else {
+                local.add(FeatureHash.hash(padded: base + low, count: high &- low))
+                window &+= 1
+                if window == windows { break }
+                low &+= 1
+                while !isStart(low) { low &+= 1 }
             }
+            high &+= 1
+            while !isStart(high) { high &+= 1 }
         }
     }
 
@@ -209,3 +262,16 @@ struct ShingleStream {
         return Int(truncatingIfNeeded: (ones &* 0x0101_0101_0101_0101) &>> 56)
     }
 }
+
+/// What receives a document's shingle hashes one at a time (`ShingleStream.shingles`).
+protocol ShingleSink {
+    mutating func add(_ shingle: UInt64)
+}
+
+/// `FeatureHash.hash(padded:count:)` of one `count` at every call.
+protocol FixedLengthHash {
+    func callAsFunction(padded bytes: UnsafeRawPointer) -> UInt64
+}
+
+extension FeatureHash.Short: FixedLengthHash {}
+extension FeatureHash.Sized: FixedLengthHash {}

@@ -29,8 +29,30 @@ extension JSONLDocument {
             case string(String), integer(String), null, other
         }
 
+        /// The values of the four keys, each given at most once: four variables, not a
+        /// dictionary hashing each key's string (a tenth of a line's time).
+        private struct Fields {
+            var id: Value?, text: Value?, lang: Value?, date: Value?
+
+            /// Sets the value of `key`; false when it has one already.
+            mutating func set(_ key: Key, _ value: Value) -> Bool {
+                switch key {
+                case .id: Self.set(&id, value)
+                case .text: Self.set(&text, value)
+                case .lang: Self.set(&lang, value)
+                case .date: Self.set(&date, value)
+                }
+            }
+
+            private static func set(_ field: inout Value?, _ value: Value) -> Bool {
+                guard field == nil else { return false }
+                field = value
+                return true
+            }
+        }
+
         mutating func document() -> JSONLDocument? {
-            var fields: [Key: Value] = [:]
+            var fields = Fields()
             skipSpace()
             guard take(UInt8(ascii: "{")) else { return nil }
             skipSpace()
@@ -43,8 +65,7 @@ extension JSONLDocument {
                     skipSpace()
                     guard let value = value(keep: name != nil) else { return nil }
                     if let name {
-                        guard fields[name] == nil else { return nil }
-                        fields[name] = value
+                        guard fields.set(name, value) else { return nil }
                     }
                     skipSpace()
                 } while take(UInt8(ascii: ","))
@@ -53,12 +74,12 @@ extension JSONLDocument {
             skipSpace()
             guard offset == bytes.count else { return nil }
             let id: String
-            switch fields[.id] {
+            switch fields.id {
             case .string(let text)?, .integer(let text)?: id = text
             default: return nil
             }
-            guard case .string(let text)? = fields[.text],
-                  let lang = Self.optional(fields[.lang]), let date = Self.optional(fields[.date]) else { return nil }
+            guard case .string(let text)? = fields.text,
+                  let lang = Self.optional(fields.lang), let date = Self.optional(fields.date) else { return nil }
             return JSONLDocument(id: id, text: text, lang: lang, date: date)
         }
 
@@ -78,10 +99,15 @@ extension JSONLDocument {
             while offset < bytes.count, bytes[offset] != UInt8(ascii: "\""), bytes[offset] != UInt8(ascii: "\\"), bytes[offset] >= 0x20 {
                 offset += 1
             }
-            guard take(UInt8(ascii: "\"")),
-                  let name = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<(offset - 1)]), as: UTF8.self) else { return nil }
-            return .some(Key(rawValue: name))
+            guard take(UInt8(ascii: "\"")) else { return nil }
+            let name = UnsafeRawBufferPointer(rebasing: bytes[start..<(offset - 1)])
+            // The four names by their bytes, without making a `String` of the key.
+            for (key, keyName) in Self.keyNames where name.elementsEqual(keyName) { return .some(key) }
+            guard UTF8Decoding.firstInvalidOffset(in: name) == nil else { return nil }
+            return .some(nil)
         }
+
+        private static let keyNames: [(Key, [UInt8])] = [Key.id, .text, .lang, .date].map { ($0, Array($0.rawValue.utf8)) }
 
         private mutating func value(keep: Bool) -> Value? {
             guard offset < bytes.count else { return nil }

@@ -1,5 +1,6 @@
 import Testing
 @testable import OnomaDedupe
+import OnomaLexicon
 import OnomaText
 
 @Suite struct FingerprintBuilderTests {
@@ -15,10 +16,14 @@ import OnomaText
             (0..<600).map { "name\(($0 * 7) % 290)" },  // more strings than are inserted one by one
         ]
         for names in lists {
-            var builder = FingerprintBuilder()
-            for name in names where name.utf8.count >= 4 { builder.addName(name) }
-            for name in names { builder.addEntity(name) }
-            let fingerprint = builder.build()
+            var builder = FingerprintBuilder(), nameKeys = NameKeys(limit: 1 << 10)
+            nameKeys.startDocument()
+            for name in names {
+                let bytes = Array(name.utf8)
+                if let index = nameKeys.add(0..<bytes.count, in: bytes, language: WordTable.Language(""), { name }) { builder.addName(index) }
+                builder.addEntity(name)
+            }
+            let fingerprint = builder.build(nameKeys: nameKeys)
             #expect(fingerprint.names == Set(names.filter { $0.utf8.count >= 4 }).sorted())
             #expect(fingerprint.entities == Set(names).sorted())
         }
@@ -39,5 +44,26 @@ import OnomaText
             }
         }
         #expect(names == ["Zelensky", "Émile", "Łukasz", "Ωmega", "Зеленський", "زيلينسكي", "זלנסקי"])
+    }
+
+    /// A document adds a name key once however often its word recurs, the next document adds
+    /// it again, a key of fewer than four bytes is never added, and indices stay valid through
+    /// a document in which the cache passes its limit (it is emptied at the next one).
+    @Test func nameKeysAreAddedOncePerDocument() {
+        var nameKeys = NameKeys(limit: 2)
+        let text = Array("Kyiv Kyiv Kiew Lviv Odesa".utf8), any = WordTable.Language("")
+        let make = { (range: Range<Int>) in String(decoding: text[range], as: UTF8.self).lowercased() }
+        nameKeys.startDocument()
+        let kyiv = nameKeys.add(0..<4, in: text, language: any) { make(0..<4) }
+        #expect(kyiv != nil)
+        #expect(nameKeys.add(5..<9, in: text, language: any) { make(5..<9) } == nil)
+        #expect(nameKeys.add(10..<12, in: text, language: any) { "ki" } == nil)
+        let lviv = nameKeys.add(15..<19, in: text, language: any) { make(15..<19) }
+        #expect(lviv.map { nameKeys.keys[Int($0)] } == "lviv")
+        #expect(kyiv.map { nameKeys.keys[Int($0)] } == "kyiv")
+        nameKeys.startDocument()
+        let again = nameKeys.add(0..<4, in: text, language: any) { make(0..<4) }
+        #expect(again.map { nameKeys.keys[Int($0)] } == "kyiv")
+        #expect(nameKeys.add(20..<25, in: text, language: any) { make(20..<25) } != nil)
     }
 }

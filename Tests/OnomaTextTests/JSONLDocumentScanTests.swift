@@ -46,6 +46,15 @@ import Testing
         }
     }
 
+    /// Keys are told apart by their bytes: the four are read, an unknown key is skipped when
+    /// it is valid UTF-8, and a line with an unknown key that is not is left to the reader
+    /// (which names the invalid byte), so that a line that scans is valid UTF-8.
+    @Test func keysAreReadByTheirBytesAndUnknownOnesValidated() throws {
+        try expectSameAsDecoder(#"{"date":"2021","idx":"b","lang":"de","texts":"y","text":"x","id":"a","ide":1}"#)
+        let invalid = Array(#"{"id":"a","text":"x","k"#.utf8) + [0xFF] + Array(#"y":1}"#.utf8)
+        #expect(invalid.withUnsafeBytes(JSONLDocument.scan) == nil)
+    }
+
     @Test(.enabled(if: DevData.has("dedup/wmt21-de-fr.jsonl")))
     func everyLineOfRealNewsReadsAsJSONDecoderReadsIt() throws {
         let text = try String(contentsOf: DevData.url("dedup/wmt21-de-fr.jsonl"), encoding: .utf8)
