@@ -18,7 +18,8 @@ struct ModelCalibration: Sendable {
     let slope: Double
     /// The posterior's sharpness and the raw score of "someone else" (see `posteriors`), fitted
     /// so that at most 1.75% of queries for people not in the lexicon reach 0.5 in each of four
-    /// draws of lexicon and queries among the DEV people (the rate moves with the draw). For a
+    /// draws of lexicon and queries among the DEV people (the rate moves with the draw); ar, ja
+    /// and ko refitted on the binary's own scores (`scripts/names/fit_posterior.py`). For a
     /// query of a language with a `NameAmbiguity` table, that table's fit (`facing`).
     let beta: Double, background: Double
     /// The English spellings of the query's transliteration the background allows for (1 unless
