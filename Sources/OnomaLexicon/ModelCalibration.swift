@@ -4,6 +4,8 @@ import Foundation
 /// fit behind `onoma match`, and the posterior behind `onoma resolve`, all fitted on the DEV
 /// part of the Wikidata name pairs (`scripts/names/learn_tables.py`).
 struct ModelCalibration: Sendable {
+    /// The calibration's name in `LetterModelTables.calibration` (ru, ar, he, ko, ja, zh, zh-han).
+    let name: String
     /// The length exponent: raw score = ratio / length^alpha.
     let alpha: Double
     /// The raw score at which fewer than 2% of queries for people not in the lexicon pass: the
@@ -16,9 +18,13 @@ struct ModelCalibration: Sendable {
     let slope: Double
     /// The posterior's sharpness and the raw score of "someone else" (see `posteriors`), fitted
     /// so that at most 1.75% of queries for people not in the lexicon reach 0.5 in each of four
-    /// draws of lexicon and queries among the DEV people (the rate moves with the draw). For a
+    /// draws of lexicon and queries among the DEV people (the rate moves with the draw); ar, ja
+    /// and ko refitted on the binary's own scores (`scripts/names/fit_posterior.py`). For a
     /// query of a language with a `NameAmbiguity` table, that table's fit (`facing`).
     let beta: Double, background: Double
+    /// The English spellings of the query's transliteration the background allows for (1 unless
+    /// `facing` a `NameAmbiguity` table).
+    let spellings: Int
 
     /// The calibration of a model (ru, ar, he, ko, ja, zh for the letter models; zh-han for the
     /// Han character model), or nil.
@@ -26,16 +32,17 @@ struct ModelCalibration: Sendable {
         guard let row = LetterModel.rows(LetterModelTables.calibration).first(where: { $0.first.map(String.init) == name }),
               row.count == 7, let alpha = Double(row[1]), let threshold = Double(row[2]), let slope = Double(row[3]),
               let beta = Double(row[4]), let background = Double(row[5]), let pairThreshold = Double(row[6]) else { return nil }
-        return ModelCalibration(alpha: alpha, threshold: threshold, pairThreshold: pairThreshold, slope: slope,
-                                beta: beta, background: background)
+        return ModelCalibration(name: name, alpha: alpha, threshold: threshold, pairThreshold: pairThreshold, slope: slope,
+                                beta: beta, background: background, spellings: 1)
     }
 
     /// The calibration for a query whose transliteration stands for `spellings` English names:
     /// the posterior fitted with `ambiguity`, its "someone else" score raised by
     /// weight·ln(spellings).
     func facing(_ ambiguity: NameAmbiguity, spellings: Int) -> ModelCalibration {
-        ModelCalibration(alpha: alpha, threshold: threshold, pairThreshold: pairThreshold, slope: slope, beta: ambiguity.beta,
-                         background: ambiguity.background + ambiguity.weight * log(Double(max(spellings, 1))))
+        ModelCalibration(name: name, alpha: alpha, threshold: threshold, pairThreshold: pairThreshold, slope: slope,
+                         beta: ambiguity.beta, background: ambiguity.background + ambiguity.weight * log(Double(max(spellings, 1))),
+                         spellings: max(spellings, 1))
     }
 
     /// A likelihood ratio over a query and a name of `length` letters in all, normalised.

@@ -64,8 +64,14 @@ public struct Resolver: Sendable {
     ///
     /// - Complexity: O(k·m·n) for the k forms sharing the name's skeleton.
     public func resolve(_ name: String, lang: String?, top: Int = 5) -> [Candidate] {
+        explain(name, lang: lang, top: top).candidates
+    }
+
+    /// `resolve`'s candidates, and the evidence of the letter model that scored the name (nil
+    /// when no model reads its script).
+    public func explain(_ name: String, lang: String?, top: Int = 5) -> (candidates: [Candidate], evidence: Evidence?) {
         let key = index.keys.key(for: name, lang: lang)
-        guard !key.key.isEmpty else { return [] }
+        guard !key.key.isEmpty else { return ([], nil) }
         var best: [String: Candidate] = [:]
         var blocked = Set<String>()
         let modelled = crossScript.scores(for: name, lang: lang)
@@ -78,6 +84,7 @@ public struct Resolver: Sendable {
             let entities = Array(scores.keys)
             posteriors = Dictionary(uniqueKeysWithValues: zip(entities, calibration.posteriors(entities.map { scores[$0]! })))
         }
+        var keyAgreeing = Set<String>()
         let folded = Folding.caseFold(name)
         let isLatinName = modelled == nil && CrossScriptIndex.isLatin(name)
         // With a language given, a one-word Latin-script name matches Latin-script spelling
@@ -93,7 +100,10 @@ public struct Resolver: Sendable {
             if modelled != nil, form.entry.role != .blocked, index.traits[Int(id)].script == .latin {
                 // The letter model scores these below; here only the spelling as listed and the same key count.
                 if Folding.caseFold(form.entry.form) == folded, 1 >= threshold { add(form.entry.entity, 1, .exact) }
-                else if form.key.key == key.key, 0.95 >= threshold, posteriors[form.entry.entity] ?? 0 >= Self.keyAgreementAcceptance { add(form.entry.entity, 0.95, .normalized) }
+                else if form.key.key == key.key {
+                    keyAgreeing.insert(form.entry.entity)
+                    if 0.95 >= threshold, posteriors[form.entry.entity] ?? 0 >= Self.keyAgreementAcceptance { add(form.entry.entity, 0.95, .normalized) }
+                }
                 continue
             }
             let formLang = form.entry.lang == "*" ? nil : form.entry.lang
@@ -138,9 +148,20 @@ public struct Resolver: Sendable {
             }
         }
         let rank = index.entityOrdinals
-        return best.values.filter { !blocked.contains($0.entity) }
+        let candidates = best.values.filter { !blocked.contains($0.entity) }
             .sorted { ($0.score, rank[$1.entity] ?? 0) > ($1.score, rank[$0.entity] ?? 0) }
             .prefix(top).map { $0 }
+        let evidence = modelled.map { calibration, scores in
+            Evidence(model: calibration.name, beta: calibration.beta, background: calibration.background,
+                     spellings: calibration.spellings,
+                     scored: scores.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.compactMap { entity, raw in
+                         index.lexicon.entities[entity].map {
+                             Evidence.Scored(entity: entity, canonical: $0.canonical, raw: raw, posterior: posteriors[entity] ?? 0,
+                                             keyAgrees: keyAgreeing.contains(entity))
+                         }
+                     })
+        }
+        return (candidates, evidence)
     }
 
     /// The forms to score: those listed under the name's folded text or key, those sharing its

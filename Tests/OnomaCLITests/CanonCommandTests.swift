@@ -76,6 +76,16 @@ import Testing
         #expect(result.stdout.contains("\"method\":\"fuzzy\""))
     }
 
+    @Test func resolveExplainAddsTheLetterModelsEvidence() throws {
+        let result = try OnomaProcess.run(["resolve", "--explain", "--top", "1", "דונלד טראמפ", "Kiev"])
+        let lines = result.stdout.split(separator: "\n").map { String($0) }
+        #expect(lines.count == 2)
+        #expect(lines[0].contains(#""method":"fuzzy","raw":"#))
+        #expect(lines[0].contains(#","model":{"name":"he","beta":"#))
+        #expect(lines[0].contains(#""scored":[{"entity":"Q22686""#))
+        #expect(lines[1] == #"{"query":"Kiev","candidates":[{"entity":"Q1899","canonical":"Kyiv","score":1,"method":"exact"}]}"#)
+    }
+
     @Test func resolveReadsNamesFromAFile() throws {
         let dir = try TemporaryDirectory()
         let names = try dir.write("names.txt", "젤렌스키\n\nSirsky\n")

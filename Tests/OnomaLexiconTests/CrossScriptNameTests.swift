@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OnomaLexicon
 
@@ -66,6 +67,28 @@ import Testing
         #expect(best.canonical == "Lydia")
         #expect(best.method == .normalized)
         #expect(best.score == 0.95)
+    }
+
+    @Test func evidenceShowsThePosteriorACandidateScores() throws {
+        let (candidates, evidence) = Resolver(index: Self.index).explain("Кир Стармер", lang: nil)
+        let best = try #require(candidates.first), model = try #require(evidence)
+        let scored = try #require(model.scored.first)
+        #expect(model.model == "ru")
+        #expect(best.method == .fuzzy)
+        #expect(scored.canonical == "Keir Starmer")
+        #expect(scored.posterior == best.score)
+        #expect(scored.posterior == exp(model.beta * scored.raw)
+            / (exp(model.beta * model.background) + model.scored.map { exp(model.beta * $0.raw) }.reduce(0, +)))
+    }
+
+    @Test func evidenceMarksACandidateWhoseKeyAgrees() throws {
+        let parsed = LexiconParser.parse("p0\tperson\ten\tKeir Starmer\tcanonical\np1\tperson\ten\tLydia\tcanonical\n", path: "people.tsv")
+        let resolver = Resolver(index: try LexiconIndex(lexicon: Lexicon(entries: parsed.entries)))
+        let evidence = try #require(resolver.explain("Лидия", lang: "ru").evidence)
+        let lydia = try #require(evidence.scored.first { $0.canonical == "Lydia" })
+        #expect(lydia.keyAgrees)
+        #expect(evidence.scored.allSatisfy { $0.keyAgrees == ($0.canonical == "Lydia") })
+        #expect(resolver.explain("Лидия", lang: "ru").candidates == resolver.resolve("Лидия", lang: "ru"))
     }
 
     @Test func latinWordIsNotAnAbjadSpellingOfAnEntityWithLatinForms() throws {

@@ -12,7 +12,11 @@ letter model's training; queries are 2,000 of those people's names in the other 
 
 Printed per set and method: accuracy@1 (the top candidate is the right person and passes the
 method's threshold) and false accepts (queries for people not in the lexicon that still get a
-candidate). onoma runs with its shipped default threshold (`onoma resolve` prints nothing below
+candidate): the strict figures, which the goals are set in. Beside them the "distinguishable"
+ones: the same without the out-of-lexicon "twins" (common.make_protocol), queries that are
+only another spelling of a lexicon name (their other-script string is also a lexicon person's,
+or their English differs from one only by case and diacritics), which no matcher can tell
+apart; onoma keeps its threshold, a peer's oracle threshold is refitted on the rest. onoma runs with its shipped default threshold (`onoma resolve` prints nothing below
 it). The peers, rapidfuzz's ratio on ICU Any-Latin/Latin-ASCII or unidecode transliterations and
 rigour's name comparison, score every lexicon name and are given the threshold that lets exactly
 2% false accepts through on this very evaluation set: an oracle threshold, the best case for them.
@@ -74,6 +78,18 @@ def figures(proto, res, threshold):
     return ok / len(proto.queries_in), fa
 
 
+def distinguishable(proto, res, threshold):
+    """The figures without the out-of-lexicon "twins" (common.make_protocol: a query whose
+    other-script string is also a lexicon person's, or whose English differs from a lexicon
+    name only by case and diacritics), which no matcher can tell from in-lexicon queries:
+    accuracy@1 and the false-accept rate among the other out-of-lexicon queries. onoma keeps its
+    own threshold (threshold None); a peer's oracle threshold is refitted to let 2% of those
+    through."""
+    kept = [s for s, twin in zip(res.top_out, proto.out_twin) if not twin]
+    sub = C.Result(res.top_in, kept)
+    return figures(proto, sub, None if threshold is None else C.threshold_for(kept))
+
+
 GOALS = {"ru": 0.95, "ko": 0.85, "he": 0.85, "ar": 0.85, "ja": 0.85, "zh": 0.6}
 NAMES = {"ko": "Korean full names", "he": "Hebrew full names", "ru": "Russian single names",
          "ar": "Arabic single names", "zh": "Chinese single names", "ja": "Japanese single names"}
@@ -99,21 +115,28 @@ def main():
         t = time.time()
         res, _ = onoma(split, proto, args.bin)
         acc, fa = figures(proto, res, None)
+        dacc, dfa = distinguishable(proto, res, None)
         nq = len(proto.queries_in) + len(proto.queries_out)
-        rows.append((s, "onoma resolve", acc, fa, None, (time.time() - t) / nq * 1000))
+        rows.append((s, "onoma resolve", acc, fa, dacc, dfa))
         print(f"{s:3s} onoma resolve            acc@1 {acc:.3f}  false accepts {fa:.3f}  "
-              f"({(time.time() - t) / nq * 1000:.1f} ms/query)", flush=True)
+              f"distinguishable {dacc:.3f} / {dfa:.3f}  ({(time.time() - t) / nq * 1000:.1f} ms/query, "
+              f"{sum(proto.out_twin)} twins)", flush=True)
         for name, run in methods.items():
             t = time.time()
             res = run(split, trans, proto)
             thr = C.threshold_for(res.top_out)
             acc, fa = figures(proto, res, thr)
-            rows.append((s, name, acc, fa, thr, (time.time() - t) / nq * 1000))
-            print(f"{s:3s} {name:24s} acc@1 {acc:.3f}  false accepts {fa:.3f}  (oracle threshold {thr:.3f})",
-                  flush=True)
-    print("\n| set | goal | method | accuracy@1 | false accepts |\n|---|---|---|---|---|")
-    for s, name, acc, fa, thr, _ in rows:
-        print(f"| {NAMES.get(s, s)} | {GOALS.get(s, '')} | {name} | {acc:.3f} | {fa:.3f} |")
+            dacc, dfa = distinguishable(proto, res, thr)
+            rows.append((s, name, acc, fa, dacc, dfa))
+            print(f"{s:3s} {name:24s} acc@1 {acc:.3f}  false accepts {fa:.3f}  distinguishable {dacc:.3f} / {dfa:.3f}  "
+                  f"(oracle threshold {thr:.3f})", flush=True)
+    print("\nStrict: every out-of-lexicon query with a candidate is a false accept (the goals' figure). "
+          "Distinguishable: the same\nwithout the twins, out-of-lexicon queries that are only another spelling "
+          "of a lexicon name (the peers' oracle\nthreshold refitted on the rest).\n")
+    print("| set | goal | method | accuracy@1 | false accepts | accuracy@1 distinguishable | false accepts distinguishable |\n"
+          "|---|---|---|---|---|---|---|")
+    for s, name, acc, fa, dacc, dfa in rows:
+        print(f"| {NAMES.get(s, s)} | {GOALS.get(s, '')} | {name} | {acc:.3f} | {fa:.3f} | {dacc:.3f} | {dfa:.3f} |")
 
 
 if __name__ == "__main__":

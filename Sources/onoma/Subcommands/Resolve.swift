@@ -26,6 +26,11 @@ extension Onoma {
         @Option(help: "At most this many candidates per query.")
         var top = 5
 
+        @Flag(help: ArgumentHelp(
+            "Also print the letter model's evidence: each candidate's raw score and posterior, and under \"model\" the posterior's terms and every candidate that competed in it.",
+            discussion: "{\"model\": {\"name\", \"beta\", \"background\", \"spellings\", \"scored\": [{\"entity\", \"canonical\", \"raw\", \"posterior\", \"key\"}]}} (absent when no model reads the name's script); posterior = exp(beta·raw) / (exp(beta·background) + Σ exp(beta·raw'))."))
+        var explain = false
+
         @Option(help: ArgumentHelp("Read one name per line from FILE (- for standard input).", valueName: "FILE"))
         var names: String?
 
@@ -47,17 +52,20 @@ extension Onoma {
             let output = OutputBuffer()
             // Queries are resolved on several threads (the resolver is thread-safe) in blocks,
             // and written in input order.
-            let lang = lang, top = top
-            let resolve = ParallelMap(jobs: jobs.count(typed: names == "-" && isatty(0) != 0), workers: { resolver }) { resolver, query in
-                resolver.resolve(query, lang: lang, top: top)
+            let lang = lang, top = top, explain = explain
+            let resolve = ParallelMap(jobs: jobs.count(typed: names == "-" && isatty(0) != 0), workers: { resolver }) { resolver, query -> (candidates: [Resolver.Candidate], evidence: Resolver.Evidence?) in
+                explain ? resolver.explain(query, lang: lang, top: top) : (resolver.resolve(query, lang: lang, top: top), nil)
             }
             var block = OrderedBlock(resolve, events: Never.self)
             func flush() {
                 block.flush({ query, found in
-                    let candidates = found.map {
-                        "{\"entity\":\(JSONText.quoted($0.entity)),\"canonical\":\(JSONText.quoted($0.canonical)),\"score\":\(ScoreText.format($0.score)),\"method\":\"\($0.method.rawValue)\"}"
+                    let scored = Dictionary(uniqueKeysWithValues: (found.evidence?.scored ?? []).map { ($0.entity, $0) })
+                    let candidates = found.candidates.map {
+                        "{\"entity\":\(JSONText.quoted($0.entity)),\"canonical\":\(JSONText.quoted($0.canonical)),\"score\":\(ScoreText.format($0.score)),\"method\":\"\($0.method.rawValue)\""
+                            + (scored[$0.entity].map { ",\"raw\":\(Self.raw($0.raw)),\"posterior\":\(ScoreText.format($0.posterior))" } ?? "") + "}"
                     }
-                    output.write("{\"query\":\(JSONText.quoted(query)),\"candidates\":[\(candidates.joined(separator: ","))]}\n")
+                    let model = found.evidence.map { ",\"model\":\(Self.json($0))" } ?? ""
+                    output.write("{\"query\":\(JSONText.quoted(query)),\"candidates\":[\(candidates.joined(separator: ","))]\(model)}\n")
                 }, event: { _ in })
             }
             try NameLines.forEach(arguments: queries, file: names, printer) { query, _ in
@@ -67,6 +75,19 @@ extension Onoma {
             flush()
             output.flush()
             try printer.finish()
+        }
+
+        /// The evidence as a JSON object.
+        private static func json(_ evidence: Resolver.Evidence) -> String {
+            let scored = evidence.scored.map {
+                "{\"entity\":\(JSONText.quoted($0.entity)),\"canonical\":\(JSONText.quoted($0.canonical)),\"raw\":\(raw($0.raw)),\"posterior\":\(ScoreText.format($0.posterior)),\"key\":\($0.keyAgrees)}"
+            }
+            return "{\"name\":\(JSONText.quoted(evidence.model)),\"beta\":\(evidence.beta),\"background\":\(raw(evidence.background)),\"spellings\":\(evidence.spellings),\"scored\":[\(scored.joined(separator: ","))]}"
+        }
+
+        /// A raw score or background to four decimals (enough to refit the posterior from).
+        private static func raw(_ value: Double) -> String {
+            String(format: "%.4f", value)
         }
     }
 }
