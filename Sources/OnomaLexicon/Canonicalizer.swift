@@ -363,7 +363,7 @@ public final class Canonicalizer {
                 var score = NameSimilarity.score(key, formKey)
                 // A form found by its skeleton must pass on its score; one found without an
                 // ending may pass as an inflection.
-                guard score >= options.fuzzyThreshold || position >= bySkeleton, score > best?.score ?? 0 else { continue }
+                guard score >= options.fuzzyThreshold || position >= bySkeleton else { continue }
                 // Between Latin-script spellings, only inflections (scored as Slavic case forms
                 // are) and typing errors.
                 if let endings, form.script == .latin {

@@ -4,10 +4,12 @@
 /// Latin-script keys the cheap vowel and sound-class edits of `NameSimilarity` mostly join
 /// different words: French Bruno and Brunei, German Leben and Libyen, Pierre and Peru.
 ///
+/// Its arguments are name keys (`NameKeyMaker`): Zelensky's is "zelenski".
+///
 ///     let german = LatinVariant.Endings.of(language: "de")
 ///     LatinVariant.relation(of: "frankreichs", to: "frankreich", endings: german)                   // .inflection
 ///     LatinVariant.relation(of: "vereinigten staaten", to: "vereinigte staaten", endings: german)   // .inflection
-///     LatinVariant.relation(of: "zelenksy", to: "zelensky", endings: german)                        // .typo
+///     LatinVariant.relation(of: "zelenksi", to: "zelenski", endings: german)                        // .typo
 ///     LatinVariant.relation(of: "bruno", to: "brunei", endings: german)                             // nil
 ///     LatinVariant.relation(of: "fica", to: "fico", endings: .of(language: "sk"))                   // .inflection
 public enum LatinVariant {
@@ -24,8 +26,8 @@ public enum LatinVariant {
         /// a name's final vowel (Fico → Fica, Ficovi; Kijów → Kijowie; Ukraina → Ukrainy).
         static let slavic = Endings(endings: ["a", "u", "y", "i", "e", "ie", "em", "om", "ou", "ovi", "owi", "ego", "emu", "ej"].map { Array($0.utf8) },
                                     replaceFinalVowel: true)
-        /// Languages that do not inflect names (English and French add only the possessive and
-        /// plural that the tokenizer and the lexicon handle).
+        /// Languages whose names take no endings here: English (its possessive is cut off before
+        /// names are looked up), French, and every language not listed.
         static let none = Endings(endings: [], replaceFinalVowel: false)
 
         static let germanicLanguages: Set<String> = ["de", "nl", "lb", "fy", "sv", "da", "nb", "nn", "no", "is", "fo"]
