@@ -110,19 +110,24 @@ public enum Inflection {
     /// A word without an elided article or preposition before an apostrophe (' or ’), keeping
     /// at least three letters; nil when there is none. "L'Allemagne" → "Allemagne".
     public static func elidedBase(_ word: String) -> String? {
-        // The longest elided word has four letters: look for the apostrophe in the first bytes
-        // only (most words have none), by bytes rather than characters.
-        var head = 0
+        // The longest elided word has four letters: the apostrophe is found among the first
+        // bytes (most words have none), by bytes rather than characters.
+        var offset = 0, previous: UInt16 = 0
+        var apostrophe: Range<Int>?
         for byte in word.utf8 {
-            if byte == UInt8(ascii: "'") || byte == 0x99 { break }  // ’ is E2 80 99
-            head += 1
-            if head == 7 { return nil }
+            if byte == UInt8(ascii: "'") { apostrophe = offset..<offset + 1 }
+            if byte == 0x99, previous == 0xE280 { apostrophe = offset - 2..<offset + 1 }  // ’ is E2 80 99
+            if apostrophe != nil { break }
+            previous = previous << 8 | UInt16(byte)
+            offset += 1
+            if offset == 7 { return nil }
         }
-        guard head < word.utf8.count, let apostrophe = word.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }),
-              elidedWords.contains(word[..<apostrophe].lowercased()) else { return nil }
-        let base = word[word.index(after: apostrophe)...]
+        guard let apostrophe else { return nil }
+        let bytes = Array(word.utf8)
+        guard elidedWords.contains(String(decoding: bytes[..<apostrophe.lowerBound], as: UTF8.self).lowercased()) else { return nil }
+        let base = String(decoding: bytes[apostrophe.upperBound...], as: UTF8.self)
         guard base.count >= minimumStem, base.first?.isLetter == true else { return nil }
-        return String(base)
+        return base
     }
 
     /// An Arabic or Hebrew word without a one-letter proclitic ("and", "by", "to", "the" …),

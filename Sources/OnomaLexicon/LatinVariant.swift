@@ -80,10 +80,10 @@ public enum LatinVariant {
         let lastWord = bytes.count - (bytes.lastIndex(of: UInt8(ascii: " ")).map { $0 + 1 } ?? 0)
         var lemmas: [String] = []
         for ending in endings.endings where lastWord >= ending.count + 3 && bytes.reversed().starts(with: ending.reversed()) {
-            let stem = bytes.dropLast(ending.count)
-            lemmas.append(String(decoding: stem, as: UTF8.self))
+            let stem = String(decoding: bytes.dropLast(ending.count), as: UTF8.self)
+            lemmas.append(stem)
             guard endings.replaceFinalVowel else { continue }
-            lemmas += ["a", "o", "e"].map { String(decoding: stem, as: UTF8.self) + $0 }
+            lemmas += ["a", "o", "e"].map { stem + $0 }
         }
         return lemmas
     }

@@ -93,8 +93,9 @@ public struct Resolver: Sendable {
         // of Portugal and India. A longer name, all of whose words must agree, may take a
         // neighbouring language's form (German "Tschechische Republik", Luxembourgish
         // "Tschechesch Republik").
-        let endings = isLatinName ? LatinVariant.Endings.of(language: lang.flatMap { $0 == "*" ? nil : LanguageTag.primary($0) }) : nil
-        let variantLanguage = key.key.contains(" ") ? nil : lang.flatMap { $0 == "*" ? nil : index.languageID(LanguageTag.primary($0)) }
+        let primary = lang.flatMap { $0 == "*" ? nil : LanguageTag.primary($0) }
+        let endings = isLatinName ? LatinVariant.Endings.of(language: primary) : nil
+        let variantLanguage = key.key.contains(" ") ? nil : primary.map(index.languageID)
         for id in candidateForms(key, folded: folded, endings: endings) {
             let form = index.form(id)
             if modelled != nil, form.entry.role != .blocked, index.traits[Int(id)].script == .latin {
