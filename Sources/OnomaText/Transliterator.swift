@@ -9,7 +9,8 @@ import Synchronization
 ///     uk.transliterate("Київ")              // "Kyyiv"
 ///
 /// ICU transliterators are not thread-safe, so each call borrows one from a pool (cloning a new
-/// one when all are in use). `transliterateToken(_:)` and `transliterate(document:using:)` go
+/// one when all are in use). A transform may run in stages, the later ones skipped once the
+/// text is ASCII (see `toLatin(lang:ascii:)`). `transliterateToken(_:)` and `transliterate(document:using:)` go
 /// through a cache of distinct tokens, because ICU's compound transforms run at about 2 MB/s
 /// over whole text while news repeats most of its words.
 public final class Transliterator: Sendable {
@@ -18,9 +19,10 @@ public final class Transliterator: Sendable {
     /// Whether ASCII text is known to come out unchanged (true for transforms to Latin and ASCII
     /// that ICU confirms leave ASCII alone), which lets ASCII tokens skip ICU.
     public let keepsASCII: Bool
-    private let pool: Mutex<[TransliteratorHandle]>
+    private let pool: Mutex<[[TransliteratorHandle]]>
     private let cache = Mutex<[CacheKey: String]>([:])
-    private let prototype: TransliteratorHandle
+    /// The transform's stages, run in order; every stage after the first keeps ASCII.
+    private let prototype: [TransliteratorHandle]
     /// The transform of plain Latin letters, made on the first word of them (with `keepsASCII`).
     private let latinLetters = Mutex<LatinLetterTable?>(nil)
     private static let cacheLimit = 200_000
@@ -41,9 +43,27 @@ public final class Transliterator: Sendable {
 
     private init(id: String, rules: String?, keepsASCII: Bool) throws(TransliteratorError) {
         self.id = id
-        prototype = try TransliteratorHandle(id: id, rules: rules)
+        prototype = [try TransliteratorHandle(id: id, rules: rules)]
         // Some transforms to Latin still rewrite ASCII (Greek-Latin turns ; into ?): ask ICU.
-        self.keepsASCII = keepsASCII && prototype.apply(Self.asciiSample).utf8.elementsEqual(Self.asciiSample.utf8)
+        self.keepsASCII = keepsASCII && prototype[0].apply(Self.asciiSample).utf8.elementsEqual(Self.asciiSample.utf8)
+        pool = Mutex([])
+    }
+
+    /// Compiles a transform to Latin given as rules in stages, the joined stages being the whole
+    /// transform: each stage's output is the next one's input. Every stage must keep ASCII, as
+    /// ICU confirms; the stages after the first are skipped on ASCII.
+    init(stages: [String], name: String) throws(TransliteratorError) {
+        id = name
+        var handles: [TransliteratorHandle] = []
+        for rules in stages {
+            let handle = try TransliteratorHandle(id: name, rules: rules)
+            // A stage that rewrote ASCII would make skipping it wrong: the rules are onoma's own.
+            precondition(handle.apply(Self.asciiSample).utf8.elementsEqual(Self.asciiSample.utf8),
+                         "transform stage '\(rules)' changes ASCII")
+            handles.append(handle)
+        }
+        prototype = handles
+        keepsASCII = true
         pool = Mutex([])
     }
 
@@ -65,11 +85,14 @@ public final class Transliterator: Sendable {
         return LatinLetterTable.mayApply(to: text) ? latinLetterTable().transliterate(text) : nil
     }
 
-    /// `text` through ICU, without the table of Latin letters.
+    /// `text` through ICU, without the table of Latin letters: stage after stage until the
+    /// text is ASCII.
     func transliterateWithICU(_ text: String) -> String {
-        let handle = pool.withLock { $0.popLast() } ?? prototype.clone()
-        defer { pool.withLock { $0.append(handle) } }
-        return handle.apply(text)
+        let handles = pool.withLock { $0.popLast() } ?? prototype.map { $0.clone() }
+        defer { pool.withLock { $0.append(handles) } }
+        var text = handles[0].apply(text)
+        for handle in handles.dropFirst() where !Folding.isASCII(text) { text = handle.apply(text) }
+        return text
     }
 
     private func latinLetterTable() -> LatinLetterTable {

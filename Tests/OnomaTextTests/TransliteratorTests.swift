@@ -131,6 +131,19 @@ import Testing
         }
     }
 
+    @Test func asciiTransformSkipsLatinASCIIOnlyWhenTheTextIsAlreadyASCII() throws {
+        // toLatin(ascii:) runs Latin-ASCII only on a text still not ASCII after the step to Latin
+        // (Russian soft sign ʹ, ë; Hangul comes out ASCII): the same output as the whole rules.
+        let samples = ["Зеленский", "Артём", "Дарья Ильина", "Київ", "김정은", "터틀타웁", "ゼレンスキー", "مُحَمَّد", "Ἀθῆναι", "Łódź", "Nguyễn"]
+        for lang in [nil] + Transliterator.latinSteps.keys.sorted() {
+            let whole = try Transliterator(rules: Transliterator.latinRules(lang: lang, ascii: true))
+            for text in samples {
+                #expect(Transliterator.toLatin(lang: lang, ascii: true).transliterate(text) == whole.transliterate(text), "\(lang ?? "any"): \(text)")
+            }
+        }
+        #expect(Transliterator.toLatin(lang: "ru", ascii: true).transliterate("Дарья") == "Dar'ya")
+    }
+
     @Test func everyLanguageStepOpens() throws {
         for lang in Transliterator.latinSteps.keys.sorted() {
             for ascii in [false, true] {
