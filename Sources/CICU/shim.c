@@ -626,6 +626,15 @@ int32_t onoma_is_normalized(int32_t form, const uint16_t *src, int32_t length, i
     return result ? 1 : 0;
 }
 
+int32_t onoma_has_boundary_before(int32_t form, int32_t c, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    const UNormalizer2 *n = normalizer(form, &error);
+    UBool result = 0;
+    if (U_SUCCESS(error)) result = unorm2_hasBoundaryBefore(n, (UChar32)c);
+    if (U_FAILURE(error)) *status = error;
+    return result ? 1 : 0;
+}
+
 // MARK: Spoof checker
 
 onoma_spoof_checker *onoma_spoof_checker_open(int32_t *status) {

@@ -7,7 +7,7 @@ public enum Folding {
     /// NFKC case folding (ICU's nfkc_cf): "Ｓtraße" → "strasse", "ǅ" → "dž".
     public static func caseFold(_ text: String) -> String {
         // On ASCII, nfkc_cf only lowercases A-Z, as the ASCII match key does.
-        asciiMatchKey(text) ?? Normalization.nfkcCaseFold.normalize(text)
+        asciiMatchKey(text) ?? CaseFoldTable.fold(text) ?? Normalization.nfkcCaseFold.normalize(text)
     }
 
     /// Removes diacritics from Latin letters only and turns Latin ligatures and special letters

@@ -23,6 +23,16 @@ public struct Normalization: Sendable, Hashable {
         return result == 1
     }
 
+    /// Whether `scalar` never interacts with the text before it in this form
+    /// (`unorm2_hasBoundaryBefore`): a text whose every character has that boundary normalizes
+    /// character by character.
+    public func hasBoundaryBefore(_ scalar: Unicode.Scalar) -> Bool {
+        var status: Int32 = 0
+        let result = onoma_has_boundary_before(form, Int32(bitPattern: scalar.value), &status)
+        precondition(status <= 0, "unorm2 failed: \(String(cString: onoma_u_error_name(status)))")
+        return result == 1
+    }
+
     /// `text` in this form (`unorm2_normalize`), after a quick check that skips work on text that
     /// is already normalized (and on ASCII for NFC, NFD and the compatibility forms).
     ///

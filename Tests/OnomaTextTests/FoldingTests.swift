@@ -19,6 +19,30 @@ import Testing
         #expect(Folding.caseFold("zelenskyy") == "zelenskyy")              // already folded
     }
 
+    @Test func caseFoldCharacterByCharacterAgreesWithICUOnWholeText() {
+        // Folding.caseFold folds most letters from tables asked of ICU once; in any
+        // neighbourhood a character's fold must stay what ICU gives for the whole text.
+        let icu = Normalization.nfkcCaseFold
+        let ranges: [Range<UInt32>] = [0x80..<0x800, 0x1E00..<0x2070, 0x3040..<0x3100]
+        let characters = ranges.joined().compactMap(Unicode.Scalar.init).map { String(Character($0)) }
+        for (i, c) in characters.enumerated() {
+            let other = characters[i * 7919 % characters.count]  // another character, spread over the tables
+            for text in [c, "A" + c + "b", c + c, c + other + "Z" + c, other + c + "\u{301}", "Σ" + c + "ς"] {
+                #expect(Folding.caseFold(text).exact == icu.normalize(text).exact, "\(text)")
+            }
+        }
+    }
+
+    @Test func hangulSyllablesAndCJKIdeographsFoldToThemselves() {
+        let icu = Normalization.nfkcCaseFold
+        for value in [0x4E00...0x9FFF, 0xAC00...0xD7A3].joined() {
+            let scalar = Unicode.Scalar(UInt32(value))!
+            #expect(icu.hasBoundaryBefore(scalar) && icu.normalize(String(Character(scalar))).unicodeScalars.elementsEqual([scalar]))
+        }
+        #expect(Folding.caseFold("김정은 习近平").exact == "김정은 习近平".exact)
+        #expect(Folding.caseFold("가\u{11A8}").exact == "각".exact)          // a trailing jamo still composes
+    }
+
     @Test func caseFoldExpandsSharpS() {
         #expect(Folding.caseFold("Straße") == "strasse")                   // ß → ss
         #expect(Folding.caseFold("STRASSE") == Folding.caseFold("Straße")) // so both spellings meet

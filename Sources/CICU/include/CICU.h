@@ -120,6 +120,9 @@ int32_t onoma_normalize(int32_t form, const uint16_t *src, int32_t length, uint1
                         int32_t capacity, int32_t *status);
 /// 1 when the text is certainly normalized (unorm2_isNormalized), else 0.
 int32_t onoma_is_normalized(int32_t form, const uint16_t *src, int32_t length, int32_t *status);
+/// 1 when code point `c` never interacts with what precedes it in `form`
+/// (unorm2_hasBoundaryBefore): text can be normalized in pieces that start with it.
+int32_t onoma_has_boundary_before(int32_t form, int32_t c, int32_t *status);
 
 // MARK: Spoof checker (UTS #39)
 
