@@ -125,17 +125,25 @@ public enum LexiconParser {
     }
 
     /// The language column's text and whether it is "*" or a well-formed tag, remembered for
-    /// the last tag seen: files list many forms in one language in a row.
+    /// every tag of up to 7 bytes: files list forms in a few languages, often in turn, and
+    /// checking a tag costs a hundred times more than finding it here.
     private struct LanguageCache {
-        private var last: (bytes: ArraySlice<UInt8>, tag: String, wellFormed: Bool)?
+        private var known: [UInt64: (tag: String, wellFormed: Bool)] = [:]
 
         mutating func lookup(_ line: LexiconLine, _ field: Range<Int>) -> (tag: String, wellFormed: Bool) {
             let bytes = line.bytes[field]
-            if let last, last.bytes == bytes { return (last.tag, last.wellFormed) }
-            let tag = line.string(field)
-            let wellFormed = tag == "*" || LanguageTag.isWellFormed(tag)
-            last = (bytes, tag, wellFormed)
-            return (tag, wellFormed)
+            guard bytes.count <= 7 else { return Self.check(line.string(field)) }
+            // The bytes in the low end and their count in the top byte: no two tags share a key.
+            var key = UInt64(bytes.count) << 56
+            for (i, byte) in bytes.enumerated() { key |= UInt64(byte) << UInt64(8 * i) }
+            if let found = known[key] { return found }
+            let checked = Self.check(line.string(field))
+            known[key] = checked
+            return checked
+        }
+
+        private static func check(_ tag: String) -> (tag: String, wellFormed: Bool) {
+            (tag, tag == "*" || LanguageTag.isWellFormed(tag))
         }
     }
 }
