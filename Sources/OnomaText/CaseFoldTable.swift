@@ -10,15 +10,13 @@
 /// such characters folds to the concatenation of their folds, which is ICU's result. Any other
 /// character (a combining mark, a conjoining jamo) sends the whole text to ICU.
 struct CaseFoldTable: Sendable {
-    private let range: Range<UInt32>
-    /// Per scalar of `range`: the UTF-8 of its fold in the low bytes and the fold's length in
+    /// Per scalar of its range: the UTF-8 of its fold in the low bytes and the fold's length in
     /// the top byte; `complex` for a scalar left to ICU.
     private let folds: [UInt64]
     private static let complex = UInt64.max
 
     /// Asks ICU for the fold of every scalar of `range`.
     init(_ range: Range<UInt32>) {
-        self.range = range
         folds = range.map { value in
             guard let scalar = Unicode.Scalar(value), Normalization.nfkcCaseFold.hasBoundaryBefore(scalar) else { return Self.complex }
             let fold = Array(Normalization.nfkcCaseFold.normalize(String(Character(scalar))).utf8)
@@ -27,45 +25,64 @@ struct CaseFoldTable: Sendable {
         }
     }
 
-    private static let tables = [CaseFoldTable(0x80..<0x800), CaseFoldTable(0x1E00..<0x2070), CaseFoldTable(0x3040..<0x3100)]
-    /// Characters that fold to themselves and have a boundary before them (checked by tests).
-    static let identities: [ClosedRange<UInt32>] = [0x4E00...0x9FFF, 0xAC00...0xD7A3]
+    /// The fold of a CJK ideograph (U+4E00–U+9FFF) or a Hangul syllable (U+AC00–U+D7A3):
+    /// itself, with a boundary before it (a test checks every one against ICU).
+    private static let identity = UInt64.max - 1
+
+    /// The three tables, read once per text.
+    private static let tables = Tables()
+
+    private struct Tables {
+        let twoByte = CaseFoldTable(0x80..<0x800)
+        let punctuation = CaseFoldTable(0x1E00..<0x2070)
+        let kana = CaseFoldTable(0x3040..<0x3100)
+
+        /// The packed fold of a non-ASCII scalar value, `identity` or `complex`.
+        @inline(__always)
+        func fold(of value: UInt32) -> UInt64 {
+            if value < 0x800 { return twoByte.folds[Int(value &- 0x80)] }
+            if value >= 0xAC00 && value <= 0xD7A3 || value >= 0x4E00 && value <= 0x9FFF { return identity }
+            if value >= 0x1E00 && value < 0x2070 { return punctuation.folds[Int(value &- 0x1E00)] }
+            if value >= 0x3040 && value < 0x3100 { return kana.folds[Int(value &- 0x3040)] }
+            return complex
+        }
+    }
 
     /// The NFKC case folding of `text` from the tables, or nil when a character is not in them.
     static func fold(_ text: String) -> String? {
         var text = text
+        let tables = tables
         return text.withUTF8 { bytes -> String? in
-            var failed = false
-            let folded = String(unsafeUninitializedCapacity: bytes.count * 4) { buffer in
-                var count = 0, i = 0
+            // A fold has at most 7 bytes, and a non-ASCII character at least 2.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 4) { output -> String? in
+                var written = 0, i = 0
                 while i < bytes.count {
-                    let lead = UInt32(bytes[i])
+                    let lead = bytes[i]
                     if lead < 0x80 {
-                        buffer[count] = UInt8(lead) &- UInt8(ascii: "A") < 26 ? UInt8(lead) | 0x20 : UInt8(lead)
-                        count += 1
+                        output[written] = lead &- UInt8(ascii: "A") < 26 ? lead | 0x20 : lead
+                        written += 1
                         i += 1
                         continue
                     }
                     let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                    var value = lead & (0xFF >> UInt32(length + 1))
+                    var value = UInt32(lead) & (0xFF >> UInt32(length + 1))
                     for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                    if identities.contains(where: { $0.contains(value) }) {
-                        for k in 0..<length { buffer[count + k] = bytes[i + k] }
-                        count += length
-                    } else if let table = tables.first(where: { $0.range.contains(value) }),
-                              case let fold = table.folds[Int(value - table.range.lowerBound)], fold != complex {
-                        let foldLength = Int(fold >> 56)
-                        for k in 0..<foldLength { buffer[count + k] = UInt8(truncatingIfNeeded: fold >> UInt64(8 * k)) }
-                        count += foldLength
+                    var fold = tables.fold(of: value)
+                    if fold == complex { return nil }
+                    if fold == identity {
+                        for k in 0..<length { output[written + k] = bytes[i + k] }
+                        written += length
                     } else {
-                        failed = true
-                        return 0
+                        for _ in 0..<Int(fold >> 56) {
+                            output[written] = UInt8(truncatingIfNeeded: fold)
+                            fold >>= 8
+                            written += 1
+                        }
                     }
                     i += length
                 }
-                return count
+                return String(decoding: UnsafeBufferPointer(rebasing: output[0..<written]), as: UTF8.self)
             }
-            return failed ? nil : folded
         }
     }
 }
