@@ -4,8 +4,10 @@
 /// otherwise (a combining mark after `#`, a prepended mark before a space) the line or field
 /// is read as `Character`s instead, so both ways agree everywhere.
 struct LexiconLine {
-    /// The whole file, and the line's range in it (without its line break).
-    let bytes: [UInt8]
+    /// The whole file, and the line's range in it (without its line break). The bytes belong
+    /// to the parser, which makes lines only while it holds them: an array would be retained
+    /// and released at every field read.
+    let bytes: UnsafeBufferPointer<UInt8>
     let range: Range<Int>
 
     /// The ranges of the fields before any comment, trailing spaces trimmed; nil for a line of

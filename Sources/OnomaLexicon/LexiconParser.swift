@@ -49,22 +49,24 @@ public enum LexiconParser {
         var languages = LanguageCache()
         var lineNumber = firstLine - 1
         var start = start
-        while start < end {
-            lineNumber += 1
-            let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
-            var lineEnd = newline ?? bytes.count
-            // "\r\n" is one Character and separates lines like "\n"; then one "\r" more is dropped.
-            if newline != nil, lineEnd > start, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
-            if lineEnd > start, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
-            let line = LexiconLine(bytes: bytes, range: start..<lineEnd)
-            switch parseLine(line, path: path, line: lineNumber, languages: &languages) {
-            case .blank: break
-            case .entry(let entry):
-                entries.append(entry)
-            case .problems(let problems):
-                diagnostics += problems
+        bytes.withUnsafeBufferPointer { bytes in
+            while start < end {
+                lineNumber += 1
+                let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
+                var lineEnd = newline ?? bytes.count
+                // "\r\n" is one Character and separates lines like "\n"; then one "\r" more is dropped.
+                if newline != nil, lineEnd > start, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+                if lineEnd > start, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+                let line = LexiconLine(bytes: bytes, range: start..<lineEnd)
+                switch parseLine(line, path: path, line: lineNumber, languages: &languages) {
+                case .blank: break
+                case .entry(let entry):
+                    entries.append(entry)
+                case .problems(let problems):
+                    diagnostics += problems
+                }
+                start = (newline ?? bytes.count) + 1
             }
-            start = (newline ?? bytes.count) + 1
         }
         return (entries, diagnostics)
     }
@@ -80,16 +82,12 @@ public enum LexiconParser {
 
     private static func parseLine(_ line: LexiconLine, path: String, line number: Int, languages: inout LanguageCache) -> LineResult {
         guard let fields = line.fields() else { return .blank }
-        // Column (in scalars, 1-based) where each field starts.
-        var starts: [Int] = []
-        starts.reserveCapacity(fields.count)
-        var column = 1
-        for field in fields {
-            starts.append(column)
-            column += line.scalarCount(field) + 1
+        // Column (in scalars, 1-based) where field `field` starts, counted only for a problem.
+        func start(_ field: Int) -> Int {
+            fields[..<min(field, fields.count - 1)].reduce(1) { $0 + line.scalarCount($1) + 1 }
         }
         func problem(_ field: Int, _ message: String, _ severity: Diagnostic.Severity = .error) -> Diagnostic {
-            Diagnostic(severity, message, path: path, line: number, column: starts[min(field, starts.count - 1)])
+            Diagnostic(severity, message, path: path, line: number, column: start(field))
         }
         guard fields.count >= 5 else {
             return .problems([problem(0, "expected 5 tab-separated fields (\(columns.joined(separator: ", "))), found \(fields.count)")])
@@ -115,7 +113,7 @@ public enum LexiconParser {
         // An ASCII form is in NFC and its letters are all Latin: it has no form problems.
         if !line.isASCII(fields[3]) {
             for problem in formProblems(form) {
-                problems.append(Diagnostic(.error, problem.message, path: path, line: number, column: starts[3] + problem.offset))
+                problems.append(Diagnostic(.error, problem.message, path: path, line: number, column: start(3) + problem.offset))
             }
         }
         guard problems.isEmpty, let type, let role else { return .problems(problems) }
