@@ -268,7 +268,7 @@ public final class Canonicalizer {
     private func fuzzyMatch(at start: Int, limit: Int, _ units: [UnitPlace], _ labels: [UnitIDs]) -> Span? {
         guard options.fuzzy, labels[start].isNameLike, labels[start].isLong, units[start].script != .han else { return nil }
         // Most such words match nothing alone (known once looked for) and start no span of
-        // several: answered here, without the call and its set-up (about 150 instructions).
+        // several: answered here, without the call and its set-up (about 170 instructions).
         if let single = fuzzyStore[Int(labels[start].store)], single.script == units[start].script, single.match == nil,
            !continuesSpan(start + 1, limit: limit, units, labels) { return nil }
         return fuzzyNameMatch(at: start, limit: limit, units, labels)
