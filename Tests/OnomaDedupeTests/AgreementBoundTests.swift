@@ -35,6 +35,14 @@ import Testing
         #expect(bound.reaches(1, 5, 5))
     }
 
+    @Test func countsAgreementOfLongSignatures() throws {
+        // 512 words of low bytes: the byte lanes are summed before they overflow.
+        let long = (0..<4_096).map { UInt64($0) }
+        let bound = try #require(AgreementBound([long, long, long.map { $0 ^ 1 }]))
+        #expect(bound.reaches(1, 0, 1))
+        #expect(!bound.reaches(0.01, 0, 2))
+    }
+
     @Test func signaturesOfDifferentLengthsGiveNoBound() {
         #expect(AgreementBound([[1, 2], [1]]) == nil)
         #expect(AgreementBound([]) == nil)
