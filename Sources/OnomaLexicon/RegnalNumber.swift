@@ -30,14 +30,15 @@ enum RegnalNumber {
         return nil
     }
 
-    /// A name in another script without its regnal number, and the number, or nil when it has
+    /// A name in another script up to its regnal number, and the number, or nil when it has
     /// none: a word N세 (Korean), a word ending in N世 (Japanese, Chinese; N in digits or Han
-    /// numerals), a Roman numeral, or a Hebrew ordinal (השני, the second).
+    /// numerals), a Roman numeral, or a Hebrew ordinal (השני, the second). What follows the
+    /// number goes, as in English (גזה השני, מלך הונגריה: Géza II of Hungary).
     static func query(_ name: String) -> (name: String, number: Int)? {
-        var words = name.split(whereSeparator: \.isWhitespace).map(String.init)
+        let words = name.split(whereSeparator: \.isWhitespace).map(String.init)
         guard !words.isEmpty else { return nil }
-        for index in words.indices.reversed() {
-            let word = words[index]
+        for index in words.indices {
+            let word = words[index].hasSuffix(",") ? String(words[index].dropLast()) : words[index]
             var number: Int?
             var rest = ""
             if let suffix = word.last, suffix == "세" || suffix == "世" {
@@ -51,9 +52,9 @@ enum RegnalNumber {
                 number = hebrewOrdinals[word]
             }
             guard let number, number > 0 else { continue }
-            if rest.isEmpty { words.remove(at: index) } else { words[index] = rest }
-            guard !words.isEmpty else { return nil }
-            return (words.joined(separator: " "), number)
+            let kept = words[..<index] + (rest.isEmpty ? [] : [rest])
+            guard !kept.isEmpty else { return nil }
+            return (kept.joined(separator: " "), number)
         }
         return nil
     }
