@@ -3,7 +3,8 @@ import Synchronization
 
 /// Finds the lexicon's Latin-script names a name in another script may be a spelling of: the
 /// candidates share a consonant-skeleton key with the query (or with its cheapest English
-/// rendering), and each is scored by the `LetterModel` of the query's script.
+/// rendering), and each is scored by the `LetterModel` of the query's script; regnal numbers
+/// (Clement V, 클레멘스 5세) are compared as numbers (`RegnalNumber`), not as letters.
 ///
 /// The index over the lexicon is built on the first query that needs it.
 final class CrossScriptIndex: Sendable {
@@ -13,6 +14,8 @@ final class CrossScriptIndex: Sendable {
         /// The framed letter codes of each word order tried (as written, reversed, last first),
         /// and for a one-word query also of each word alone (Trump for Donald Trump).
         let orders: [[UInt8]], words: [[UInt8]]
+        /// The regnal number its letters leave out (`RegnalNumber`).
+        let number: Int?
 
         /// The spellings a query of `wordCount` words is compared with.
         func variants(wordCount: Int) -> [[UInt8]] {
@@ -70,32 +73,41 @@ final class CrossScriptIndex: Sendable {
         let words: [String]
         /// What blocking looks up: the folded transliteration and the model's English rendering.
         let strings: [String]
-        /// The likelihood ratio and raw score against a framed English spelling.
-        let score: ([UInt8]) -> (ratio: Double, raw: Double)
+        /// The regnal number its letters leave out (`RegnalNumber`).
+        let number: Int?
+        /// The likelihood ratio and raw score against a framed English spelling, with a further
+        /// log-likelihood ratio added (the regnal numbers' evidence).
+        let score: ([UInt8], Double) -> (ratio: Double, raw: Double)
     }
 
-    /// `name` prepared for the model of its script: the Han character model for Chinese, else
+    /// `name` without a leading title (`LeadingTitle`) and with its regnal number apart
+    /// (`RegnalNumber`), prepared for the model of its script: the Han character model for Chinese, else
     /// the letter model; nil when no model reads the script, no words when there is nothing to
     /// score (no letters, or text too long to be a name).
     private static func query(_ name: String, lang: String?) -> Query? {
         guard let (model, language) = model(for: name, lang: lang) else { return nil }
-        let latin = Transliterator.toLatin(lang: language, ascii: false).transliterateToken(name)
+        let untitled = LeadingTitle.strip(name) ?? name
+        let regnal = RegnalNumber.query(untitled)
+        let text = regnal?.name ?? untitled
+        let latin = Transliterator.toLatin(lang: language, ascii: false).transliterateToken(text)
         let words = LetterFold.words(latin, lang: language)
         let source = String(words.joined().unicodeScalars.filter { ("a"..."z").contains($0) || $0 == "'" })
         let framed = LetterModel.framed(source)
         guard framed.count > 2, framed.count <= maximumLetters else {
-            return Query(calibration: model.calibration, words: [], strings: [], score: { _ in (-.infinity, -.infinity) })
+            return Query(calibration: model.calibration, words: [], strings: [], number: nil, score: { _, _ in (-.infinity, -.infinity) })
         }
-        let han = name.unicodeScalars.filter(HanModel.isHan).map(Character.init)
+        let han = text.unicodeScalars.filter(HanModel.isHan).map(Character.init)
         if model.language == "zh", !han.isEmpty, let hanModel = HanModel.shared {
             let query = hanModel.query(han)
-            return Query(calibration: hanModel.calibration, words: words, strings: [source, hanModel.rendering(han)]) { english in
-                hanModel.score(query, english: english.dropFirst().dropLast().map { $0 + UInt8(ascii: "a") - 1 })
+            return Query(calibration: hanModel.calibration, words: words, strings: [source, hanModel.rendering(han)],
+                         number: regnal?.number) { english, evidence in
+                hanModel.score(query, english: english.dropFirst().dropLast().map { $0 + UInt8(ascii: "a") - 1 }, evidence: evidence)
             }
         }
         let calibration = NameAmbiguity.table(for: model.language).map { model.calibration.facing($0, spellings: $0.spellings(of: source)) }
-        return Query(calibration: calibration ?? model.calibration, words: words, strings: [source, model.rendering(framed)]) { english in
-            model.score(query: framed, english: english)
+        return Query(calibration: calibration ?? model.calibration, words: words, strings: [source, model.rendering(framed)],
+                     number: regnal?.number) { english, evidence in
+            model.score(query: framed, english: english, evidence: evidence)
         }
     }
 
@@ -121,8 +133,9 @@ final class CrossScriptIndex: Sendable {
         var scored: [(entity: String, ratio: Double, raw: Double)] = []
         for candidate in candidates {
             let name = index.names[Int(candidate)]
+            let evidence = RegnalNumber.evidence(query: query.number, name: name.number)
             for variant in name.variants(wordCount: query.words.count) {
-                let score = query.score(variant)
+                let score = query.score(variant, evidence)
                 scored.append((name.entity, score.ratio, score.raw))
             }
         }
@@ -138,11 +151,14 @@ final class CrossScriptIndex: Sendable {
     /// calibration of the model that scored it; nil when no model reads the first name's script.
     static func score(_ name: String, lang: String?, latin english: String) -> (calibration: ModelCalibration, score: Double)? {
         guard let query = query(name, lang: lang) else { return nil }
-        let letters = letters(LetterFold.words(english, lang: "en"))
-        guard !query.words.isEmpty, let english = self.name(entity: "", letters: letters, orders: orders(of: letters)) else {
+        let regnal = RegnalNumber.english(english)
+        let letters = letters(LetterFold.words(regnal?.name ?? english, lang: "en"))
+        guard !query.words.isEmpty,
+              let english = self.name(entity: "", letters: letters, orders: orders(of: letters), number: regnal?.number) else {
             return (query.calibration, -.infinity)
         }
-        return (query.calibration, english.variants(wordCount: query.words.count).map { query.score($0).raw }.max()!)
+        let evidence = RegnalNumber.evidence(query: query.number, name: english.number)
+        return (query.calibration, english.variants(wordCount: query.words.count).map { query.score($0, evidence).raw }.max()!)
     }
 
     /// Longer queries are text, not a name: the model does not score them (alignment is
@@ -192,9 +208,10 @@ final class CrossScriptIndex: Sendable {
     /// nil for a blocked or non-Latin form, or one without letters.
     private static func prepare(_ entry: LexiconEntry) -> (name: Name, keys: [UInt64])? {
         guard entry.role != .blocked, isLatin(entry.form) else { return nil }
-        let words = LetterFold.words(entry.form, lang: "en")
+        let regnal = RegnalNumber.english(entry.form)
+        let words = LetterFold.words(regnal?.name ?? entry.form, lang: "en")
         let letters = letters(words), orders = orders(of: letters)
-        guard let name = name(entity: entry.entity, letters: letters, orders: orders) else { return nil }
+        guard let name = name(entity: entry.entity, letters: letters, orders: orders, number: regnal?.number) else { return nil }
         var keys: [UInt64] = []
         for order in orders { addKeys(of: skeleton(order), word: false, to: &keys) }
         if words.count > 1 {
@@ -209,10 +226,10 @@ final class CrossScriptIndex: Sendable {
 
     /// A Latin name prepared for scoring from its words' `letters` and their `orders`, or nil
     /// when it has no letters.
-    private static func name(entity: String, letters: [String], orders: [String]) -> Name? {
+    private static func name(entity: String, letters: [String], orders: [String], number: Int?) -> Name? {
         guard !orders.isEmpty else { return nil }
         return Name(entity: entity, orders: orders.map(LetterModel.framed),
-                    words: letters.count > 1 ? letters.map(LetterModel.framed) : [])
+                    words: letters.count > 1 ? letters.map(LetterModel.framed) : [], number: number)
     }
 
     /// The words' letters a-z, without words that have none.

@@ -102,9 +102,10 @@ struct HanModel: Sendable {
         })
     }
 
-    /// The log-likelihood ratio of a query and an English name (lowercase a-z bytes), and the
-    /// raw score: the ratio over (characters + letters)^alpha.
-    func score(_ query: Query, english: [UInt8]) -> (ratio: Double, raw: Double) {
+    /// The log-likelihood ratio of a query and an English name (lowercase a-z bytes), plus
+    /// `evidence` (the ratio of what the characters leave out), and the raw score: the ratio over
+    /// (characters + letters)^alpha.
+    func score(_ query: Query, english: [UInt8], evidence: Double) -> (ratio: Double, raw: Double) {
         let letters = english.map { Int($0) - Int(UInt8(ascii: "a")) }
         let n = query.pieces.count, m = letters.count, width = m + 1
         var table = [Double](repeating: -.infinity, count: (n + 1) * width)
@@ -130,7 +131,7 @@ struct HanModel: Sendable {
             }
         }
         let null = letters.reduce(0) { $0 + unigram[$1] } + Double(m) * log(1 - exp(end)) + end
-        let ratio = table[n * width + m] - null
+        let ratio = table[n * width + m] - null + evidence
         return (ratio, calibration.raw(ratio, length: n + m))
     }
 

@@ -80,13 +80,14 @@ struct LetterModel: Sendable {
         [28] + text.utf8.compactMap(code) + [29]
     }
 
-    /// The log-likelihood ratio of a framed query and a framed English name, and the raw score:
-    /// the ratio divided by (|q| + |e|)^alpha.
-    func score(query: [UInt8], english: [UInt8]) -> (ratio: Double, raw: Double) {
+    /// The log-likelihood ratio of a framed query and a framed English name (plus `evidence`,
+    /// the ratio of what the letters leave out), and the raw score: the ratio divided by
+    /// (|q| + |e|)^alpha.
+    func score(query: [UInt8], english: [UInt8], evidence: Double) -> (ratio: Double, raw: Double) {
         let joint = -alignmentCost(query, english)
         let nullQ = query.reduce(0) { $0 + nullQuery[Int($1)] }
         let nullE = english.reduce(0) { $0 + nullEnglish[Int($1)] }
-        let ratio = joint + nullQ + nullE
+        let ratio = joint + nullQ + nullE + evidence
         return (ratio, calibration.raw(ratio, length: query.count + english.count))
     }
 

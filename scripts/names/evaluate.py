@@ -3,7 +3,7 @@
 
     pip install rapidfuzz unidecode rigour numpy   # peers (rigour is skipped if it does not install)
     swift build -c release --product onoma
-    python3 scripts/names/evaluate.py [--sets ko,he,ru,ar,zh,ja] [--bin .build/release/onoma]
+    python3 scripts/names/evaluate.py [--sets ko,he,ru,ar,zh,ja] [--bin .build/release/onoma [--bin B2 ...]]
 
 Per set (Korean and Hebrew full names; Russian, Arabic, Chinese, Japanese single names; the
 protocol of common.py): a lexicon of the English names of 5,000 people held out from the
@@ -98,29 +98,34 @@ NAMES = {"ko": "Korean full names", "he": "Hebrew full names", "ru": "Russian si
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sets", default="ko,he,ru,ar,zh,ja")
-    ap.add_argument("--bin", default=os.path.join(C.REPO, ".build", "release", "onoma"))
+    ap.add_argument("--bin", action="append",
+                    help="an onoma binary (repeat to compare binaries in one run; default .build/release/onoma)")
     ap.add_argument("--no-peers", action="store_true")
     ap.add_argument("--dev", type=int, metavar="DRAW", default=None,
                     help="run on DEV draw DRAW (0-3: the people the posterior is fitted on) instead of EVAL")
     args = ap.parse_args()
     C.require_data()
-    if not os.path.exists(args.bin):
-        sys.exit(f"{args.bin}: no onoma binary: run `swift build -c release --product onoma` or pass --bin")
-    os.environ["ONOMA_BIN"] = args.bin
+    binaries = args.bin or [os.path.join(C.REPO, ".build", "release", "onoma")]
+    for binary in binaries:
+        if not os.path.exists(binary):
+            sys.exit(f"{binary}: no onoma binary: run `swift build -c release --product onoma` or pass --bin")
+    os.environ["ONOMA_BIN"] = binaries[0]
     methods = {} if args.no_peers else peers()
     rows = []
     for s in args.sets.split(","):
         split, trans = load(s)
         proto = C.eval_protocol(split) if args.dev is None else C.dev_protocol(split, args.dev)
-        t = time.time()
-        res, _ = onoma(split, proto, args.bin)
-        acc, fa = figures(proto, res, None)
-        dacc, dfa = distinguishable(proto, res, None)
-        nq = len(proto.queries_in) + len(proto.queries_out)
-        rows.append((s, "onoma resolve", acc, fa, dacc, dfa))
-        print(f"{s:3s} onoma resolve            acc@1 {acc:.3f}  false accepts {fa:.3f}  "
-              f"distinguishable {dacc:.3f} / {dfa:.3f}  ({(time.time() - t) / nq * 1000:.1f} ms/query, "
-              f"{sum(proto.out_twin)} twins)", flush=True)
+        for binary in binaries:
+            t = time.time()
+            res, _ = onoma(split, proto, binary)
+            acc, fa = figures(proto, res, None)
+            dacc, dfa = distinguishable(proto, res, None)
+            nq = len(proto.queries_in) + len(proto.queries_out)
+            name = "onoma resolve" if len(binaries) == 1 else f"onoma resolve {binary}"
+            rows.append((s, name, acc, fa, dacc, dfa))
+            print(f"{s:3s} {name:24s} acc@1 {acc:.3f}  false accepts {fa:.3f}  "
+                  f"distinguishable {dacc:.3f} / {dfa:.3f}  ({(time.time() - t) / nq * 1000:.1f} ms/query, "
+                  f"{sum(proto.out_twin)} twins)", flush=True)
         for name, run in methods.items():
             t = time.time()
             res = run(split, trans, proto)
