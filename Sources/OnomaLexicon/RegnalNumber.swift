@@ -69,9 +69,10 @@ enum RegnalNumber {
 
     private static let hanNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
-    /// The value of decimal digits (any script's) or of Han numerals up to 99 (十四, 二十).
+    /// The value of up to three decimal digits (any script's) or of Han numerals up to 99
+    /// (十四, 二十); nil for longer numbers, which no ruler has (and which would overflow).
     private static func value(of text: String) -> Int? {
-        guard !text.isEmpty else { return nil }
+        guard !text.isEmpty, text.count <= 3 else { return nil }
         if text.allSatisfy({ !hanNumerals.contains($0) }) {
             return text.reduce(0) { $0 * 10 + ($1.wholeNumberValue ?? 0) }
         }

@@ -33,6 +33,13 @@ import Testing
         #expect(RegnalNumber.query("세세") == nil)
     }
 
+    @Test func longNumberIsNoRegnalNumber() {
+        // Twenty digits would overflow an Int: such a "number" is no ruler's, and no crash.
+        #expect(RegnalNumber.query("클레멘스 99999999999999999999세") == nil)
+        #expect(RegnalNumber.query("클레멘스 1000세") == nil)
+        #expect(Self.resolver.resolve("클레멘스 99999999999999999999세", lang: "ko", top: 1).count <= 1)
+    }
+
     @Test func japaneseAndChineseNumberWithSei() {
         #expect(RegnalNumber.query("ラモラール1世")! == ("ラモラール", 1))
         #expect(RegnalNumber.query("米利暗二世")! == ("米利暗", 2))
