@@ -5,8 +5,9 @@ import OnomaText
 /// costly part of indexing.
 ///
 /// The index first registers every word (`id(_:lang:needsStems:)`), then `prepare()` computes
-/// the keys of all distinct words on every core (ICU transliteration dominates, and
-/// `NameKeyMaker` and `Transliterator` are safe to share), and the index reads them back in
+/// the keys of all distinct words on every core (`NameKeyMaker` and `Transliterator` are safe
+/// to share; ICU 72 still transliterates one word at a time in a process, so the non-Latin
+/// words of a lexicon gain nothing from the second core), and the index reads them back in
 /// form order: labels are interned on first read, so they get the same ids as when every
 /// word was keyed in turn.
 struct FormWords {

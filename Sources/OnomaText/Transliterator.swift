@@ -9,10 +9,11 @@ import Synchronization
 ///     uk.transliterate("Київ")              // "Kyyiv"
 ///
 /// ICU transliterators are not thread-safe, so each call borrows one from a pool (cloning a new
-/// one when all are in use). A transform may run in stages, the later ones skipped once the
-/// text is ASCII (see `toLatin(lang:ascii:)`). `transliterateToken(_:)` and `transliterate(document:using:)` go
-/// through a cache of distinct tokens, because ICU's compound transforms run at about 2 MB/s
-/// over whole text while news repeats most of its words.
+/// one when all are in use); ICU 72 also runs only one rule-based transform at a time in a
+/// process, whatever the thread. A transform may run in stages, the later ones skipped once the
+/// text is ASCII (see `toLatin(lang:ascii:)`). `transliterateToken(_:)` and
+/// `transliterate(document:using:)` go through a cache of distinct tokens, because ICU's
+/// compound transforms run at about 2 MB/s over whole text while news repeats most of its words.
 public final class Transliterator: Sendable {
     /// The transform id, or the name given to custom rules.
     public let id: String
