@@ -25,28 +25,56 @@ struct MatchUnit: Hashable {
     /// Cuts `text` into units with `tokenizer`. Hyphens and the katakana middle dot join the
     /// parts of one name; other punctuation and line breaks break names.
     static func units(in text: String, tokenizer: Tokenizer) -> [MatchUnit] {
-        asciiLetterUnits(in: text) ?? units(in: text) { tokenizer.forEachSegment(in: text, $0) }
+        letterUnits(in: text) ?? units(in: text) { tokenizer.forEachSegment(in: text, $0) }
     }
 
-    /// The units of a name of ASCII letters separated by single spaces ("Donald Trump"), cut
-    /// at the spaces as ICU's word break cuts it (ASCII letters never break apart), without
-    /// running ICU; nil for any other text.
-    private static func asciiLetterUnits(in text: String) -> [MatchUnit]? {
+    /// The units of a name of words separated by single spaces, each word of ASCII letters, of
+    /// basic Cyrillic letters (U+0400–U+045F) or of Hangul syllables ("Donald Trump", "Київ",
+    /// "김정은"), cut at the spaces as ICU's word break cuts it: such letters are all ALetter,
+    /// between which UAX #29 never breaks. Without running ICU; nil for any other text.
+    private static func letterUnits(in text: String) -> [MatchUnit]? {
         var text = text
         return text.withUTF8 { bytes in
-            func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-            guard bytes.allSatisfy({ isLetter($0) || $0 == UInt8(ascii: " ") }) else { return nil }
             var units: [MatchUnit] = []
-            var start = 0
-            for end in bytes.indices where end == bytes.count - 1 || bytes[end + 1] == UInt8(ascii: " ") {
-                // A word ends at `end`: it must start with a letter after one space (or the start).
-                guard start <= end, isLetter(bytes[start]) else { return nil }
-                units.append(MatchUnit(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start...end]), as: UTF8.self),
-                                       range: start..<(end + 1), script: .latin, breakBefore: false))
-                start = end + 2
+            var start = 0, i = 0
+            var script: Script?
+            while i < bytes.count {
+                let lead = bytes[i]
+                if lead == UInt8(ascii: " ") {
+                    // A leading or second space is not a plain name.
+                    guard let word = script else { return nil }
+                    units.append(unit(bytes, start..<i, word))
+                    script = nil
+                    i += 1
+                    start = i
+                    continue
+                }
+                // The text is valid UTF-8: a lead byte has its continuation bytes.
+                let letter: (script: Script, length: Int)
+                if (lead | 0x20) >= UInt8(ascii: "a") && (lead | 0x20) <= UInt8(ascii: "z") {
+                    letter = (.latin, 1)
+                } else if lead == 0xD0 || lead == 0xD1 && bytes[i + 1] < 0xA0 {
+                    letter = (.cyrillic, 2)  // D0 80 to D1 9F: U+0400 to U+045F
+                } else if lead >= 0xEA && lead <= 0xED,
+                          case let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F),
+                          value >= 0xAC00 && value <= 0xD7A3 {
+                    letter = (.hangul, 3)
+                } else {
+                    return nil
+                }
+                if let script, script != letter.script { return nil }
+                script = letter.script
+                i += letter.length
             }
-            return units.isEmpty ? nil : units
+            // Empty, or a trailing space: not a plain name.
+            guard let word = script else { return nil }
+            units.append(unit(bytes, start..<i, word))
+            return units
         }
+    }
+
+    private static func unit(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ script: Script) -> MatchUnit {
+        MatchUnit(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self), range: range, script: script, breakBefore: false)
     }
 
     /// Cuts `text` into units from its tokens, as `Tokenizer.tokenize` gives them.
