@@ -55,8 +55,7 @@ struct MatchUnit: Hashable {
                     letter = (.latin, 1)
                 } else if lead == 0xD0 || lead == 0xD1 && bytes[i + 1] < 0xA0 {
                     letter = (.cyrillic, 2)  // D0 80 to D1 9F: U+0400 to U+045F
-                } else if lead >= 0xEA && lead <= 0xED,
-                          case let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F),
+                } else if lead >= 0xEA && lead <= 0xED, case let value = UTF8Decoding.validScalar(at: i, of: bytes).value,
                           value >= 0xAC00 && value <= 0xD7A3 {
                     letter = (.hangul, 3)
                 } else {

@@ -86,9 +86,8 @@ enum RegnalNumber {
     /// The value of an uppercase Roman numeral from I to XXXIX written the usual way, or nil.
     private static func roman(_ text: Substring) -> Int? {
         guard !text.isEmpty, text.count <= 6, text.allSatisfy({ "IVX".contains($0) }) else { return nil }
-        let value: [Character: Int] = ["I": 1, "V": 5, "X": 10]
         var total = 0
-        let digits = text.map { value[$0]! }
+        let digits = text.map { $0 == "I" ? 1 : $0 == "V" ? 5 : 10 }
         for (index, digit) in digits.enumerated() {
             total += index + 1 < digits.count && digit < digits[index + 1] ? -digit : digit
         }

@@ -64,9 +64,7 @@ struct CaseFoldTable: Sendable {
                         i += 1
                         continue
                     }
-                    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                    var value = UInt32(lead) & (0xFF >> UInt32(length + 1))
-                    for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                    let (value, length) = UTF8Decoding.validScalar(at: i, of: bytes)
                     var fold = tables.fold(of: value)
                     if fold == complex { return nil }
                     if fold == identity {

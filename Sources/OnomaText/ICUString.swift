@@ -27,18 +27,8 @@ enum ICUString {
                         count += 1
                         continue
                     }
-                    var scalar: UInt32
-                    if lead < 0xE0 {
-                        scalar = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                        i += 2
-                    } else if lead < 0xF0 {
-                        scalar = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                        i += 3
-                    } else {
-                        scalar = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                            | UInt32(bytes[i + 3] & 0x3F)
-                        i += 4
-                    }
+                    var (scalar, length) = UTF8Decoding.validScalar(at: i, of: bytes)
+                    i += length
                     if scalar < 0x10000 {
                         units[count] = UInt16(scalar)
                         count += 1

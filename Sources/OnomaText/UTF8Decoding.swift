@@ -57,6 +57,16 @@ public enum UTF8Decoding {
         return scalar
     }
 
+    /// The value and length of the multi-byte scalar starting at offset `i` of `bytes`, which
+    /// are valid UTF-8 (a `String`'s) and have a lead byte of 0xC0 or more there: no checks.
+    @inlinable
+    public static func validScalar(at i: Int, of bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int) {
+        let lead = UInt32(bytes[i])
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if lead < 0xF0 { return ((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3) }
+        return ((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), 4)
+    }
+
     /// The scalar that starts at offset `i` of `bytes` (before `end`) and its length in bytes, as
     /// `String(decoding:as:)` reads it: an invalid sequence is U+FFFD, as long as the sequence.
     public static func repairedScalar(at i: Int, of bytes: [UInt8], before end: Int) -> (scalar: Unicode.Scalar, length: Int) {
