@@ -33,13 +33,12 @@ extension Transliterator {
     ///
     /// Instances are created once per language and shared; they are thread-safe.
     public static func toLatin(lang: String?, ascii: Bool = false) -> Transliterator {
-        let stages = latinStages(lang: lang, ascii: ascii)
-        let rules = stages.joined(separator: " ")
+        let rules = latinRules(lang: lang, ascii: ascii)
         return shared.withLock { instances in
             if let existing = instances[rules] { return existing }
             do {
                 let name = "to-\(ascii ? "ascii" : "latin")(\(lang.map(LanguageTag.primary) ?? "any"))"
-                let created = try Transliterator(stages: stages, name: name)
+                let created = try Transliterator(stages: latinStages(lang: lang, ascii: ascii), name: name)
                 instances[rules] = created
                 return created
             } catch {
@@ -50,26 +49,32 @@ extension Transliterator {
         }
     }
 
-    /// The ICU rules `toLatin(lang:ascii:)` compiles for `lang`.
+    /// The ICU rules of `toLatin(lang:ascii:)` for `lang`, whole (a compiled lexicon records
+    /// them as the digest of its keys).
     public static func latinRules(lang: String?, ascii: Bool = false) -> String {
-        latinStages(lang: lang, ascii: ascii).joined(separator: " ")
+        // A filtered step is global when it comes first, so NFC leads.
+        (["::NFC;"] + latinStages(lang: lang, ascii: ascii)).joined(separator: " ")
     }
 
-    /// `latinRules(lang:ascii:)` in the stages that `toLatin` runs one after the other. With
-    /// `ascii`, the last stage is Latin-ASCII, which a text already ASCII skips: it costs half
-    /// of a Cyrillic or Hangul word's time in ICU and changes no ASCII.
+    /// `latinRules(lang:ascii:)` after its leading NFC, in the stages that `toLatin` runs one
+    /// after the other on NFC text: the language's step alone, then Any-Latin, then (with
+    /// `ascii`) Latin-ASCII. A text already ASCII skips the stages after the step: a Cyrillic or
+    /// Hangul word is then one rule set in ICU rather than four transforms, and a Latin one skips
+    /// Latin-ASCII, which costs half of a word's time. Equal to the whole: the stages are the
+    /// compound's own elements in order, and those skipped change no ASCII.
     static func latinStages(lang: String?, ascii: Bool) -> [String] {
-        // A filtered step is global when it comes first, so NFC leads.
-        var rules = "::NFC;"
-        if let lang, let step = latinSteps[LanguageTag.primary(lang)] { rules += " ::\(step);" }
-        rules += " ::Any-Latin;"
+        var stages: [String] = []
+        if let lang, let step = latinSteps[LanguageTag.primary(lang)] { stages.append("::\(step);") }
+        var rules = "::Any-Latin;"
         // Latin-ASCII leaves the open o and schwa of African orthographies as they are
         // (Bambara Andɔr, Andorra), and a name key would lose them: they become o and e first.
         if ascii { rules += " ɔ > o; Ɔ > O; [əǝ] > e; [ƏƎ] > E;" }
         // NFC again: steps can leave a combining mark after their output (the ja step turns
         // かー into "ka" + U+0304), and equal keys must be equal bytes.
         rules += " ::NFC;"
-        return ascii ? [rules, "::Latin-ASCII; ::NFC;"] : [rules]
+        stages.append(rules)
+        if ascii { stages.append("::Latin-ASCII; ::NFC;") }
+        return stages
     }
 
     private static let shared = Mutex<[String: Transliterator]>([:])

@@ -24,6 +24,8 @@ public final class Transliterator: Sendable {
     private let cache = Mutex<[CacheKey: String]>([:])
     /// The transform's stages, run in order; every stage after the first keeps ASCII.
     private let prototype: [TransliteratorHandle]
+    /// Whether the text is put in NFC (by the normalizer, not a transform) before the stages.
+    private let normalizesFirst: Bool
     /// The transform of plain Latin letters, made on the first word of them (with `keepsASCII`).
     private let latinLetters = Mutex<LatinLetterTable?>(nil)
     private static let cacheLimit = 200_000
@@ -47,12 +49,14 @@ public final class Transliterator: Sendable {
         prototype = [try TransliteratorHandle(id: id, rules: rules)]
         // Some transforms to Latin still rewrite ASCII (Greek-Latin turns ; into ?): ask ICU.
         self.keepsASCII = keepsASCII && prototype[0].apply(Self.asciiSample).utf8.elementsEqual(Self.asciiSample.utf8)
+        normalizesFirst = false
         pool = Mutex([])
     }
 
-    /// Compiles a transform to Latin given as rules in stages, the joined stages being the whole
-    /// transform: each stage's output is the next one's input. Every stage must keep ASCII, as
-    /// ICU confirms; the stages after the first are skipped on ASCII.
+    /// Compiles a transform to Latin given as rules in stages, "::NFC;" and the joined stages
+    /// being the whole transform: the text is put in NFC, then each stage's output is the next
+    /// one's input. Every stage must keep ASCII, as ICU confirms; the stages after the first are
+    /// skipped on ASCII.
     init(stages: [String], name: String) throws(TransliteratorError) {
         id = name
         var handles: [TransliteratorHandle] = []
@@ -65,6 +69,7 @@ public final class Transliterator: Sendable {
         }
         prototype = handles
         keepsASCII = true
+        normalizesFirst = true
         pool = Mutex([])
     }
 
@@ -91,7 +96,7 @@ public final class Transliterator: Sendable {
     func transliterateWithICU(_ text: String) -> String {
         let handles = pool.withLock { $0.popLast() } ?? prototype.map { $0.clone() }
         defer { pool.withLock { $0.append(handles) } }
-        var text = handles[0].apply(text)
+        var text = handles[0].apply(normalizesFirst ? Normalization.nfc.normalize(text) : text)
         for handle in handles.dropFirst() where !Folding.isASCII(text) { text = handle.apply(text) }
         return text
     }

@@ -131,14 +131,20 @@ import Testing
         }
     }
 
-    @Test func asciiTransformSkipsLatinASCIIOnlyWhenTheTextIsAlreadyASCII() throws {
-        // toLatin(ascii:) runs Latin-ASCII only on a text still not ASCII after the step to Latin
-        // (Russian soft sign ʹ, ë; Hangul comes out ASCII): the same output as the whole rules.
-        let samples = ["Зеленский", "Артём", "Дарья Ильина", "Київ", "김정은", "터틀타웁", "ゼレンスキー", "مُحَمَّد", "Ἀθῆναι", "Łódź", "Nguyễn"]
+    @Test func stagedTransformGivesWhatTheWholeRulesGive() throws {
+        // toLatin runs the language's step alone on NFC text and the later stages only on text
+        // still not ASCII (Russian soft sign ʹ, ë; Hangul comes out ASCII): the same output as
+        // the whole rules, also on text not in NFC, of several scripts, or with Latin beside it.
+        let samples = ["Зеленский", "Артём", "Дарья Ильина", "Київ", "Zelenskyy’s Київ", "Ki\u{308}ev",
+                       "и\u{306}од", "김정은", "터틀타웁", "\u{1100}\u{1161}\u{11A8}", "ゼレンスキー", "かー",
+                       "ひらがなー", "مُحَمَّد", "شاه‌نامه", "Ἀθῆναι", "Łódź", "Nguyễn", "Andɔr", "北京 Москва", "e\u{301}"]
         for lang in [nil] + Transliterator.latinSteps.keys.sorted() {
-            let whole = try Transliterator(rules: Transliterator.latinRules(lang: lang, ascii: true))
-            for text in samples {
-                #expect(Transliterator.toLatin(lang: lang, ascii: true).transliterate(text) == whole.transliterate(text), "\(lang ?? "any"): \(text)")
+            for ascii in [false, true] {
+                let whole = try Transliterator(rules: Transliterator.latinRules(lang: lang, ascii: ascii))
+                for text in samples {
+                    #expect(Transliterator.toLatin(lang: lang, ascii: ascii).transliterate(text) == whole.transliterate(text),
+                            "\(lang ?? "any") ascii \(ascii): \(text)")
+                }
             }
         }
         #expect(Transliterator.toLatin(lang: "ru", ascii: true).transliterate("Дарья") == "Dar'ya")
