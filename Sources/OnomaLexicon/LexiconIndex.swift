@@ -1,3 +1,4 @@
+import Dispatch
 import OnomaText
 
 /// The lookup structures the canonicalizer and the resolver share, built once per lexicon:
@@ -87,15 +88,11 @@ public final class LexiconIndex: @unchecked Sendable {
         self.lexicon = lexicon
         self.keys = keys
         labels = LabelTable(capacity: lexicon.entries.count / 2)
-        exact = UnitTrie(labels: labels)
-        normalized = UnitTrie(labels: labels)
-        stems = UnitTrie(labels: labels)
         var words = FormWords(keys: keys, labels: labels, capacity: lexicon.entries.count)
         var languages: [String: Int32] = [:], languageIDs: [String: Int32] = ["*": Self.anyLanguage, "en": Self.english]
         var traits: [Traits] = []
         traits.reserveCapacity(lexicon.entries.count)
-        var formEntries: [Int32] = [], bySkeleton = KeyBuckets(capacity: lexicon.entries.count / 2, values: lexicon.entries.count),
-            byPrefix = KeyBuckets(capacity: 0, values: lexicon.entries.count)
+        var formEntries: [Int32] = []
         var maximumUnits = 1, lowercaseStarts = Set<Int32>()
         formEntries.reserveCapacity(lexicon.entries.count)
         // The units of every form as distinct words, whose keys are then computed in parallel.
@@ -112,15 +109,20 @@ public final class LexiconIndex: @unchecked Sendable {
         }
         words.prepare()
         let (formKeys, prefixes) = words.formKeys(words: unitWords, starts: unitStarts)
-        // The sequential part: labels are interned and forms inserted in form order. Paths are
-        // built in reused buffers.
-        var prepared: [FormWords.Word] = [], path: [Int32] = []
+        // The sequential part: labels are interned in form order, each unit's folded and key
+        // labels and each Cyrillic form's stem paths written down for the tries below.
+        var folded = [Int32](repeating: 0, count: unitWords.count), keyed = folded
+        var stemPaths = LabelPaths()
         var lastLanguage: (tag: String, id: Int32)?
         for position in lexicon.entries.indices where unitStarts[position] < unitStarts[position + 1] {
-            let ids = unitWords[unitStarts[position]..<unitStarts[position + 1]]
-            let id = Int32(formEntries.count), key = formKeys[Int(id)]
-            prepared.removeAll(keepingCapacity: true)
-            for word in ids { prepared.append(words.word(word)) }
+            let range = unitStarts[position]..<unitStarts[position + 1]
+            let id = Int32(formEntries.count)
+            for unit in range {
+                let word = words.word(unitWords[unit])
+                folded[unit] = word.foldedID
+                keyed[unit] = word.keyID
+            }
+            let first = words.word(unitWords[range.lowerBound])
             let tag = lexicon.entries[position].lang
             let language: Int32
             if let last = lastLanguage, last.tag == tag {
@@ -137,29 +139,49 @@ public final class LexiconIndex: @unchecked Sendable {
             }
             formEntries.append(Int32(position))
             traits.append(Traits(entity: ordinals.ofEntry[position], role: lexicon.entries[position].role, language: language,
-                                 script: units.scripts[position], needsCapital: prepared[0].startsWithCapital))
-            maximumUnits = max(maximumUnits, ids.count)
-            path.removeAll(keepingCapacity: true)
-            for word in prepared { path.append(word.foldedID) }
-            exact.insert(path, value: id)
-            if !prepared[0].isNameLike { lowercaseStarts.insert(prepared[0].foldedID) }
-            if prepared.allSatisfy({ $0.keyID >= 0 }) {
-                path.removeAll(keepingCapacity: true)
-                for word in prepared { path.append(word.keyID) }
-                normalized.insert(path, value: id)
-            }
+                                 script: units.scripts[position], needsCapital: first.startsWithCapital))
+            maximumUnits = max(maximumUnits, range.count)
+            if !first.isNameLike { lowercaseStarts.insert(first.foldedID) }
             if units.hasCyrillic[position] {
-                for path in Self.stemPaths(ids.map { words.stemOptions($0) }) { stems.insert(path, value: id) }
+                stemPaths.appendCombinations(range.map { words.stemOptions(unitWords[$0]) }, value: id)
             }
-            if !key.skeleton.isEmpty { bySkeleton.append(key.skeleton, id) }
-            if let prefix = prefixes[Int(id)] { byPrefix.append(prefix, id) }
         }
+        // The tries and buckets are independent of each other: each is built on its own thread,
+        // in form order as before.
+        let forms = formEntries.map { unitStarts[Int($0)]..<unitStarts[Int($0) + 1] }
+        let foldedPaths = folded, keyPaths = keyed, stemsToInsert = stemPaths
+        nonisolated(unsafe) let exact = UnitTrie(labels: labels), normalized = UnitTrie(labels: labels), stems = UnitTrie(labels: labels)
+        nonisolated(unsafe) var bySkeleton = KeyBuckets(capacity: lexicon.entries.count / 2, values: lexicon.entries.count),
+            byPrefix = KeyBuckets(capacity: 0, values: lexicon.entries.count)
+        DispatchQueue.concurrentPerform(iterations: 4) { task in
+            switch task {
+            case 0:
+                for (id, range) in forms.enumerated() { exact.insert(foldedPaths[range], value: Int32(id)) }
+                exact.finish()
+            case 1:
+                for (id, range) in forms.enumerated() where keyPaths[range].allSatisfy({ $0 >= 0 }) {
+                    normalized.insert(keyPaths[range], value: Int32(id))
+                }
+                normalized.finish()
+            case 2:
+                stemsToInsert.forEach { stems.insert($0, value: $1) }
+                stems.finish()
+            default:
+                for (id, key) in formKeys.enumerated() {
+                    if !key.skeleton.isEmpty { bySkeleton.append(key.skeleton, Int32(id)) }
+                    if let prefix = prefixes[id] { byPrefix.append(prefix, Int32(id)) }
+                }
+                bySkeleton.finish()
+                byPrefix.finish()
+            }
+        }
+        self.exact = exact
+        self.normalized = normalized
+        self.stems = stems
         self.formKeys = formKeys
         self.formEntries = formEntries
         self.traits = traits
         self.languageIDs = languageIDs
-        bySkeleton.finish()
-        byPrefix.finish()
         self.bySkeleton = bySkeleton
         self.byPrefix = byPrefix
         self.maximumUnits = maximumUnits
@@ -167,9 +189,6 @@ public final class LexiconIndex: @unchecked Sendable {
         entityOrdinals = ordinals.byID
         entityIDs = ordinals.ids
         entities = ordinals.ids.map { lexicon.entities[$0] }
-        exact.finish()
-        normalized.finish()
-        stems.finish()
     }
 
     /// An index of tables built before (see `LexiconSnapshot`).
@@ -193,17 +212,6 @@ public final class LexiconIndex: @unchecked Sendable {
         self.entityIDs = entityIDs
         self.entities = entities
         entityOrdinals = Dictionary(uniqueKeysWithValues: entityIDs.enumerated().map { ($1, Int32($0)) })
-    }
-
-    /// Every combination of the units' stem label options (a Ukrainian stem may alternate:
-    /// Київ/Києв), at most 64.
-    private static func stemPaths(_ options: [[Int32]]) -> [[Int32]] {
-        var paths: [[Int32]] = [[]]
-        for unitOptions in options {
-            paths = paths.flatMap { path in unitOptions.map { path + [$0] } }
-            if paths.count > 64 { break }
-        }
-        return paths.filter { $0.count == options.count }
     }
 
     /// Candidate forms for fuzzy matching: those sharing the key's skeleton (transliteration

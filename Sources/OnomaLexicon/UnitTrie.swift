@@ -23,7 +23,7 @@ final class UnitTrie {
     }
 
     /// Adds `value` at the end of the path `path` (label ids, none negative).
-    func insert(_ path: [Int32], value: Int32) {
+    func insert(_ path: some Collection<Int32>, value: Int32) {
         var node = Self.root
         for label in path {
             if let next = edges[Self.edge(node, label)] {

@@ -19,6 +19,33 @@ import Testing
         #expect(trie.child(UnitTrie.root, -1) == nil)
     }
 
+    @Test func stemPathsTakeEveryCombinationOfTheUnitsAlternativeStems() {
+        // Київ Харків: stems київ/києв and харків/харков/харкев, the last unit varying fastest.
+        var paths = LabelPaths()
+        paths.appendCombinations([[1, 2], [3, 4, 5]], value: 7)
+        paths.appendCombinations([[8]], value: 9)
+        var seen: [[Int32]] = [], values: [Int32] = []
+        paths.forEach { path, value in
+            seen.append(Array(path))
+            values.append(value)
+        }
+        #expect(seen == [[1, 3], [1, 4], [1, 5], [2, 3], [2, 4], [2, 5], [8]])
+        #expect(values == [7, 7, 7, 7, 7, 7, 9])
+    }
+
+    @Test func stemPathsOfTooManyCombinationsAreLeftOut() {
+        // More than 64 combinations before the last unit: none (a form of many alternating
+        // words is not worth its paths); reached only at the last unit, all are kept.
+        var paths = LabelPaths()
+        paths.appendCombinations(Array(repeating: [1, 2], count: 7) + [[3]], value: 0)
+        var count = 0
+        paths.forEach { _, _ in count += 1 }
+        #expect(count == 0)
+        paths.appendCombinations(Array(repeating: [1, 2], count: 6) + [[3, 4]], value: 1)
+        paths.forEach { _, _ in count += 1 }
+        #expect(count == 128)
+    }
+
     @Test func keyBucketsGroupValuesByKeyAndReadBackFromASnapshot() throws {
         // Short keys live in the table's slots, keys over 15 bytes apart: both kinds.
         let long = "klmnbkstlmnbkstlmn"
