@@ -2,6 +2,7 @@ import Foundation
 import ArgumentParser
 import OnomaLexicon
 import OnomaText
+import Synchronization
 
 /// The `--lexicon` option of the commands that match names, and loading it.
 struct LexiconOptions: ParsableArguments {
@@ -17,9 +18,15 @@ struct LexiconOptions: ParsableArguments {
     /// Loads and indexes the lexicon at `path` (see `loadIndex(_:)`); a compiled lexicon is
     /// read as it is.
     static func loadIndex(path: String, _ printer: DiagnosticPrinter) throws -> LexiconIndex {
-        if LexiconSnapshot.isSnapshot(path: path) { return try readCompiled(path: path, printer).index }
-        return try loadFiles(path: path, printer).index
+        let index = LexiconSnapshot.isSnapshot(path: path) ? try readCompiled(path: path, printer).index
+            : try loadFiles(path: path, printer).index
+        kept.withLock { $0.append(index) }
+        return index
     }
+
+    /// Every index the command loaded, kept until the process ends: freeing a million-form
+    /// index object by object took half a second, which the system does at once at exit.
+    private static let kept = Mutex<[LexiconIndex]>([])
 
     /// Loads and indexes the lexicon files at `path` through the cache, printing problems as
     /// `loadIndex(_:)` does, and counts their warnings.
