@@ -32,7 +32,7 @@ struct FormUnits {
         let tokenizer = try Tokenizer()
         for position in entries.indices {
             let units = MatchUnit.units(in: entries[position].form, tokenizer: tokenizer)
-            texts += units.map(\.text)
+            for unit in units { texts.append(unit.text) }
             starts.append(texts.count)
             scripts.append(units.first { !$0.script.isShared }?.script ?? .common)
             hasCyrillic.append(units.contains { $0.script == .cyrillic })
