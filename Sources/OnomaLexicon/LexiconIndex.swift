@@ -146,25 +146,42 @@ public final class LexiconIndex: @unchecked Sendable {
                 stemPaths.appendCombinations(range.map { words.stemOptions(unitWords[$0]) }, value: id)
             }
         }
-        // The tries and buckets are independent of each other: each is built on its own thread,
-        // in form order as before.
         let forms = formEntries.map { unitStarts[Int($0)]..<unitStarts[Int($0) + 1] }
-        let foldedPaths = folded, keyPaths = keyed, stemsToInsert = stemPaths
+        (exact, normalized, stems, bySkeleton, byPrefix) = Self.tables(
+            labels: labels, forms: forms, folded: folded, keyed: keyed, stemPaths: stemPaths, formKeys: formKeys, prefixes: prefixes)
+        self.formKeys = formKeys
+        self.formEntries = formEntries
+        self.traits = traits
+        self.languageIDs = languageIDs
+        self.maximumUnits = maximumUnits
+        self.lowercaseStarts = lowercaseStarts
+        entityOrdinals = ordinals.byID
+        entityIDs = ordinals.ids
+        entities = ordinals.ids.map { lexicon.entities[$0] }
+    }
+
+    /// The tries and buckets of the forms whose units are `folded[forms[id]]` (case-folded
+    /// labels) and `keyed[forms[id]]` (key labels, -1 for an empty key). They are independent
+    /// of each other, so each is built on its own thread, in form order.
+    private static func tables(labels: LabelTable, forms: [Range<Int>], folded: [Int32], keyed: [Int32], stemPaths: LabelPaths,
+                               formKeys: [NameKey], prefixes: [String?])
+        -> (exact: UnitTrie, normalized: UnitTrie, stems: UnitTrie, bySkeleton: KeyBuckets, byPrefix: KeyBuckets) {
+        // Each task writes only its own structure, and concurrentPerform returns when all are done.
         nonisolated(unsafe) let exact = UnitTrie(labels: labels), normalized = UnitTrie(labels: labels), stems = UnitTrie(labels: labels)
-        nonisolated(unsafe) var bySkeleton = KeyBuckets(capacity: lexicon.entries.count / 2, values: lexicon.entries.count),
-            byPrefix = KeyBuckets(capacity: 0, values: lexicon.entries.count)
+        nonisolated(unsafe) var bySkeleton = KeyBuckets(capacity: forms.count / 2, values: forms.count),
+            byPrefix = KeyBuckets(capacity: 0, values: forms.count)
         DispatchQueue.concurrentPerform(iterations: 4) { task in
             switch task {
             case 0:
-                for (id, range) in forms.enumerated() { exact.insert(foldedPaths[range], value: Int32(id)) }
+                for (id, range) in forms.enumerated() { exact.insert(folded[range], value: Int32(id)) }
                 exact.finish()
             case 1:
-                for (id, range) in forms.enumerated() where keyPaths[range].allSatisfy({ $0 >= 0 }) {
-                    normalized.insert(keyPaths[range], value: Int32(id))
+                for (id, range) in forms.enumerated() where keyed[range].allSatisfy({ $0 >= 0 }) {
+                    normalized.insert(keyed[range], value: Int32(id))
                 }
                 normalized.finish()
             case 2:
-                stemsToInsert.forEach { stems.insert($0, value: $1) }
+                stemPaths.forEach { stems.insert($0, value: $1) }
                 stems.finish()
             default:
                 for (id, key) in formKeys.enumerated() {
@@ -175,20 +192,7 @@ public final class LexiconIndex: @unchecked Sendable {
                 byPrefix.finish()
             }
         }
-        self.exact = exact
-        self.normalized = normalized
-        self.stems = stems
-        self.formKeys = formKeys
-        self.formEntries = formEntries
-        self.traits = traits
-        self.languageIDs = languageIDs
-        self.bySkeleton = bySkeleton
-        self.byPrefix = byPrefix
-        self.maximumUnits = maximumUnits
-        self.lowercaseStarts = lowercaseStarts
-        entityOrdinals = ordinals.byID
-        entityIDs = ordinals.ids
-        entities = ordinals.ids.map { lexicon.entities[$0] }
+        return (exact, normalized, stems, bySkeleton, byPrefix)
     }
 
     /// An index of tables built before (see `LexiconSnapshot`).
