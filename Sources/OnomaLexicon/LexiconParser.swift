@@ -151,7 +151,8 @@ extension LexiconParser {
     /// belong together (a Cyrillic а inside a Latin word). Words of different scripts side by
     /// side are fine ("हाँग काँग SAR चीन"). Offsets count Unicode scalars from the form's start.
     public static func formProblems(_ form: String) -> [(offset: Int, message: String)] {
-        guard !form.isEmpty else { return [] }
+        // Plain letters are in NFC; only letters of two scripts can be mixed.
+        guard !form.isEmpty, PlainLetter.hasTwoScripts(form) != false else { return [] }
         var problems: [(offset: Int, message: String)] = []
         // Swift's == treats canonically equivalent strings as equal, so ask ICU instead.
         if !Normalization.nfc.isNormalized(form) {

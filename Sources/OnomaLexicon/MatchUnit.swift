@@ -28,10 +28,10 @@ struct MatchUnit: Hashable {
         letterUnits(in: text) ?? units(in: text) { tokenizer.forEachSegment(in: text, $0) }
     }
 
-    /// The units of a name of words separated by single spaces, each word of ASCII letters, of
-    /// basic Cyrillic letters (U+0400–U+045F) or of Hangul syllables ("Donald Trump", "Київ",
-    /// "김정은"), cut at the spaces as ICU's word break cuts it: such letters are all ALetter,
-    /// between which UAX #29 never breaks. Without running ICU; nil for any other text.
+    /// The units of a name of words separated by single spaces, each word of plain letters of
+    /// one script (`PlainLetter`: ASCII, basic Cyrillic, Hangul syllables; "Donald Trump",
+    /// "Київ", "김정은"), cut at the spaces as ICU's word break cuts it: such letters are all
+    /// ALetter, between which UAX #29 never breaks. Without running ICU; nil for any other text.
     private static func letterUnits(in text: String) -> [MatchUnit]? {
         var text = text
         return text.withUTF8 { bytes in
@@ -50,17 +50,7 @@ struct MatchUnit: Hashable {
                     continue
                 }
                 // The text is valid UTF-8: a lead byte has its continuation bytes.
-                let letter: (script: Script, length: Int)
-                if (lead | 0x20) >= UInt8(ascii: "a") && (lead | 0x20) <= UInt8(ascii: "z") {
-                    letter = (.latin, 1)
-                } else if lead == 0xD0 || lead == 0xD1 && bytes[i + 1] < 0xA0 {
-                    letter = (.cyrillic, 2)  // D0 80 to D1 9F: U+0400 to U+045F
-                } else if lead >= 0xEA && lead <= 0xED, case let value = UTF8Decoding.validScalar(at: i, of: bytes).value,
-                          value >= 0xAC00 && value <= 0xD7A3 {
-                    letter = (.hangul, 3)
-                } else {
-                    return nil
-                }
+                guard let letter = PlainLetter.at(i, of: bytes) else { return nil }
                 if let script, script != letter.script { return nil }
                 script = letter.script
                 i += letter.length

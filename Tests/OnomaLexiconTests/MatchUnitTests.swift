@@ -33,3 +33,35 @@ import Testing
         #expect(MatchUnit.units(in: "Kim Jong-un", tokenizer: tokenizer).map(\.text) == ["Kim", "Jong", "un"])  // the hyphen joins without a break
     }
 }
+
+/// The letters whose script and normalization are known without ICU.
+@Suite struct PlainLetterTests {
+    @Test func plainLettersAreInNFCAndOfOneScriptBesideAnyOtherPlainLetter() {
+        let letters = (0x41...0x5A).map { UInt32($0) } + (0x61...0x7A).map { UInt32($0) } + (0x400...0x45F).map { UInt32($0) }
+            + stride(from: 0xAC00, through: 0xD7A3, by: 7).map { UInt32($0) }
+        let texts = letters.map { String(Character(Unicode.Scalar($0)!)) }
+        for (letter, text) in zip(letters, texts) {
+            let script = Script.of(Unicode.Scalar(letter)!)
+            var copy = text
+            let plain = copy.withUTF8 { PlainLetter.at(0, of: $0) }
+            #expect(plain?.script == script && plain?.length == text.utf8.count, "U+\(String(letter, radix: 16))")
+            #expect(PlainLetter.hasTwoScripts(text + " " + text) == false)
+        }
+        // Every pair, both ways: nothing composes or reorders.
+        for first in texts where first.unicodeScalars.first!.value < 0x460 {
+            for second in texts where second.unicodeScalars.first!.value >= 0x400 || second == "a" {
+                #expect(Normalization.nfc.isNormalized(first + second), "\(first)\(second)")
+                #expect(Normalization.nfc.isNormalized(second + first), "\(second)\(first)")
+            }
+        }
+    }
+
+    @Test func textOfTwoScriptsOrOtherCharactersIsNotPlain() {
+        #expect(PlainLetter.hasTwoScripts("Kyivа") == true)       // Cyrillic а in a Latin word
+        #expect(PlainLetter.hasTwoScripts("Київ Kyiv") == true)
+        #expect(PlainLetter.hasTwoScripts("Kim Jong-un, 1984") == false)
+        #expect(PlainLetter.hasTwoScripts("Ґалаґан") == nil)      // ґ is beyond U+045F
+        #expect(PlainLetter.hasTwoScripts("e\u{301}") == nil)     // a combining mark
+        #expect(PlainLetter.hasTwoScripts("가\u{11A8}") == nil)   // a trailing jamo composes
+    }
+}
