@@ -61,8 +61,10 @@ public enum Inflection {
                 i += 2
             }
             let letters = bytes.count / 2
+            // Most endings differ from the word in their last byte: that is compared first.
             let ending = slavicEndingBytes.first { ending in
-                letters - ending.count / 2 >= minimumStem && bytes.suffix(ending.count).elementsEqual(ending)
+                letters - ending.count / 2 >= minimumStem && bytes[bytes.count - 1] == ending[ending.count - 1]
+                    && bytes.suffix(ending.count).elementsEqual(ending)
             }
             return ending?.count ?? 0
         }
@@ -76,7 +78,7 @@ public enum Inflection {
         var stems = [stem]
         let scalars = Array(stem.unicodeScalars)
         // The last vowel, if only consonants follow it.
-        if let last = scalars.lastIndex(where: { "аеєиіїоуюяыэё".unicodeScalars.contains($0) }), last < scalars.count - 1 {
+        if let last = scalars.lastIndex(where: isSlavicVowel), last < scalars.count - 1 {
             let alternatives: [Unicode.Scalar] = switch scalars[last] {
             case "і": ["о", "е"]
             case "ї": ["є"]
@@ -91,6 +93,13 @@ public enum Inflection {
             }
         }
         return stems
+    }
+
+    private static func isSlavicVowel(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "а", "е", "є", "и", "і", "ї", "о", "у", "ю", "я", "ы", "э", "ё": true
+        default: false
+        }
     }
 
     /// A Hangul word without a trailing particle, keeping at least two syllables; nil when
