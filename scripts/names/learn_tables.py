@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write the learned tables the matcher ships, as compact TSV, to /tmp/onoma-names/tables/.
 
-    python3 scripts/names/learn_tables.py [--all] [--min-p 1e-5]
+    python3 scripts/names/learn_tables.py [--all] [--min-p 1e-5] [--sets ja --swift F]
 
 Per script (ru ar he ko ja; zh): the m2m operation table learned by EM from the TRAIN pairs
 (with --all: from every pair of the data set, for shipping after evaluation), its null model,
@@ -16,6 +16,9 @@ Files:
   han-zh.tsv         char<TAB>latin<TAB>cost          cost = -ln P(latin | char);
                      rows "@<pinyin>" are the syllable back-off tables
   calibration.tsv    script<TAB>alpha<TAB>t<TAB>k<TAB>beta<TAB>b0<TAB>pair_t   see the README (score formula)
+
+--sets learns only those scripts; with --swift the other scripts' tables and calibration rows are
+kept as the Swift file has them.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import argparse
 import json
 import math
 import os
+import re
 
 import numpy as np
 
@@ -52,6 +56,8 @@ def main():
     ap.add_argument("--discriminative", action="store_true",
                     help="ru ar he ko ja: the tables trained against near misses (discriminative.py, default "
                          "hyper-parameters) instead of the EM ones, calibrated on their own DEV runs")
+    ap.add_argument("--sets", default=",".join(SCRIPTS),
+                    help="scripts to learn (comma-separated); with --swift the others keep the file's tables")
     ap.add_argument("--swift", help="also write the tables as Swift source to this file "
                     "(Sources/OnomaLexicon/LetterModelTables.swift)")
     args = ap.parse_args()
@@ -59,9 +65,12 @@ def main():
         ap.error("--discriminative trains on TRAIN only (its DEV runs choose it): not with --all")
     C.require_data()
     os.makedirs(args.out, exist_ok=True)
+    sets = args.sets.split(",")
+    if unknown := [s for s in sets if s not in SCRIPTS]:
+        ap.error(f"unknown sets {unknown}: choose among {SCRIPTS}")
     sizes = {}
     tags = {}            # script -> tag of its DEV dumps when not "final" (the EM model's)
-    for s in SCRIPTS:
+    for s in sets:
         split, trans = load(s)
         if args.all:
             split.train = [p for k in split.forms for p in split.forms[k]]
@@ -85,7 +94,7 @@ def main():
             write_han(r.model, hpath, args.min_p * 100)
             sizes[hpath] = os.path.getsize(hpath)
     cal = {}
-    for s in SCRIPTS + ["ja-kana"]:
+    for s in sets + (["ja-kana"] if "ja" in sets else []):
         for tag, key in ((tags.get(s, "final"), s), ("final-han", "zh-han")):
             if tag == "final-han" and s != "zh":
                 continue
@@ -111,31 +120,58 @@ def main():
             f.write(f"{k}\t{a}\t{t:.4f}\t{kk:.4f}\t{beta}\t{b0:.4f}\t{pair[k]:.4f}\n")
     sizes[cpath] = os.path.getsize(cpath)
     if args.swift:
-        write_swift(args.out, args.swift)
+        write_swift(args.out, args.swift, sets)
         sizes[args.swift] = os.path.getsize(args.swift)
     for p, n in sizes.items():
         print(f"{n:9d} bytes  {sum(1 for l in open(p) if not l.startswith('#')):7d} rows  {p}")
 
 
-def write_swift(tables: str, path: str):
-    """The m2m, null and calibration tables of every script as string literals onoma compiles in,
-    and the Han character table in HanModelTable.swift beside them."""
+def swift_tables(path: str) -> dict[str, dict[str, str]]:
+    """The string literals of a LetterModelTables.swift: {"calibration": {row key: row}, "operations":
+    {script: body}, "null": {script: body}}."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    calibration = re.search(r'static let calibration = #"""\n(.*?)"""#', text, re.S)[1]
+    out = {"calibration": {l.split("\t")[0]: l + "\n" for l in calibration.splitlines()}}
+    for name in ("operations", "null"):
+        section = re.search(rf"static let {name}: \[String: String\] = \[\n(.*?)\n    \]", text, re.S)[1]
+        out[name] = dict(re.findall(r'"(\w+)": #"""\n(.*?)"""#', section, re.S))
+    return out
+
+
+def write_swift(tables: str, path: str, sets: list[str]):
+    """The m2m, null and calibration tables of every script as string literals onoma compiles in
+    (those of scripts not in `sets` as `path` has them), and with zh the Han character table in
+    HanModelTable.swift beside them."""
+    kept = swift_tables(path) if set(sets) != set(SCRIPTS) else None
+
     def body(name):
         with open(os.path.join(tables, name), encoding="utf-8") as f:
             return "".join(l for l in f if not l.startswith("#"))
+
+    def calibration():
+        rows = {l.split("\t")[0]: l for l in body("calibration.tsv").splitlines(keepends=True)}
+        if kept:
+            rows = {**kept["calibration"], **rows}
+        return "".join(rows[k] for k in sorted(rows))
+
+    def script_body(kind, s):
+        return body(f"{'m2m' if kind == 'operations' else kind}-{s}.tsv") if s in sets else kept[kind][s]
     with open(path, "w", encoding="utf-8") as f:
         f.write("// Generated by scripts/names/learn_tables.py --swift: do not edit.\n"
                 "// Letter correspondences learned from the TRAIN part of the Wikidata name pairs\n"
                 "// (../shared/dev/names), rows `source<TAB>target<TAB>-ln P`; see LetterModel.\n\n"
                 "enum LetterModelTables {\n")
-        f.write('    static let calibration = #"""\n' + body("calibration.tsv") + '"""#\n\n')
+        f.write('    static let calibration = #"""\n' + calibration() + '"""#\n\n')
         f.write("    static let operations: [String: String] = [\n")
         for s in SCRIPTS:
-            f.write(f'        "{s}": #"""\n' + body(f"m2m-{s}.tsv") + '"""#,\n')
+            f.write(f'        "{s}": #"""\n' + script_body("operations", s) + '"""#,\n')
         f.write("    ]\n\n    static let null: [String: String] = [\n")
         for s in SCRIPTS:
-            f.write(f'        "{s}": #"""\n' + body(f"null-{s}.tsv") + '"""#,\n')
+            f.write(f'        "{s}": #"""\n' + script_body("null", s) + '"""#,\n')
         f.write("    ]\n}\n")
+    if "zh" not in sets:
+        return
     han = os.path.join(os.path.dirname(path), "HanModelTable.swift")
     with open(os.path.join(tables, "han-zh.tsv"), encoding="utf-8") as f:
         rows = "".join(l for l in f if not l.startswith("# "))
