@@ -448,33 +448,44 @@ public final class Canonicalizer {
     /// The label ids of `units`, units of the UTF-8 bytes `text`, made and cached for the words
     /// not seen before.
     ///
-    /// Looked up in passes over all units (keys, cache probes, new words, ids) rather than one
-    /// unit at a time: the probes of one pass do not depend on each other, so the processor
-    /// overlaps their cache misses, which were most of the time of a lookup.
+    /// One pass keys each unit, probes the cache and copies a known word's ids into place; a
+    /// second pass, over the words the first did not find, makes their labels. The probes of
+    /// the first pass do not depend on each other, so the processor overlaps their cache
+    /// misses. (Before, the keys went into an array of their own and the positions found into
+    /// another, read by two more passes: about 50 instructions a unit more.)
     private func unitIDs(_ text: [UInt8], _ units: [UnitPlace], _ labeler: Labeler) -> [UnitIDs] {
         let language = labeler.language
-        let keys = units.map { WordTable.key(text, $0.range, language) }
-        var stores = [Int32](repeating: -1, count: units.count)
+        var ids = [UnitIDs](repeating: Self.unknownUnit, count: units.count)
+        var missing = false
         for i in units.indices {
-            stores[i] = labelCache.value(keys[i], text, units[i].range, language) ?? -1
-        }
-        for i in units.indices where stores[i] < 0 {
-            // A word new to the cache may repeat within the document: the first occurrence adds it.
             let range = units[i].range
-            if let known = labelCache.value(keys[i], text, range, language) {
-                stores[i] = known
+            if let known = labelCache.value(WordTable.key(text, range, language), text, range, language) {
+                ids[i] = idStore[Int(known)]
+            } else {
+                missing = true
+            }
+        }
+        guard missing else { return ids }
+        for i in units.indices where ids[i].store < 0 {
+            // A word new to the cache may repeat within the document: the first occurrence adds it.
+            let range = units[i].range, key = WordTable.key(text, range, language)
+            if let known = labelCache.value(key, text, range, language) {
+                ids[i] = idStore[Int(known)]
                 continue
             }
-            let (ids, labels) = makeLabels(String(decoding: text[range], as: UTF8.self), labeler.lang, store: Int32(labelStore.count))
-            labelCache.insert(keys[i], text, range, language, value: ids.store)
+            let (unit, labels) = makeLabels(String(decoding: text[range], as: UTF8.self), labeler.lang, store: Int32(labelStore.count))
+            labelCache.insert(key, text, range, language, value: unit.store)
             labelStore.append(labels)
-            idStore.append(ids)
+            idStore.append(unit)
             fuzzyStore.append(nil)
-            stores[i] = ids.store
+            ids[i] = unit
         }
-        let idStore = idStore
-        return stores.map { idStore[Int($0)] }
+        return ids
     }
+
+    /// What `unitIDs` holds for a unit not yet looked up (`store` -1): never returned.
+    private static let unknownUnit = UnitIDs(store: -1, folded: -1, key: -1, stem: -1, isNameLike: false, isLong: false,
+                                             hasBareKeys: false, language: -1, mayStart: false)
 
     private func makeLabels(_ text: String, _ lang: String?, store: Int32) -> (UnitIDs, UnitLabels) {
         let language = lang ?? LanguageGuess.fromScript(text) ?? "und"
