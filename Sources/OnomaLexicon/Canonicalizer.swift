@@ -165,9 +165,8 @@ public final class Canonicalizer {
         let tables = Tables(exact: index.exact, normalized: index.normalized, stems: index.stems, traits: index.traits)
         var i = 0
         while i < units.count {
-            if labels[i].mayStart, let span = listedMatch(at: i, units, labels, tables) {
-                listed.append(span)
-                i = span.units.upperBound
+            if labels[i].mayStart, let end = listedMatch(at: i, units, labels, tables, into: &listed) {
+                i = end
             } else {
                 i += 1
             }
@@ -192,38 +191,54 @@ public final class Canonicalizer {
 
     // MARK: Listed forms
 
-    /// The longest match of a listed form, its key or its stems at unit `start`.
-    private func listedMatch(at start: Int, _ units: [UnitPlace], _ labels: [UnitIDs], _ tables: Tables) -> Span? {
-        // `best` is passed inout rather than captured by a local function, which would box it
-        // and check exclusivity at run time on every match.
-        var best: Span?
-        let script = units[start].script, unit = labels[start]
-        let traits = tables.traits
-        walk(tables.exact, from: start, units, labels, { $0.folded }) { consider(&best, start..<$0, $1, .exact, 1, script, unit, traits) }
-        walk(tables.normalized, from: start, units, labels, { $0.key }) { consider(&best, start..<$0, $1, .normalized, 0.95, script, unit, traits) }
-        if unit.hasBareKeys {
-            walkBare(tables.normalized, from: start, units, labels) { consider(&best, start..<$0, $1, .normalized, 0.9, script, unit, traits) }
-        }
-        walk(tables.stems, from: start, units, labels, { $0.stem }) { consider(&best, start..<$0, $1, .normalized, 0.9, script, unit, traits) }
-        return best
+    /// The best match of a span while the tries are walked, as plain values: an optional
+    /// `Span` was copied and destroyed through outlined functions at each start (about 150
+    /// instructions).
+    private struct BestMatch {
+        /// The end of the span matched, or -1 before a match.
+        var end = -1
+        var forms: ArraySlice<Int32> = []
+        var method = Mention.Method.exact
+        var score = 0.0
     }
 
-    /// Makes `forms` over `span` the best match when it is longer than `best` (or as long and
-    /// scores higher) and some of its forms may match `first`, the span's first unit, written
-    /// in `script`.
+    /// Appends the longest match of a listed form, its key or its stems at unit `start` to
+    /// `spans` and returns its end; nil when none matches.
+    private func listedMatch(at start: Int, _ units: [UnitPlace], _ labels: [UnitIDs], _ tables: Tables,
+                             into spans: inout [Span]) -> Int? {
+        // `best` is passed inout rather than captured by a local function, which would box it
+        // and check exclusivity at run time on every match.
+        var best = BestMatch()
+        let script = units[start].script, unit = labels[start]
+        let traits = tables.traits
+        walk(tables.exact, from: start, units, labels, { $0.folded }) { consider(&best, $0, $1, .exact, 1, script, unit, traits) }
+        walk(tables.normalized, from: start, units, labels, { $0.key }) { consider(&best, $0, $1, .normalized, 0.95, script, unit, traits) }
+        if unit.hasBareKeys {
+            walkBare(tables.normalized, from: start, units, labels) { consider(&best, $0, $1, .normalized, 0.9, script, unit, traits) }
+        }
+        walk(tables.stems, from: start, units, labels, { $0.stem }) { consider(&best, $0, $1, .normalized, 0.9, script, unit, traits) }
+        guard best.end >= 0 else { return nil }
+        spans.append(Span(units: start..<best.end, forms: best.forms, method: best.method, score: best.score))
+        return best.end
+    }
+
+    /// Makes `forms` over the span that ends at `end` the best match when it is longer than
+    /// `best` (or as long and scores higher) and some of its forms may match `first`, the span's
+    /// first unit, written in `script`.
     @inline(__always)
-    private func consider(_ best: inout Span?, _ span: Range<Int>, _ forms: ArraySlice<Int32>, _ method: Mention.Method,
+    private func consider(_ best: inout BestMatch, _ end: Int, _ forms: ArraySlice<Int32>, _ method: Mention.Method,
                           _ score: Double, _ script: Script, _ first: UnitIDs, _ traits: [LexiconIndex.Traits]) {
-        if let current = best, current.units.upperBound > span.upperBound
-            || (current.units.upperBound == span.upperBound && current.score >= score) { return }
+        if best.end > end || (best.end == end && best.score >= score) { return }
         func accepts(_ id: Int32) -> Bool {
             let form = traits[Int(id)]
             return (first.isNameLike || !form.needsCapital)
                 && (method == .exact || form.acceptsKeyMatch(from: script) && form.acceptsKeyMatch(inLanguage: first.language))
         }
         guard forms.contains(where: accepts) else { return }
-        let kept = forms.allSatisfy(accepts) ? forms : ArraySlice(forms.filter(accepts))
-        best = Span(units: span, forms: kept, method: method, score: score)
+        best.forms = forms.allSatisfy(accepts) ? forms : ArraySlice(forms.filter(accepts))
+        best.end = end
+        best.method = method
+        best.score = score
     }
 
     /// Walks `trie` from unit `start` along each unit's `label`, reporting each node with forms.
