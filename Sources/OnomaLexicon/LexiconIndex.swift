@@ -267,10 +267,20 @@ public final class LexiconIndex: @unchecked Sendable {
     /// The forms at the end of the path of `words`' space-separated words in `trie`.
     private func forms(in trie: UnitTrie, words: String) -> ArraySlice<Int32> {
         var node = UnitTrie.root
-        // Split by bytes, not Characters: this runs for every unlisted name-like word.
-        for word in words.utf8.split(separator: UInt8(ascii: " ")) {
-            guard let next = trie.child(node, String(decoding: word, as: UTF8.self)) else { return [] }
+        // Split by bytes and looked up by bytes (`LabelTable.id(_:_:)`), without a `String`
+        // per word: this runs for every unlisted name-like word.
+        let bytes = Array(words.utf8)
+        var start = 0
+        while start < bytes.count {
+            guard bytes[start] != UInt8(ascii: " ") else {
+                start += 1
+                continue
+            }
+            var end = start + 1
+            while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+            guard let next = trie.child(node, labels.id(bytes, start..<end)) else { return [] }
             node = next
+            start = end
         }
         return trie.values(at: node)
     }
