@@ -43,8 +43,13 @@ public final class Canonicalizer {
     @exclusivity(unchecked) private var fuzzyStore: [(script: Script, match: (form: Int32, score: Double)?, blocked: Bool)?] = []
     private static let labelLimit = 200_000
     private static let noLanguage = "\u{0}"
-    /// Fuzzy results by span key, language and script: news repeats its capitalised words.
-    @exclusivity(unchecked) private var fuzzyCache: [FuzzyKey: (form: Int32, score: Double)?] = [:]
+    /// Fuzzy results by span key, language and script (`fuzzyCacheWord`): positions in
+    /// `fuzzyResults`. Capitalised words recur in news under several spellings of one key. A
+    /// `WordTable` of the key's bytes rather than a `Dictionary` hashing the key's `String`: a
+    /// look-up and an insertion were about 2,000 instructions, and almost every key is new (the
+    /// unit and span caches answer repeats before).
+    @exclusivity(unchecked) private var fuzzyCache = WordTable()
+    @exclusivity(unchecked) private var fuzzyResults: [(form: Int32, score: Double)?] = []
 
     /// `candidates(of:)` by entity, filled as entities are mentioned.
     @exclusivity(unchecked) private var candidateLists: [[String]?] = []
@@ -54,12 +59,6 @@ public final class Canonicalizer {
     /// rather than a `Dictionary`: one multiply-mix hash per span instead of seeded hashing.
     @exclusivity(unchecked) private var spanFuzzyCache = WordTable()
     @exclusivity(unchecked) private var spanFuzzyStore: [(match: (form: Int32, score: Double)?, blocked: Bool)] = []
-
-    private struct FuzzyKey: Hashable {
-        let key: String
-        let language: Int32
-        let script: Script
-    }
 
     /// The keys a unit can match: its key, and keys of its bare forms and stem.
     private struct UnitLabels {
@@ -365,8 +364,9 @@ public final class Canonicalizer {
     /// short name one vowel away. A Latin-script unit matches a Latin-script form only as
     /// `LatinVariant` allows.
     private func bestFuzzyForm(_ key: String, language: Int32, script: Script) -> (form: Int32, score: Double)? {
-        let cacheKey = FuzzyKey(key: key, language: language, script: script)
-        if let cached = fuzzyCache[cacheKey] { return cached }
+        let word = Self.fuzzyCacheWord(key, language: language, script: script), range = 0..<word.count
+        let cacheKey = WordTable.key(word, range, Self.fuzzyCacheLanguage)
+        if let known = fuzzyCache.value(cacheKey, word, range, Self.fuzzyCacheLanguage) { return fuzzyResults[Int(known)] }
         let letters = key.utf8.count { $0 != UInt8(ascii: " ") }
         var best: (form: Int32, score: Double)?
         if letters >= 4 {
@@ -398,10 +398,29 @@ public final class Canonicalizer {
                 if score >= options.fuzzyThreshold, score > best?.score ?? 0 { best = (id, score) }
             }
         }
-        if fuzzyCache.count > 200_000 { fuzzyCache.removeAll(keepingCapacity: true) }
-        fuzzyCache[cacheKey] = best
+        if fuzzyResults.count > 200_000 {
+            fuzzyCache.removeAll()
+            fuzzyResults.removeAll(keepingCapacity: true)
+        }
+        fuzzyCache.insert(cacheKey, word, range, Self.fuzzyCacheLanguage, value: Int32(fuzzyResults.count))
+        fuzzyResults.append(best)
         return best
     }
+
+    /// The bytes `fuzzyCache` keeps a key under: the key's, then the language id's and the
+    /// script's (four bytes each). The suffix has a fixed length, so different triples give
+    /// different bytes.
+    private static func fuzzyCacheWord(_ key: String, language: Int32, script: Script) -> [UInt8] {
+        var word: [UInt8] = []
+        word.reserveCapacity(key.utf8.count + 8)
+        word += key.utf8
+        withUnsafeBytes(of: language.littleEndian) { word += $0 }
+        withUnsafeBytes(of: script.rawValue.littleEndian) { word += $0 }
+        return word
+    }
+
+    /// `fuzzyCache` keys words without a language: the language is in the word's bytes.
+    private static let fuzzyCacheLanguage = WordTable.Language("")
 
     /// The endings of names in the language with id `language`; a language the lexicon does
     /// not have, or one guessed from the script, takes the Germanic ones.
