@@ -559,10 +559,18 @@ public final class Canonicalizer {
         let startsForm = index.exact.child(root, folded) != nil || index.normalized.child(root, keyID) != nil
             || index.stems.child(root, stemID) != nil || bareIDs.contains { index.normalized.child(root, $0) != nil }
         let ids = UnitIDs(store: store, folded: folded, key: keyID, stem: stemID,
-                          isNameLike: isNameLike, isLong: text.count > 1, hasBareKeys: !bareIDs.isEmpty,
+                          isNameLike: isNameLike, isLong: Self.hasSeveralCharacters(text), hasBareKeys: !bareIDs.isEmpty,
                           language: index.languageID(language),
                           mayStart: startsForm && (isNameLike || index.lowercaseStarts.contains(folded)))
         return (ids, UnitLabels(key: key, bareKeys: bareKeys, bareIDs: bareIDs, stemKey: stemKey))
+    }
+
+    /// Whether `text` has more than one character: ASCII without a carriage return (which
+    /// joins a line feed) has one per byte, without `String.count`'s grapheme breaking.
+    private static func hasSeveralCharacters(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.count > 1 else { return false }
+        return bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") } || text.count > 1
     }
 
     // MARK: Ambiguity
