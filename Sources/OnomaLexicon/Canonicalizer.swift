@@ -43,8 +43,13 @@ public final class Canonicalizer {
     @exclusivity(unchecked) private var fuzzyStore: [(script: Script, match: (form: Int32, score: Double)?, blocked: Bool)?] = []
     private static let labelLimit = 200_000
     private static let noLanguage = "\u{0}"
-    /// Fuzzy results by span key, language and script: news repeats its capitalised words.
-    @exclusivity(unchecked) private var fuzzyCache: [FuzzyKey: (form: Int32, score: Double)?] = [:]
+    /// Fuzzy results by span key, language and script (`fuzzyCacheWord`): positions in
+    /// `fuzzyResults`. Capitalised words recur in news under several spellings of one key. A
+    /// `WordTable` of the key's bytes rather than a `Dictionary` hashing the key's `String`: a
+    /// look-up and an insertion were about 2,000 instructions, and almost every key is new (the
+    /// unit and span caches answer repeats before).
+    @exclusivity(unchecked) private var fuzzyCache = WordTable()
+    @exclusivity(unchecked) private var fuzzyResults: [(form: Int32, score: Double)?] = []
 
     /// `candidates(of:)` by entity, filled as entities are mentioned.
     @exclusivity(unchecked) private var candidateLists: [[String]?] = []
@@ -54,12 +59,6 @@ public final class Canonicalizer {
     /// rather than a `Dictionary`: one multiply-mix hash per span instead of seeded hashing.
     @exclusivity(unchecked) private var spanFuzzyCache = WordTable()
     @exclusivity(unchecked) private var spanFuzzyStore: [(match: (form: Int32, score: Double)?, blocked: Bool)] = []
-
-    private struct FuzzyKey: Hashable {
-        let key: String
-        let language: Int32
-        let script: Script
-    }
 
     /// The keys a unit can match: its key, and keys of its bare forms and stem.
     private struct UnitLabels {
@@ -165,9 +164,8 @@ public final class Canonicalizer {
         let tables = Tables(exact: index.exact, normalized: index.normalized, stems: index.stems, traits: index.traits)
         var i = 0
         while i < units.count {
-            if labels[i].mayStart, let span = listedMatch(at: i, units, labels, tables) {
-                listed.append(span)
-                i = span.units.upperBound
+            if labels[i].mayStart, let end = listedMatch(at: i, units, labels, tables, into: &listed) {
+                i = end
             } else {
                 i += 1
             }
@@ -192,38 +190,54 @@ public final class Canonicalizer {
 
     // MARK: Listed forms
 
-    /// The longest match of a listed form, its key or its stems at unit `start`.
-    private func listedMatch(at start: Int, _ units: [UnitPlace], _ labels: [UnitIDs], _ tables: Tables) -> Span? {
-        // `best` is passed inout rather than captured by a local function, which would box it
-        // and check exclusivity at run time on every match.
-        var best: Span?
-        let script = units[start].script, unit = labels[start]
-        let traits = tables.traits
-        walk(tables.exact, from: start, units, labels, { $0.folded }) { consider(&best, start..<$0, $1, .exact, 1, script, unit, traits) }
-        walk(tables.normalized, from: start, units, labels, { $0.key }) { consider(&best, start..<$0, $1, .normalized, 0.95, script, unit, traits) }
-        if unit.hasBareKeys {
-            walkBare(tables.normalized, from: start, units, labels) { consider(&best, start..<$0, $1, .normalized, 0.9, script, unit, traits) }
-        }
-        walk(tables.stems, from: start, units, labels, { $0.stem }) { consider(&best, start..<$0, $1, .normalized, 0.9, script, unit, traits) }
-        return best
+    /// The best match of a span while the tries are walked, as plain values: an optional
+    /// `Span` was copied and destroyed through outlined functions at each start (about 150
+    /// instructions).
+    private struct BestMatch {
+        /// The end of the span matched, or -1 before a match.
+        var end = -1
+        var forms: ArraySlice<Int32> = []
+        var method = Mention.Method.exact
+        var score = 0.0
     }
 
-    /// Makes `forms` over `span` the best match when it is longer than `best` (or as long and
-    /// scores higher) and some of its forms may match `first`, the span's first unit, written
-    /// in `script`.
+    /// Appends the longest match of a listed form, its key or its stems at unit `start` to
+    /// `spans` and returns its end; nil when none matches.
+    private func listedMatch(at start: Int, _ units: [UnitPlace], _ labels: [UnitIDs], _ tables: Tables,
+                             into spans: inout [Span]) -> Int? {
+        // `best` is passed inout rather than captured by a local function, which would box it
+        // and check exclusivity at run time on every match.
+        var best = BestMatch()
+        let script = units[start].script, unit = labels[start]
+        let traits = tables.traits
+        walk(tables.exact, from: start, units, labels, { $0.folded }) { consider(&best, $0, $1, .exact, 1, script, unit, traits) }
+        walk(tables.normalized, from: start, units, labels, { $0.key }) { consider(&best, $0, $1, .normalized, 0.95, script, unit, traits) }
+        if unit.hasBareKeys {
+            walkBare(tables.normalized, from: start, units, labels) { consider(&best, $0, $1, .normalized, 0.9, script, unit, traits) }
+        }
+        walk(tables.stems, from: start, units, labels, { $0.stem }) { consider(&best, $0, $1, .normalized, 0.9, script, unit, traits) }
+        guard best.end >= 0 else { return nil }
+        spans.append(Span(units: start..<best.end, forms: best.forms, method: best.method, score: best.score))
+        return best.end
+    }
+
+    /// Makes `forms` over the span that ends at `end` the best match when it is longer than
+    /// `best` (or as long and scores higher) and some of its forms may match `first`, the span's
+    /// first unit, written in `script`.
     @inline(__always)
-    private func consider(_ best: inout Span?, _ span: Range<Int>, _ forms: ArraySlice<Int32>, _ method: Mention.Method,
+    private func consider(_ best: inout BestMatch, _ end: Int, _ forms: ArraySlice<Int32>, _ method: Mention.Method,
                           _ score: Double, _ script: Script, _ first: UnitIDs, _ traits: [LexiconIndex.Traits]) {
-        if let current = best, current.units.upperBound > span.upperBound
-            || (current.units.upperBound == span.upperBound && current.score >= score) { return }
+        if best.end > end || (best.end == end && best.score >= score) { return }
         func accepts(_ id: Int32) -> Bool {
             let form = traits[Int(id)]
             return (first.isNameLike || !form.needsCapital)
                 && (method == .exact || form.acceptsKeyMatch(from: script) && form.acceptsKeyMatch(inLanguage: first.language))
         }
         guard forms.contains(where: accepts) else { return }
-        let kept = forms.allSatisfy(accepts) ? forms : ArraySlice(forms.filter(accepts))
-        best = Span(units: span, forms: kept, method: method, score: score)
+        best.forms = forms.allSatisfy(accepts) ? forms : ArraySlice(forms.filter(accepts))
+        best.end = end
+        best.method = method
+        best.score = score
     }
 
     /// Walks `trie` from unit `start` along each unit's `label`, reporting each node with forms.
@@ -350,8 +364,9 @@ public final class Canonicalizer {
     /// short name one vowel away. A Latin-script unit matches a Latin-script form only as
     /// `LatinVariant` allows.
     private func bestFuzzyForm(_ key: String, language: Int32, script: Script) -> (form: Int32, score: Double)? {
-        let cacheKey = FuzzyKey(key: key, language: language, script: script)
-        if let cached = fuzzyCache[cacheKey] { return cached }
+        let word = Self.fuzzyCacheWord(key, language: language, script: script), range = 0..<word.count
+        let cacheKey = WordTable.key(word, range, Self.fuzzyCacheLanguage)
+        if let known = fuzzyCache.value(cacheKey, word, range, Self.fuzzyCacheLanguage) { return fuzzyResults[Int(known)] }
         let letters = key.utf8.count { $0 != UInt8(ascii: " ") }
         var best: (form: Int32, score: Double)?
         if letters >= 4 {
@@ -383,10 +398,29 @@ public final class Canonicalizer {
                 if score >= options.fuzzyThreshold, score > best?.score ?? 0 { best = (id, score) }
             }
         }
-        if fuzzyCache.count > 200_000 { fuzzyCache.removeAll(keepingCapacity: true) }
-        fuzzyCache[cacheKey] = best
+        if fuzzyResults.count > 200_000 {
+            fuzzyCache.removeAll()
+            fuzzyResults.removeAll(keepingCapacity: true)
+        }
+        fuzzyCache.insert(cacheKey, word, range, Self.fuzzyCacheLanguage, value: Int32(fuzzyResults.count))
+        fuzzyResults.append(best)
         return best
     }
+
+    /// The bytes `fuzzyCache` keeps a key under: the key's, then the language id's and the
+    /// script's (four bytes each). The suffix has a fixed length, so different triples give
+    /// different bytes.
+    private static func fuzzyCacheWord(_ key: String, language: Int32, script: Script) -> [UInt8] {
+        var word: [UInt8] = []
+        word.reserveCapacity(key.utf8.count + 8)
+        word += key.utf8
+        withUnsafeBytes(of: language.littleEndian) { word += $0 }
+        withUnsafeBytes(of: script.rawValue.littleEndian) { word += $0 }
+        return word
+    }
+
+    /// `fuzzyCache` keys words without a language: the language is in the word's bytes.
+    private static let fuzzyCacheLanguage = WordTable.Language("")
 
     /// The endings of names in the language with id `language`; a language the lexicon does
     /// not have, or one guessed from the script, takes the Germanic ones.
@@ -394,13 +428,32 @@ public final class Canonicalizer {
         endingsByLanguage[language] ?? .of(language: nil)
     }
 
-    /// The keys a span may stand for: its words' keys, and for Cyrillic its stems' keys.
+    /// The keys a span may stand for, each once: its words' keys joined by spaces, the same
+    /// with the stems' keys (for Cyrillic), and a single word's bare keys.
+    ///
+    /// Built by appending to the first word's keys, not by arrays of labels and keys joined and
+    /// made unique (about 4,400 instructions a span).
     private func spanKeys(_ ids: ArraySlice<UnitIDs>) -> [String] {
-        let labels = ids.map { labelStore[Int($0.store)] }
-        let plain = labels.map(\.key).joined(separator: " ")
-        let stemmed = labels.map { $0.stemKey ?? $0.key }.joined(separator: " ")
-        let bare = labels.count == 1 ? labels[0].bareKeys : []
-        return ([plain, stemmed] + bare).uniqued()
+        let first = labelStore[Int(ids[ids.startIndex].store)]
+        guard ids.count > 1 else {
+            var keys = [first.key]
+            if let stem = first.stemKey, stem != first.key { keys.append(stem) }
+            for bare in first.bareKeys where !keys.contains(bare) { keys.append(bare) }
+            return keys
+        }
+        // Unit keys hold no spaces, so the two joins are equal exactly when every word's stem
+        // key is its key.
+        var plain = first.key, stemmed = first.stemKey ?? first.key
+        var stems = stemmed != plain
+        for id in ids.dropFirst() {
+            let labels = labelStore[Int(id.store)]
+            plain.append(" ")
+            plain.append(labels.key)
+            stemmed.append(" ")
+            stemmed.append(labels.stemKey ?? labels.key)
+            stems = stems || labels.stemKey.map { $0 != labels.key } ?? false
+        }
+        return stems ? [plain, stemmed] : [plain]
     }
 
     /// Whether a form of the span's keys blocks the entity of form `id`.
@@ -448,33 +501,44 @@ public final class Canonicalizer {
     /// The label ids of `units`, units of the UTF-8 bytes `text`, made and cached for the words
     /// not seen before.
     ///
-    /// Looked up in passes over all units (keys, cache probes, new words, ids) rather than one
-    /// unit at a time: the probes of one pass do not depend on each other, so the processor
-    /// overlaps their cache misses, which were most of the time of a lookup.
+    /// One pass keys each unit, probes the cache and copies a known word's ids into place; a
+    /// second pass, over the words the first did not find, makes their labels. The probes of
+    /// the first pass do not depend on each other, so the processor overlaps their cache
+    /// misses. (Before, the keys went into an array of their own and the positions found into
+    /// another, read by two more passes: about 50 instructions a unit more.)
     private func unitIDs(_ text: [UInt8], _ units: [UnitPlace], _ labeler: Labeler) -> [UnitIDs] {
         let language = labeler.language
-        let keys = units.map { WordTable.key(text, $0.range, language) }
-        var stores = [Int32](repeating: -1, count: units.count)
+        var ids = [UnitIDs](repeating: Self.unknownUnit, count: units.count)
+        var missing = false
         for i in units.indices {
-            stores[i] = labelCache.value(keys[i], text, units[i].range, language) ?? -1
-        }
-        for i in units.indices where stores[i] < 0 {
-            // A word new to the cache may repeat within the document: the first occurrence adds it.
             let range = units[i].range
-            if let known = labelCache.value(keys[i], text, range, language) {
-                stores[i] = known
+            if let known = labelCache.value(WordTable.key(text, range, language), text, range, language) {
+                ids[i] = idStore[Int(known)]
+            } else {
+                missing = true
+            }
+        }
+        guard missing else { return ids }
+        for i in units.indices where ids[i].store < 0 {
+            // A word new to the cache may repeat within the document: the first occurrence adds it.
+            let range = units[i].range, key = WordTable.key(text, range, language)
+            if let known = labelCache.value(key, text, range, language) {
+                ids[i] = idStore[Int(known)]
                 continue
             }
-            let (ids, labels) = makeLabels(String(decoding: text[range], as: UTF8.self), labeler.lang, store: Int32(labelStore.count))
-            labelCache.insert(keys[i], text, range, language, value: ids.store)
+            let (unit, labels) = makeLabels(String(decoding: text[range], as: UTF8.self), labeler.lang, store: Int32(labelStore.count))
+            labelCache.insert(key, text, range, language, value: unit.store)
             labelStore.append(labels)
-            idStore.append(ids)
+            idStore.append(unit)
             fuzzyStore.append(nil)
-            stores[i] = ids.store
+            ids[i] = unit
         }
-        let idStore = idStore
-        return stores.map { idStore[Int($0)] }
+        return ids
     }
+
+    /// What `unitIDs` holds for a unit not yet looked up (`store` -1): never returned.
+    private static let unknownUnit = UnitIDs(store: -1, folded: -1, key: -1, stem: -1, isNameLike: false, isLong: false,
+                                             hasBareKeys: false, language: -1, mayStart: false)
 
     private func makeLabels(_ text: String, _ lang: String?, store: Int32) -> (UnitIDs, UnitLabels) {
         let language = lang ?? LanguageGuess.fromScript(text) ?? "und"
@@ -495,10 +559,18 @@ public final class Canonicalizer {
         let startsForm = index.exact.child(root, folded) != nil || index.normalized.child(root, keyID) != nil
             || index.stems.child(root, stemID) != nil || bareIDs.contains { index.normalized.child(root, $0) != nil }
         let ids = UnitIDs(store: store, folded: folded, key: keyID, stem: stemID,
-                          isNameLike: isNameLike, isLong: text.count > 1, hasBareKeys: !bareIDs.isEmpty,
+                          isNameLike: isNameLike, isLong: Self.hasSeveralCharacters(text), hasBareKeys: !bareIDs.isEmpty,
                           language: index.languageID(language),
                           mayStart: startsForm && (isNameLike || index.lowercaseStarts.contains(folded)))
         return (ids, UnitLabels(key: key, bareKeys: bareKeys, bareIDs: bareIDs, stemKey: stemKey))
+    }
+
+    /// Whether `text` has more than one character: ASCII without a carriage return (which
+    /// joins a line feed) has one per byte, without `String.count`'s grapheme breaking.
+    private static func hasSeveralCharacters(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.count > 1 else { return false }
+        return bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") } || text.count > 1
     }
 
     // MARK: Ambiguity

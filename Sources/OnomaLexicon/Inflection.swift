@@ -31,6 +31,10 @@ public enum Inflection {
     /// The stem of a Cyrillic word (lowercased) without its longest case ending, keeping at
     /// least three letters; nil for words in other scripts.
     public static func slavicStem(_ word: String) -> String? {
+        // Cyrillic starts at U+0400, whose UTF-8 lead bytes are 0xD0 and above; case folding
+        // keeps a word below it out of Cyrillic. Most words are asked here first, so their
+        // folding and ICU's script of each letter are skipped.
+        guard word.utf8.contains(where: { $0 >= 0xD0 }) else { return nil }
         let lower = Folding.caseFold(word)
         guard lower.unicodeScalars.contains(where: { Script.of($0) == .cyrillic }) else { return nil }
         if let ending = plainCyrillicEnding(lower) {
@@ -105,7 +109,8 @@ public enum Inflection {
     /// A Hangul word without a trailing particle, keeping at least two syllables; nil when
     /// there is none to take off.
     public static func koreanBase(_ word: String) -> String? {
-        guard word.unicodeScalars.first.map({ Script.of($0) == .hangul }) == true else { return nil }
+        // Hangul starts at U+1100 (lead byte 0xE1): other words skip ICU's script lookup.
+        guard let lead = word.utf8.first, lead >= 0xE1, word.unicodeScalars.first.map({ Script.of($0) == .hangul }) == true else { return nil }
         for particle in koreanParticles where word.hasSuffix(particle) && word.count - particle.count >= 2 {
             return String(word.dropLast(particle.count))
         }
@@ -142,7 +147,9 @@ public enum Inflection {
     /// An Arabic or Hebrew word without a one-letter proclitic ("and", "by", "to", "the" …),
     /// keeping at least three letters; nil when there is none.
     public static func semiticBase(_ word: String) -> String? {
-        guard let first = word.first, semiticProclitics.contains(first), word.count - 1 >= minimumStem else { return nil }
+        // The proclitics are U+05D1–U+05E9 and U+0628–U+0648: lead bytes 0xD7 to 0xD9. Other
+        // words skip making a `Character` and hashing it.
+        guard let lead = word.utf8.first, (0xD7...0xD9).contains(lead), let first = word.first, semiticProclitics.contains(first), word.count - 1 >= minimumStem else { return nil }
         return String(word.dropFirst())
     }
 }

@@ -23,6 +23,15 @@ final class LabelTable: @unchecked Sendable {
         label.isEmpty ? -1 : table.value(WordTable.key(label, ""), label, "") ?? -1
     }
 
+    /// The id of the label at `range` (not empty) of the UTF-8 `bytes`, or -1 when no form has
+    /// it: `id(_:)` without making a `String`.
+    func id(_ bytes: [UInt8], _ range: Range<Int>) -> Int32 {
+        table.value(WordTable.key(bytes, range, Self.noLanguage), bytes, range, Self.noLanguage) ?? -1
+    }
+
+    /// Labels are keyed without a language.
+    private static let noLanguage = WordTable.Language("")
+
     var count: Int { table.count }
 }
 

@@ -220,12 +220,27 @@ public final class LexiconIndex: @unchecked Sendable {
 
     /// Candidate forms for fuzzy matching: those sharing the key's skeleton (transliteration
     /// changes vowels and sound-alike consonants) or its first four letters (a misspelling
-    /// late in the name can change the skeleton).
+    /// late in the name can change the skeleton), each once, those by skeleton first.
     func fuzzyCandidates(_ key: NameKey) -> [Int32] {
-        let bySound = Array(bySkeleton[key.skeleton] ?? [])
+        let bySound = bySkeleton[key.skeleton] ?? []
         guard let prefix = Self.prefix(of: key.key), let byStart = byPrefix[prefix],
-              byStart.count <= Self.prefixBucketLimit else { return bySound }
-        return bySound.isEmpty ? Array(byStart) : (bySound + byStart).uniqued()
+              byStart.count <= Self.prefixBucketLimit else { return Array(bySound) }
+        return Self.appendingNew(byStart, to: bySound)
+    }
+
+    /// `first` followed by the values of `second` that `first` lacks. Both are buckets of
+    /// `bySkeleton` or `byPrefix`, whose form ids ascend (forms are added in id order): one
+    /// merge-like pass, not a hash set (`uniqued()` of the two was 90 M instructions of
+    /// news-20000 for 2,156 calls).
+    private static func appendingNew(_ second: ArraySlice<Int32>, to first: ArraySlice<Int32>) -> [Int32] {
+        var result = Array(first)
+        result.reserveCapacity(first.count + second.count)
+        var i = first.startIndex
+        for id in second {
+            while i < first.endIndex, first[i] < id { i += 1 }
+            if i == first.endIndex || first[i] != id { result.append(id) }
+        }
+        return result
     }
 
     /// The first four letters of a key (spaces left out), or nil for shorter keys.
@@ -264,10 +279,20 @@ public final class LexiconIndex: @unchecked Sendable {
     /// The forms at the end of the path of `words`' space-separated words in `trie`.
     private func forms(in trie: UnitTrie, words: String) -> ArraySlice<Int32> {
         var node = UnitTrie.root
-        // Split by bytes, not Characters: this runs for every unlisted name-like word.
-        for word in words.utf8.split(separator: UInt8(ascii: " ")) {
-            guard let next = trie.child(node, String(decoding: word, as: UTF8.self)) else { return [] }
+        // Split by bytes and looked up by bytes (`LabelTable.id(_:_:)`), without a `String`
+        // per word: this runs for every unlisted name-like word.
+        let bytes = Array(words.utf8)
+        var start = 0
+        while start < bytes.count {
+            guard bytes[start] != UInt8(ascii: " ") else {
+                start += 1
+                continue
+            }
+            var end = start + 1
+            while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+            guard let next = trie.child(node, labels.id(bytes, start..<end)) else { return [] }
             node = next
+            start = end
         }
         return trie.values(at: node)
     }

@@ -31,6 +31,13 @@ public final class NameKeyMaker: Sendable {
 
     /// The key of a name in language `lang` (BCP 47; nil guesses from the script).
     public func key(for name: String, lang: String?) -> NameKey {
+        let text = keyText(for: name, lang: lang, spaced: true)
+        return NameKey(key: text, skeleton: Self.skeleton(ofKey: text))
+    }
+
+    /// The normalised words of `name`, separated by single spaces when `spaced`, else run
+    /// together (a unit key: no skeleton made, no spaces taken out again).
+    private func keyText(for name: String, lang: String?, spaced: Bool) -> String {
         let language = Self.effectiveLanguage(of: name, lang: lang)
         let (transliterator, rules) = self.rules(for: language)
         // ASCII needs neither case folding nor transliteration: the words come out lowercase.
@@ -42,12 +49,11 @@ public final class NameKeyMaker: Sendable {
             Self.forEachASCIIWord(in: bytes) { raw in
                 let word = Self.normalise(raw, rules: rules)
                 guard !word.isEmpty else { return }
-                if !key.isEmpty { key.append(UInt8(ascii: " ")) }
+                if spaced && !key.isEmpty { key.append(UInt8(ascii: " ")) }
                 key += word
             }
         }
-        let text = String(decoding: key, as: UTF8.self)
-        return NameKey(key: text, skeleton: Self.skeleton(ofKey: text))
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// The key of a name made of units whose keys are known: the unit keys in order. Both
@@ -91,8 +97,7 @@ public final class NameKeyMaker: Sendable {
     /// The key of one unit (a word, or a Han character) as one label: its key words run
     /// together, so "U.S." and "US" both give "us".
     public func unitKey(for unit: String, lang: String?) -> String {
-        let key = key(for: unit, lang: lang).key
-        return key.utf8.contains(UInt8(ascii: " ")) ? String(decoding: key.utf8.filter { $0 != UInt8(ascii: " ") }, as: UTF8.self) : key
+        keyText(for: unit, lang: lang, spaced: false)
     }
 
     /// The language rules apply for: the given one, else one guessed from the script.

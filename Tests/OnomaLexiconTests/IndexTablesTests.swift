@@ -76,6 +76,18 @@ import Testing
         #expect(labels.id("") == -1)
     }
 
+    @Test func labelTableFindsALabelByItsBytesInAKey() {
+        // A short label in its slot and one over 15 bytes, each inside a key of several words
+        // and at its end (too near the end to read 16 bytes at once).
+        let labels = LabelTable()
+        let short = labels.intern("zelenski"), long = labels.intern("volodimirzelenski")
+        let key = Array("zelenski volodimirzelenski zelenski".utf8)
+        #expect(labels.id(key, 0..<8) == short)
+        #expect(labels.id(key, 9..<26) == long)
+        #expect(labels.id(key, 27..<35) == short)
+        #expect(labels.id(key, 0..<7) == -1)
+    }
+
     @Test func wordTableKeepsEveryWordAcrossGrowthAndTellsLanguagesApart() {
         var table = WordTable()
         // Keys of 14 to 17 bytes with their language: held in their slots or, past 16, apart.
