@@ -4,17 +4,40 @@ extension LexiconIndex {
     /// Writes the lexicon's entries and every table of the index (see `LexiconSnapshot`).
     /// Texts that repeat (entity ids, languages, paths) are written once, with positions.
     func encode(into writer: inout SnapshotWriter) {
+        // The entries' columns, gathered in one pass over them.
         let entries = lexicon.entries
+        var ordinals: [Int32] = [], types: [UInt8] = [], tags: [String] = [], forms: [String] = [], roles: [UInt8] = [],
+            extraCounts: [Int32] = [], extras: [String] = [], paths: [String] = [], lines: [Int64] = []
+        ordinals.reserveCapacity(entries.count)
+        // An entity's forms are usually adjacent: the previous entry's entity is checked first.
+        var last: (id: String, ordinal: Int32)?
+        for entry in entries {
+            if let last, last.id == entry.entity {
+                ordinals.append(last.ordinal)
+            } else {
+                let ordinal = entityOrdinals[entry.entity]!
+                ordinals.append(ordinal)
+                last = (entry.entity, ordinal)
+            }
+            types.append(UInt8(EntityType.allCases.firstIndex(of: entry.type)!))
+            tags.append(entry.lang)
+            forms.append(entry.form)
+            roles.append(UInt8(FormRole.allCases.firstIndex(of: entry.role)!))
+            extraCounts.append(Int32(entry.extra.count))
+            extras += entry.extra
+            paths.append(entry.path)
+            lines.append(Int64(entry.line))
+        }
         writer.strings(entityIDs)
-        writer.array(entries.map { entityOrdinals[$0.entity]! })
-        writer.array(entries.map { UInt8(EntityType.allCases.firstIndex(of: $0.type)!) })
-        Self.encodeInterned(entries.map(\.lang), into: &writer)
-        writer.strings(entries.map(\.form))
-        writer.array(entries.map { UInt8(FormRole.allCases.firstIndex(of: $0.role)!) })
-        writer.array(entries.map { Int32($0.extra.count) })
-        writer.strings(entries.flatMap(\.extra))
-        Self.encodeInterned(entries.map(\.path), into: &writer)
-        writer.array(entries.map { Int64($0.line) })
+        writer.array(ordinals)
+        writer.array(types)
+        Self.encodeInterned(tags, into: &writer)
+        writer.strings(forms)
+        writer.array(roles)
+        writer.array(extraCounts)
+        writer.strings(extras)
+        Self.encodeInterned(paths, into: &writer)
+        writer.array(lines)
 
         writer.array(entities.map { $0 == nil ? UInt8(0) : 1 })
         writer.array(entities.map { UInt8(EntityType.allCases.firstIndex(of: $0?.type ?? .other)!) })
@@ -125,13 +148,18 @@ extension LexiconIndex {
     /// Writes `values` as a table of the distinct ones and each value's position in it.
     private static func encodeInterned(_ values: [String], into writer: inout SnapshotWriter) {
         var positions: [String: Int32] = [:], table: [String] = []
+        // Runs of one value (a file's path, a language) are looked up once.
+        var last: (value: String, position: Int32)?
         let indices = values.map { value in
-            positions[value] ?? {
+            if let last, last.value == value { return last.position }
+            let position = positions[value] ?? {
                 let position = Int32(table.count)
                 positions[value] = position
                 table.append(value)
                 return position
             }()
+            last = (value, position)
+            return position
         }
         writer.strings(table)
         writer.array(indices)

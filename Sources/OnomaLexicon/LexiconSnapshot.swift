@@ -89,19 +89,23 @@ public struct LexiconSnapshot {
 
     /// The file's bytes: the header, then the entries and tables.
     public func encoded() -> [UInt8] {
-        var payload = SnapshotWriter()
-        payload.integer(Int64(warnings))
-        payload.strings([origin.path])
-        payload.strings(origin.sources.map(\.path))
-        payload.array(origin.sources.map(\.size))
-        payload.array(origin.sources.map(\.modified))
-        index.encode(into: &payload)
-        var header = SnapshotWriter()
-        header.integer(Self.formatVersion)
-        header.array(withUnsafeBytes(of: Self.byteOrderMark, Array.init))
-        header.integer(Self.rulesDigest(index.keys.rules))
-        header.integer(payload.bytes.withUnsafeBytes(WordTable.hash))
-        return Self.magic + header.bytes + payload.bytes
+        var writer = SnapshotWriter(prefix: Self.magic)
+        writer.integer(Self.formatVersion)
+        writer.array(withUnsafeBytes(of: Self.byteOrderMark, Array.init))
+        writer.integer(Self.rulesDigest(index.keys.rules))
+        // The checksum of the payload, written once the payload is there (not copied after it).
+        let checksumOffset = writer.bytes.count
+        writer.integer(UInt64(0))
+        let payloadStart = writer.bytes.count
+        writer.integer(Int64(warnings))
+        writer.strings([origin.path])
+        writer.strings(origin.sources.map(\.path))
+        writer.array(origin.sources.map(\.size))
+        writer.array(origin.sources.map(\.modified))
+        index.encode(into: &writer)
+        let checksum = writer.bytes.withUnsafeBytes { WordTable.hash(UnsafeRawBufferPointer(rebasing: $0[payloadStart...])) }
+        writer.replaceInteger(at: checksumOffset, with: checksum)
+        return writer.bytes
     }
 
     /// Reads a compiled lexicon from `encoded()`'s bytes; its name keys are `keys`'s (the

@@ -3,8 +3,18 @@
 struct SnapshotWriter {
     private(set) var bytes: [UInt8] = []
 
+    /// A writer whose bytes start with `prefix`.
+    init(prefix: [UInt8] = []) {
+        bytes = prefix
+    }
+
     mutating func integer<T: FixedWidthInteger>(_ value: T) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Writes `value` over the integer written at `offset` (a value known only later).
+    mutating func replaceInteger<T: FixedWidthInteger>(at offset: Int, with value: T) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(offset..<(offset + $0.count), with: $0) }
     }
 
     /// The count, then the values' bytes (native layout: the header records the layout).
