@@ -117,12 +117,12 @@ public final class LexiconIndex: @unchecked Sendable {
         for position in lexicon.entries.indices where unitStarts[position] < unitStarts[position + 1] {
             let range = unitStarts[position]..<unitStarts[position + 1]
             let id = Int32(formEntries.count)
+            let first = words.word(unitWords[range.lowerBound])
             for unit in range {
-                let word = words.word(unitWords[unit])
+                let word = unit == range.lowerBound ? first : words.word(unitWords[unit])
                 folded[unit] = word.foldedID
                 keyed[unit] = word.keyID
             }
-            let first = words.word(unitWords[range.lowerBound])
             let tag = lexicon.entries[position].lang
             let language: Int32
             if let last = lastLanguage, last.tag == tag {
