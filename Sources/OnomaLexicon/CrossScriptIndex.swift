@@ -75,38 +75,44 @@ final class CrossScriptIndex: Sendable {
         let strings: [String]
         /// The regnal number its letters leave out (`RegnalNumber`).
         let number: Int?
+        /// Whether its script writes English names as British English sounds them, without an
+        /// r before a consonant or at the end (Starmer: 스타머, スターマー, 斯塔默).
+        let readsNonRhotic: Bool
         /// The likelihood ratio and raw score against a framed English spelling, with a further
         /// log-likelihood ratio added (the regnal numbers' evidence).
         let score: ([UInt8], Double) -> (ratio: Double, raw: Double)
     }
 
-    /// `name` without a leading title (`LeadingTitle`) and with its regnal number apart
-    /// (`RegnalNumber`), prepared for the model of its script: the Han character model for Chinese, else
-    /// the letter model; nil when no model reads the script, no words when there is nothing to
-    /// score (no letters, or text too long to be a name).
+    /// `name` without a leading title (`LeadingTitle`) or patronymic (`Patronymic`) and with its
+    /// regnal number apart (`RegnalNumber`), prepared for the model of its script: the Han
+    /// character model for Chinese, else the letter model; nil when no model reads the script,
+    /// no words when there is nothing to score (no letters, or text too long to be a name).
     private static func query(_ name: String, lang: String?) -> Query? {
         guard let (model, language) = model(for: name, lang: lang) else { return nil }
         let untitled = LeadingTitle.strip(name) ?? name
-        let regnal = RegnalNumber.query(untitled)
-        let text = regnal?.name ?? untitled
+        let named = Patronymic.strip(untitled) ?? untitled
+        let regnal = RegnalNumber.query(named)
+        let text = regnal?.name ?? named
         let latin = Transliterator.toLatin(lang: language, ascii: false).transliterateToken(text)
         let words = LetterFold.words(latin, lang: language)
         let source = String(words.joined().unicodeScalars.filter { ("a"..."z").contains($0) || $0 == "'" })
         let framed = LetterModel.framed(source)
         guard framed.count > 2, framed.count <= maximumLetters else {
-            return Query(calibration: model.calibration, words: [], strings: [], number: nil, score: { _, _ in (-.infinity, -.infinity) })
+            return Query(calibration: model.calibration, words: [], strings: [], number: nil, readsNonRhotic: false,
+                         score: { _, _ in (-.infinity, -.infinity) })
         }
+        let nonRhotic = nonRhoticLanguages.contains(model.language)
         let han = text.unicodeScalars.filter(HanModel.isHan).map(Character.init)
         if model.language == "zh", !han.isEmpty, let hanModel = HanModel.shared {
             let query = hanModel.query(han)
             return Query(calibration: hanModel.calibration, words: words, strings: [source, hanModel.rendering(han)],
-                         number: regnal?.number) { english, evidence in
+                         number: regnal?.number, readsNonRhotic: nonRhotic) { english, evidence in
                 hanModel.score(query, english: english.dropFirst().dropLast().map { $0 + UInt8(ascii: "a") - 1 }, evidence: evidence)
             }
         }
         let calibration = NameAmbiguity.table(for: model.language).map { model.calibration.facing($0, spellings: $0.spellings(of: source)) }
         return Query(calibration: calibration ?? model.calibration, words: words, strings: [source, model.rendering(framed)],
-                     number: regnal?.number) { english, evidence in
+                     number: regnal?.number, readsNonRhotic: nonRhotic) { english, evidence in
             model.score(query: framed, english: english, evidence: evidence)
         }
     }
@@ -121,10 +127,12 @@ final class CrossScriptIndex: Sendable {
             return built!
         }
         var keys: [UInt64] = []
-        for string in query.strings { Self.addKeys(of: Self.skeleton(string), word: false, to: &keys) }
-        for word in query.words.count > 1 ? query.words : query.strings {
-            let skeleton = Self.skeleton(word)
-            if skeleton.count >= Self.wordKeyMinimum { Self.addKeys(of: skeleton, word: true, to: &keys) }
+        for nonRhotic in query.readsNonRhotic ? [false, true] : [false] {
+            for string in query.strings { Self.addKeys(of: Self.skeleton(string), word: false, nonRhotic: nonRhotic, to: &keys) }
+            for word in query.words.count > 1 ? query.words : query.strings {
+                let skeleton = Self.skeleton(word)
+                if skeleton.count >= Self.wordKeyMinimum { Self.addKeys(of: skeleton, word: true, nonRhotic: nonRhotic, to: &keys) }
+            }
         }
         var candidates: [Int32] = []
         for key in keys { candidates += index.names(withKey: key) }
@@ -174,6 +182,9 @@ final class CrossScriptIndex: Sendable {
     /// Words of a multi-word name with a skeleton this long get keys of their own, so one
     /// well-matching word (the surname) is enough to be a candidate.
     private static let wordKeyMinimum = 3
+    /// The script families whose spellings of English names leave out r where British English
+    /// does not sound it: Korean, Japanese and Chinese.
+    private static let nonRhoticLanguages: Set<String> = ["ko", "ja", "zh"]
 
     /// Forms prepared on all cores at a time, between additions to the tables (in order).
     private static let buildBlock = 65_536
@@ -213,11 +224,15 @@ final class CrossScriptIndex: Sendable {
         let letters = letters(words), orders = orders(of: letters)
         guard let name = name(entity: entry.entity, letters: letters, orders: orders, number: regnal?.number) else { return nil }
         var keys: [UInt64] = []
-        for order in orders { addKeys(of: skeleton(order), word: false, to: &keys) }
-        if words.count > 1 {
-            for word in words {
+        let quiet = words.map(withoutNonRhoticR)
+        for (spelling, nonRhotic) in quiet == words ? [(words, false)] : [(words, false), (quiet, true)] {
+            for order in nonRhotic ? self.orders(of: self.letters(spelling)) : orders {
+                addKeys(of: skeleton(order), word: false, nonRhotic: nonRhotic, to: &keys)
+            }
+            guard spelling.count > 1 else { continue }
+            for word in spelling {
                 let skeleton = skeleton(word)
-                if skeleton.count >= wordKeyMinimum { addKeys(of: skeleton, word: true, to: &keys) }
+                if skeleton.count >= wordKeyMinimum { addKeys(of: skeleton, word: true, nonRhotic: nonRhotic, to: &keys) }
             }
         }
         keys.sort()
@@ -277,16 +292,30 @@ final class CrossScriptIndex: Sendable {
         return result
     }
 
+    /// `word` (lowercase letters) without the r's British English does not sound: those before
+    /// a consonant or at the end (starmer: stame, kirby: kiby).
+    static func withoutNonRhoticR(_ word: String) -> String {
+        let bytes = Array(word.utf8)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        for (i, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "r"), i + 1 == bytes.count || !"aeiouy".utf8.contains(bytes[i + 1]) { continue }
+            kept.append(byte)
+        }
+        return String(decoding: kept, as: UTF8.self)
+    }
+
     /// Adds the keys of a skeleton to `keys`: the skeleton and its deletion neighbourhood (with
     /// one class deleted, and for long skeletons two, so skeletons one or two edits apart share a
-    /// key), hashed to 64 bits; keys of a single word (`word`) differ from those of a whole name.
-    static func addKeys(of skeleton: [UInt8], word: Bool, to keys: inout [UInt64]) {
+    /// key), hashed to 64 bits; keys of a single word (`word`) and of a spelling without
+    /// non-rhotic r (`nonRhotic`) differ from those of a whole name as written.
+    static func addKeys(of skeleton: [UInt8], word: Bool, nonRhotic: Bool, to keys: inout [UInt64]) {
         guard !skeleton.isEmpty else { return }
         var key: [UInt8] = []
         key.reserveCapacity(skeleton.count + 1)
         func add(deleting first: Int, _ second: Int) {
             key.removeAll(keepingCapacity: true)
-            key.append(word ? 1 : 0)
+            key.append((word ? 1 : 0) | (nonRhotic ? 2 : 0))
             for (index, sound) in skeleton.enumerated() where index != first && index != second { key.append(sound) }
             let hash = key.withUnsafeBytes(WordTable.hash)
             keys.append(hash == .max ? hash - 1 : hash)

@@ -54,6 +54,25 @@ import Testing
         #expect(Self.top("メローニ") == "Giorgia Meloni")
     }
 
+    @Test func nonRhoticRIsLeftOutInKoreanAndJapanese() {
+        // Starmer sounds and is written without its r's: 스타머 seutameo, スターマー sutāmā.
+        #expect(CrossScriptIndex.withoutNonRhoticR("starmer") == "stame")
+        #expect(CrossScriptIndex.withoutNonRhoticR("trump") == "trump")
+        #expect(Self.top("스타머") == "Keir Starmer")
+        #expect(Self.top("키어 스타머") == "Keir Starmer")
+        #expect(Self.top("スターマー") == "Keir Starmer")
+    }
+
+    @Test func patronymicIsLeftOutOfAnEastSlavicFullName() {
+        #expect(Patronymic.strip("Владимир Владимирович Путин") == "Владимир Путин")
+        #expect(Patronymic.strip("Путин Владимир Владимирович") == "Путин Владимир")
+        #expect(Patronymic.strip("Юлия Владимировна Тимошенко") == "Юлия Тимошенко")
+        #expect(Patronymic.strip("Роман Абрамович") == nil)
+        #expect(Patronymic.strip("Ким Чен Ын") == nil)
+        #expect(Self.top("Владимир Владимирович Путин") == "Vladimir Putin")
+        #expect(Self.top("Олександр Станіславович Сирський") == "Oleksandr Syrskyi")
+    }
+
     @Test func chineseCharactersForForeignNameSounds() {
         #expect(Self.top("唐纳德·特朗普") == "Donald Trump")
         #expect(Self.top("梅洛尼") == "Giorgia Meloni")
