@@ -105,13 +105,12 @@ final class CrossScriptIndex: Sendable {
         let han = text.unicodeScalars.filter(HanModel.isHan).map(Character.init)
         if model.language == "zh", !han.isEmpty, let hanModel = HanModel.shared {
             let query = hanModel.query(han)
-            return Query(calibration: hanModel.calibration, words: words, strings: [source, hanModel.rendering(han)],
-                         number: regnal?.number, readsNonRhotic: nonRhotic) { english, evidence in
+            return Query(calibration: hanModel.calibration.facing(source: source), words: words,
+                         strings: [source, hanModel.rendering(han)], number: regnal?.number, readsNonRhotic: nonRhotic) { english, evidence in
                 hanModel.score(query, english: english.dropFirst().dropLast().map { $0 + UInt8(ascii: "a") - 1 }, evidence: evidence)
             }
         }
-        let calibration = NameAmbiguity.table(for: model.language).map { model.calibration.facing($0, spellings: $0.spellings(of: source)) }
-        return Query(calibration: calibration ?? model.calibration, words: words, strings: [source, model.rendering(framed)],
+        return Query(calibration: model.calibration.facing(source: source), words: words, strings: [source, model.rendering(framed)],
                      number: regnal?.number, readsNonRhotic: nonRhotic) { english, evidence in
             model.score(query: framed, english: english, evidence: evidence)
         }

@@ -20,7 +20,7 @@ struct ModelCalibration: Sendable {
     /// so that at most 1.75% of queries for people not in the lexicon reach 0.5 in each of four
     /// draws of lexicon and queries among the DEV people (the rate moves with the draw); ar, ja
     /// and ko refitted on the binary's own scores (`scripts/names/fit_posterior.py`). For a
-    /// query of a language with a `NameAmbiguity` table, that table's fit (`facing`).
+    /// query of a model with a `NameAmbiguity` table (ru, zh-han), that table's fit (`facing`).
     let beta: Double, background: Double
     /// The English spellings of the query's transliteration the background allows for (1 unless
     /// `facing` a `NameAmbiguity` table).
@@ -34,6 +34,12 @@ struct ModelCalibration: Sendable {
               let beta = Double(row[4]), let background = Double(row[5]), let pairThreshold = Double(row[6]) else { return nil }
         return ModelCalibration(name: name, alpha: alpha, threshold: threshold, pairThreshold: pairThreshold, slope: slope,
                                 beta: beta, background: background, spellings: 1)
+    }
+
+    /// The calibration for a query whose folded transliteration (letters and apostrophes) is
+    /// `source`: `facing` the model's `NameAmbiguity` table, if it has one.
+    func facing(source: String) -> ModelCalibration {
+        NameAmbiguity.table(for: name).map { facing($0, spellings: $0.spellings(of: source)) } ?? self
     }
 
     /// The calibration for a query whose transliteration stands for `spellings` English names:

@@ -22,7 +22,7 @@ extension Resolver {
         /// (exp(beta·background) + Σ exp(beta·raw')).
         public let beta: Double, background: Double
         /// The English spellings of the name's transliteration the background allows for
-        /// (`NameAmbiguity`; 1 when the language has no table or does not list it).
+        /// (`NameAmbiguity`; 1 when the model has no table or it does not list it).
         public let spellings: Int
         /// The competitors, best raw score first.
         public let scored: [Scored]

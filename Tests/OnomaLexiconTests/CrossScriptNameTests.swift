@@ -152,6 +152,16 @@ import Testing
         #expect(resolver.resolve("Хэскинс", lang: "ru", top: 1).first?.canonical == "Haskins")
     }
 
+    @Test func chineseNameOfSeveralEnglishSpellingsNeedsAClearerLead() throws {
+        // 克里斯蒂安 (kelisidian) stands for 6 English names in the Wikidata pairs (Christiaan,
+        // Cristian, Kristian, ...): the lexicon's Kristian is as likely someone else. 胡尔梅 stands
+        // for one, and its right name passes below the background of the many-spelling names.
+        let parsed = LexiconParser.parse("p0\tperson\ten\tKristian\tcanonical\np1\tperson\ten\tHurme\tcanonical\n", path: "people.tsv")
+        let resolver = Resolver(index: try LexiconIndex(lexicon: Lexicon(entries: parsed.entries)))
+        #expect(resolver.resolve("克里斯蒂安", lang: "zh", top: 1).isEmpty)
+        #expect(resolver.resolve("胡尔梅", lang: "zh", top: 1).first?.canonical == "Hurme")
+    }
+
     @Test func someoneNotInTheLexiconGetsNoCandidate() {
         #expect(Self.top("Сергей Лавров") == nil)
         #expect(Self.top("이순신") == nil)

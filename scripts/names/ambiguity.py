@@ -18,7 +18,13 @@ at <= 1.75%, as learn_tables.py fits them. Mean DEV acc@1 of the posterior alone
 refitted without the count -> with it): ru 0.606 -> 0.635 -> 0.673 (n >= 4). Counting n >= 2
 gains more (ru 0.681, ar 0.412 -> 0.432, ja 0.445 -> 0.459) but refuses two-or-three-spelling
 names a small lexicon should resolve (メローニ: Meloni, Meroni, Melloni; Лидия against Lydia),
-and from n >= 4 ar and ja gain nothing (0.413, 0.446): Russian only.
+and from n >= 4 ar and ja gain nothing (0.413, 0.446): Russian, and Chinese below.
+
+Chinese (the Han character model, calibration zh-han): the transliteration is the characters'
+pinyin (勞倫斯 laolunsi: Laurence, Laurens, Lawrance, ...), which joins traditional and
+simplified spellings; counted from n >= 2 (1,972 pinyin strings), fitted on the binary's evidence
+(`fit_posterior.py --sets zh --gammas ...`, key agreement and exact spellings included): DEV
+acc@1 0.293 (gamma 0, refitted) -> 0.331 (gamma 1.2); from n >= 3 0.327, n >= 4 0.297.
 """
 
 from __future__ import annotations
@@ -31,23 +37,26 @@ import common as C
 import matcher as M
 from eval_protocol import load
 
-# set -> (gamma, beta, background): see the docstring.
+# set -> (the model's calibration name, gamma, beta, background): see the docstring.
 FIT = {
-    "ru": (0.5, 3.0, 1.9694),
+    "ru": ("ru", 0.5, 3.0, 1.9694),
+    "zh": ("zh-han", 1.2, 1.0, 5.0125),
 }
-MIN_SPELLINGS = 4
+# set -> the fewest English spellings a transliteration is listed with
+MIN_SPELLINGS = {"ru": 4, "zh": 2}
 LETTERS = set("abcdefghijklmnopqrstuvwxyz'")
 
 
 def spellings(name: str) -> dict[str, int]:
-    """Folded transliteration -> number of distinct English names TRAIN pairs it with (from MIN_SPELLINGS)."""
+    """Folded transliteration -> number of distinct English names TRAIN pairs it with (from the
+    set's MIN_SPELLINGS). For zh the transliteration is the characters' pinyin (Han-Latin)."""
     split, trans = load(name)
     english = collections.defaultdict(set)
     for en, other in split.train:
         source = "".join(ch for ch in "".join(M.query_words(split, trans, other)) if ch in LETTERS)
         if source:
             english[source].add(en.lower())
-    return {s: len(e) for s, e in sorted(english.items()) if len(e) >= MIN_SPELLINGS}
+    return {s: len(e) for s, e in sorted(english.items()) if len(e) >= MIN_SPELLINGS[name]}
 
 
 def main():
@@ -60,16 +69,16 @@ def main():
                 "// Folded transliterations that the TRAIN part of the Wikidata name pairs (../shared/dev/names)\n"
                 "// pairs with several English names, and the posterior fitted with them; see NameAmbiguity.\n\n"
                 "enum NameAmbiguityTables {\n"
-                "    /// language<TAB>gamma<TAB>beta<TAB>background\n"
+                "    /// calibration (ModelCalibration.name)<TAB>gamma<TAB>beta<TAB>background\n"
                 "    static let posterior = #\"\"\"\n")
-        for name, (gamma, beta, background) in FIT.items():
-            f.write(f"{name}\t{gamma}\t{beta}\t{background}\n")
-        f.write("\"\"\"#\n\n    /// Per language: folded transliteration<TAB>English spellings\n"
+        for model, gamma, beta, background in FIT.values():
+            f.write(f"{model}\t{gamma}\t{beta}\t{background}\n")
+        f.write("\"\"\"#\n\n    /// Per calibration: folded transliteration<TAB>English spellings\n"
                 "    static let spellings: [String: String] = [\n")
-        for name in FIT:
+        for name, (model, *_) in FIT.items():
             rows = spellings(name)
-            print(f"{name}: {len(rows)} transliterations with {MIN_SPELLINGS} or more English spellings", file=sys.stderr)
-            f.write(f"        \"{name}\": #\"\"\"\n")
+            print(f"{name}: {len(rows)} transliterations with {MIN_SPELLINGS[name]} or more English spellings", file=sys.stderr)
+            f.write(f"        \"{model}\": #\"\"\"\n")
             for s, n in rows.items():
                 f.write(f"{s}\t{n}\n")
             f.write("\"\"\"#,\n")

@@ -9,7 +9,9 @@ it, or ten better spellings crowd it out); (b) it is, ranked below a wrong name;
 model's top but refused: its raw score is below the posterior's background, or it is above and
 loses to close competitors; (d) of (a) and (b), those whose ICU-ASCII transliteration is far
 from the English name (rapidfuzz token-sort ratio < 50: mostly not a transliteration of it);
-and the worst draw's false accepts.
+and the worst draw's false accepts. For zh, the same kinds among the queries whose English is
+the characters' pinyin (Chinese people: 健焜 Jiankun) and among the others (foreign names
+transcribed: 利文斯顿 Livingston); (d) means little there, a transcription being far from pinyin.
 --show prints examples of each kind from draw 0.
 """
 
@@ -51,6 +53,12 @@ def kinds(proto, lines, trans):
     return out
 
 
+def is_pinyin(q: str, en: str, trans) -> bool:
+    """Whether the English name is the query's pinyin (ICU Han-Latin), letters a-z only."""
+    def letters(s): return "".join(ch for ch in C.ascii_fold(s) if "a" <= ch <= "z")
+    return letters(trans["ascii"][q]) == letters(en)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sets", default="ko")
@@ -75,6 +83,13 @@ def main():
             for k in labels:
                 shares[k].append(count[k] / len(rows))
             shares["d"].append(sum(n for _, n, *_ in rows) / len(rows))
+            if s == "zh":
+                for origin in ("pinyin", "foreign"):
+                    part = [r for r in rows if is_pinyin(r[2], r[3], trans) == (origin == "pinyin")]
+                    shares[origin].append(len(part) / len(rows))
+                    count = collections.Counter(k for k, *_ in part)
+                    for k in labels:
+                        shares[origin, k].append(count[k] / max(1, len(part)))
             if d == 0 and args.show:
                 for k in labels:
                     if k == "right":
@@ -86,6 +101,11 @@ def main():
         for k, label in list(labels.items()) + [("d", "(d) of (a)+(b), ICU-ASCII vs English ratio < 50")]:
             print(f"| {label} | {np.mean(shares[k]):.3f} |")
         print(f"| false accepts, worst draw (of the out-of-lexicon queries) | {max(shares['fa']):.4f} |")
+        if s == "zh":
+            print("\n| zh, by origin (share of its queries) | English = pinyin | other |\n|---|---|---|")
+            print(f"| share of the queries | {np.mean(shares['pinyin']):.3f} | {np.mean(shares['foreign']):.3f} |")
+            for k, label in labels.items():
+                print(f"| {label} | {np.mean(shares['pinyin', k]):.3f} | {np.mean(shares['foreign', k]):.3f} |")
 
 
 if __name__ == "__main__":
