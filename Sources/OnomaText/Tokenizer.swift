@@ -20,7 +20,10 @@ public final class Tokenizer {
     /// itself: with ICU's root rules, not a locale's own.
     var usesShimRules: Bool { onoma_word_break_uses_shim_rules(breaker.pointer) != 0 }
     private let breaker: WordBreakHandle
-    private var segments = [onoma_word_segment](repeating: onoma_word_segment(), count: 256)
+    private var segments = [onoma_word_segment](repeating: onoma_word_segment(), count: batchSize)
+    /// A batch of `segments` as token segments, for `segments(of:into:)`.
+    private var batchSegments = [TokenSegment](repeating: TokenSegment(range: 0..<0, kind: .word, script: .common), count: batchSize)
+    private static let batchSize = 256
 
     /// Opens a word break iterator for `locale` ("" is the root locale, which suits any language).
     /// Calls `ubrk_open(UBRK_WORD, …)`.
@@ -59,10 +62,14 @@ public final class Tokenizer {
         segments.removeAll(keepingCapacity: true)
         var text = text
         text.withUTF8 { bytes in
-            // A batch at a time: appending one segment per call checked the array's uniqueness
-            // and capacity at every token.
-            forEachBatch(in: bytes, nonASCIIOnly: false) { batch in
-                segments.append(contentsOf: batch.map { Self.segment($0, in: bytes) })
+            // A batch at a time, converted into a buffer kept for it and appended as a block:
+            // appending one segment per call checked the array's uniqueness and capacity at
+            // every token, and a mapped array per batch cost an allocation and its copy.
+            batchSegments.withUnsafeMutableBufferPointer { converted in
+                forEachBatch(in: bytes, nonASCIIOnly: false) { batch in
+                    for (i, segment) in batch.enumerated() { converted[i] = Self.segment(segment, in: bytes) }
+                    segments.append(contentsOf: UnsafeBufferPointer(rebasing: converted[..<batch.count]))
+                }
             }
         }
     }
