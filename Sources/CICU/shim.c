@@ -210,49 +210,62 @@ static int rule_segment(const onoma_word_break *wb, const uint8_t *bytes, int32_
 }
 
 /// A mask with the high bit of each byte of `word` (eight bytes of text, little-endian) that is
-/// not an ASCII letter of `ascii_word_break_class` (A-Z, a-z, '@').
+/// not an ASCII letter A-Z or a-z ('@', which the word break rules count as a letter, is left to
+/// the caller's table).
 static inline uint64_t non_letter_bytes(uint64_t word) {
     const uint64_t high = 0x8080808080808080ull, low = 0x7F7F7F7F7F7F7F7Full, ones = 0x0101010101010101ull;
-    // Folded to lowercase (with '@' and '`' to 0x60), each byte in 0x60-0x7A is a letter but '`'.
+    // Folded to lowercase, a byte is a letter when it is in 0x61-0x7A (no sum carries out of its byte).
     const uint64_t folded = (word & low) | (0x20 * ones);
-    const uint64_t in_range = (folded + 0x20 * ones) & ~(folded + 0x05 * ones);
-    const uint64_t backtick = word ^ (0x60 * ones);
-    const uint64_t is_backtick = ~(((backtick & low) + low) | backtick);
-    return ~(in_range & ~is_backtick & ~word) & high;
+    const uint64_t letters = (folded + 0x1F * ones) & ~(folded + 0x05 * ones) & ~word;
+    return ~letters & high;
 }
 
-/// The end of the segment that starts with the ASCII letter at bytes[start] when it is a word of
-/// ASCII letters that the rules end at an ASCII character (or at the end of the text): what
-/// `rule_segment` finds for most words of news text, found with a test of eight bytes at a time.
-/// Returns 0 when the rules must decide (a digit, connector, non-ASCII character or a mid
-/// character between letters follows the letters).
-static inline int32_t ascii_word_end(const onoma_word_break *wb, const uint8_t *bytes, int32_t start, int32_t length) {
-    int32_t i = start + 1;
+/// The end of the run of letters from bytes[i] on: ASCII letters, found eight bytes at a time,
+/// and two-byte letters (Latin, Greek, Cyrillic ...), which `*wide` counts (each is two bytes
+/// but one UTF-16 unit).
+static inline int32_t letters_end(const onoma_word_break *wb, const uint8_t *bytes, int32_t i, int32_t length,
+                                  int32_t *wide) {
+    for (;;) {
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    for (;; i += 8) {
-        if (i + 8 > length) {
-            while (i < length && wb->byte_classes[bytes[i]] == WB_LETTER) i++;
-            break;
-        }
-        uint64_t word;
-        memcpy(&word, bytes + i, 8);
-        const uint64_t others = non_letter_bytes(word);
-        if (others != 0) {
+        if (i + 8 <= length) {
+            uint64_t word;
+            memcpy(&word, bytes + i, 8);
+            const uint64_t others = non_letter_bytes(word);
+            if (others == 0) {
+                i += 8;
+                continue;
+            }
             i += __builtin_ctzll(others) >> 3;
-            break;
-        }
-    }
-#else
-    while (i < length && wb->byte_classes[bytes[i]] == WB_LETTER) i++;
+        } else
 #endif
+            while (i < length && wb->byte_classes[bytes[i]] == WB_LETTER) i++;
+        const uint8_t b = i + 1 < length ? bytes[i] : 0;
+        if (b < 0xC2 || b >= 0xE0 || (bytes[i + 1] & 0xC0) != 0x80 ||
+            wb->two_byte_classes[(((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F)) - 0x80] != WB_LETTER)
+            return i;
+        i += 2;
+        ++*wide;
+    }
+}
+
+/// The end of the word whose first letter ends just before bytes[i], when it is a run of ASCII
+/// and two-byte letters (`letters_end`) that the rules end at a character they decide without
+/// looking further than the one after it: what `rule_segment` finds for most words of news
+/// text. Returns 0 when the rules must decide (a digit, connector, combining mark or character
+/// left to ICU follows the letters, or a mid character and then a letter).
+static inline int32_t word_end(const onoma_word_break *wb, const uint8_t *bytes, int32_t i, int32_t length,
+                               int32_t *wide) {
+    i = letters_end(wb, bytes, i, length, wide);
     if (i >= length) return i;
-    switch (wb->byte_classes[bytes[i]]) {
+    int32_t width;
+    switch (word_break_class(wb, bytes, i, length, &width)) {
     case WB_OTHER: case WB_SPACE: case WB_CR: case WB_NEWLINE: case WB_MID_NUM:
         return i;
     case WB_MID_NUM_LET: {
-        // WB6/WB7: '.' or '\'' joins the letters around it; before anything else it ends the word.
-        if (i + 1 >= length) return i;
-        const int after = wb->byte_classes[bytes[i + 1]];
+        // WB6/WB7: '.', '\'' or '’' joins the letters around it; before anything else it ends the word.
+        if (i + width >= length) return i;
+        int32_t after_width;
+        const int after = word_break_class(wb, bytes, i + width, length, &after_width);
         return after == WB_LETTER || after == WB_UNDECIDED ? 0 : i;
     }
     default:
@@ -463,36 +476,49 @@ static int32_t find_non_ascii(const uint8_t *bytes, int32_t from, int32_t length
 }
 
 /// Adds to out[count..<capacity] the segments from `previous` on that are the ones of news text
-/// the rules find most often, decided by their first bytes without the rules' per-segment work:
-/// words of ASCII letters (`ascii_word_end`), punctuation marks before an ASCII character, and
-/// single spaces before an ASCII character, passed over (WB3d ends a space there, and WB4 joins
-/// no ASCII character to it). Stops at the first other segment, at the chunk's end or when `out`
-/// is full; returns the new count. Only for the root rules, without whitespace segments.
-static int32_t ascii_segments(onoma_word_break *wb, onoma_word_segment *out, int32_t count, int32_t capacity) {
+/// the rules find most often, decided by their first characters without the rules' per-segment
+/// work: words of letters (`word_end`) that start with an ASCII letter or a two-byte letter of
+/// a script (not Common or Inherited), ASCII punctuation marks, and single spaces, passed over
+/// (WB3d ends a space at the next character); each before a character that WB4 does not join to
+/// it. Stops at the first other segment, at the chunk's end or when `out` is full; returns the
+/// new count. Only for the root rules, without whitespace segments.
+static int32_t common_segments(onoma_word_break *wb, onoma_word_segment *out, int32_t count, int32_t capacity) {
     // The text and the state in locals: stores to `out` could otherwise alias them.
     const uint8_t *bytes = wb->bytes;
-    const int32_t length = wb->length, chunk_end = wb->chunk_end, from = wb->previous;
-    int32_t i = from;
+    const int32_t length = wb->length, chunk_end = wb->chunk_end;
+    int32_t i = wb->previous, unit = wb->previous_unit;
     while (count < capacity && i < chunk_end) {
         const uint8_t b = bytes[i];
-        const int byte_class = wb->byte_classes[b];
+        int32_t width, wide = 0, script = USCRIPT_LATIN;
+        const int byte_class = word_break_class(wb, bytes, i, length, &width);
         if (byte_class == WB_LETTER && b != '@') {
-            const int32_t end = ascii_word_end(wb, bytes, i, length);
+            if (width > 1) {
+                script = script_of(wb, ((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F));
+                if (script == USCRIPT_COMMON || script == USCRIPT_INHERITED || script == USCRIPT_INVALID_CODE) break;
+                wide = 1;
+            }
+            const int32_t end = word_end(wb, bytes, i + width, length, &wide);
             if (end == 0) break;
             onoma_word_segment *segment = &out[count++];
             segment->start = i;
             segment->end = end;
             segment->rule_status = UBRK_WORD_LETTER;
             segment->kind = ONOMA_KIND_WORD;
-            segment->script = USCRIPT_LATIN;
-            segment->is_ascii = 1;
+            segment->script = script;
+            segment->is_ascii = wide == 0;
+            unit += end - i - wide;
             i = end;
+            // The space after most words, passed over here rather than in the next round.
+            if (i + 1 < length && bytes[i] == ' ' && bytes[i + 1] < 0x80 && bytes[i + 1] != ' ') i++, unit++;
             continue;
         }
-        if (i + 1 < length && bytes[i + 1] >= 0x80) break;
+        if (width > 1) break;
+        int32_t next_width;
+        if (i + 1 < length && bytes[i + 1] >= 0x80 && word_break_class(wb, bytes, i + 1, length, &next_width) == WB_UNDECIDED)
+            break;
         if (b == ' ') {
             if (i + 1 < length && bytes[i + 1] == ' ') break;
-            i++;
+            i++, unit++;
             continue;
         }
         if ((byte_class != WB_OTHER && byte_class != WB_MID_NUM && byte_class != WB_MID_NUM_LET) ||
@@ -505,11 +531,11 @@ static int32_t ascii_segments(onoma_word_break *wb, onoma_word_segment *out, int
         segment->kind = wb->ascii_kinds[b];
         segment->script = USCRIPT_COMMON;
         segment->is_ascii = 1;
-        i++;
+        i++, unit++;
     }
-    if (i != from) {
+    if (i != wb->previous) {
         wb->previous = i;
-        wb->previous_unit += i - from;
+        wb->previous_unit = unit;
         wb->iterator_behind = 1;
     }
     return count;
@@ -520,7 +546,7 @@ int32_t onoma_word_break_next_segments(onoma_word_break *wb, int32_t options, on
     const int whitespace = (options & ONOMA_SEGMENTS_WHITESPACE) != 0;
     const int non_ascii_only = (options & ONOMA_SEGMENTS_NON_ASCII) != 0;
     const int shim_rules = wb->shim_rules && (options & ONOMA_SEGMENTS_ICU_ONLY) == 0;
-    const int ascii_fast_path = shim_rules && !whitespace && !non_ascii_only;
+    const int common_fast_path = shim_rules && !whitespace && !non_ascii_only;
     int32_t count = 0;
     while (count < capacity) {
         if (wb->previous >= wb->chunk_end) {
@@ -553,8 +579,8 @@ int32_t onoma_word_break_next_segments(onoma_word_break *wb, int32_t options, on
                 wb->iterator_behind = 0;
             }
         }
-        if (ascii_fast_path) {
-            count = ascii_segments(wb, out, count, capacity);
+        if (common_fast_path) {
+            count = common_segments(wb, out, count, capacity);
             if (count == capacity || wb->previous >= wb->chunk_end) continue;
         }
         int32_t start = wb->previous, end, end_unit, units, rule_status = UBRK_WORD_NONE;
