@@ -70,17 +70,16 @@ public final class FeatureExtractor {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// The features of a text in language `lang`: a primary language subtag, resolved by the
-    /// caller (as `Signer` does); nil when unknown.
+    /// The features of a text, given as its UTF-8 bytes (valid UTF-8), in language `lang`: a
+    /// primary language subtag, resolved by the caller (as `Signer` does); nil when unknown.
     ///
-    /// Works on token segments and the text's UTF-8 bytes: a word becomes a `String` only when
-    /// it is not ASCII and not in the caches.
+    /// Works on token segments and the text's bytes: a word becomes a `String` only when it is
+    /// not ASCII and not in the caches.
     ///
     /// - Complexity: O(n) in the text length, plus canonicalization.
-    public func features(of text: String, lang: String?) -> DocumentFeatures {
-        tokenizer.segments(of: text, into: &segments)
+    public func features(ofUTF8 source: [UInt8], lang: String?) -> DocumentFeatures {
+        tokenizer.segments(ofUTF8: source, into: &segments)
         let tokens = segments
-        let source = Array(text.utf8)
         let mentions = canonicalizer?.mentions(inUTF8: source, segments: tokens, lang: lang).filter { $0.entity != nil } ?? []
         let numbers = NumberValue.values(in: tokens, of: source, lang: lang)
         // The caches and the stream go inout once per document: a class's stored property
