@@ -248,28 +248,65 @@ static inline int32_t letters_end(const onoma_word_break *wb, const uint8_t *byt
     }
 }
 
-/// The end of the word whose first letter ends just before bytes[i], when it is a run of ASCII
-/// and two-byte letters (`letters_end`) that the rules end at a character they decide without
-/// looking further than the one after it: what `rule_segment` finds for most words of news
-/// text. Returns 0 when the rules must decide (a digit, connector, combining mark or character
-/// left to ICU follows the letters, or a mid character and then a letter).
+/// The end of the word whose first letter ends just before bytes[i], when it is made of runs of
+/// ASCII and two-byte letters (`letters_end`) joined by single mid characters ('.', '\'', '’'
+/// between two letters: WB6, WB7) and the rules end it at a character they decide without
+/// looking further than the one after it: what `rule_segment` finds for most words of news text.
+/// Returns 0 when the rules must decide (a digit, connector, combining mark or character left to
+/// ICU follows the letters). `*wide` grows by the bytes beyond one UTF-16 unit of each character.
 static inline int32_t word_end(const onoma_word_break *wb, const uint8_t *bytes, int32_t i, int32_t length,
                                int32_t *wide) {
-    i = letters_end(wb, bytes, i, length, wide);
-    if (i >= length) return i;
-    int32_t width;
-    switch (word_break_class(wb, bytes, i, length, &width)) {
-    case WB_OTHER: case WB_SPACE: case WB_CR: case WB_NEWLINE: case WB_MID_NUM:
-        return i;
-    case WB_MID_NUM_LET: {
-        // WB6/WB7: '.', '\'' or '’' joins the letters around it; before anything else it ends the word.
-        if (i + width >= length) return i;
-        int32_t after_width;
-        const int after = word_break_class(wb, bytes, i + width, length, &after_width);
-        return after == WB_LETTER || after == WB_UNDECIDED ? 0 : i;
+    for (;;) {
+        i = letters_end(wb, bytes, i, length, wide);
+        if (i >= length) return i;
+        int32_t width;
+        switch (word_break_class(wb, bytes, i, length, &width)) {
+        case WB_OTHER: case WB_SPACE: case WB_CR: case WB_NEWLINE: case WB_MID_NUM:
+            return i;
+        case WB_MID_NUM_LET: {
+            if (i + width >= length) return i;
+            int32_t after_width;
+            const int after = word_break_class(wb, bytes, i + width, length, &after_width);
+            if (after == WB_UNDECIDED) return 0;
+            if (after != WB_LETTER) return i;
+            // The letter after it starts the next run (a letter `letters_end` does not take,
+            // '@' or one of U+2000-U+207F, ends the loop below it with 0).
+            *wide += width - 1;
+            i += width;
+            continue;
+        }
+        default:
+            return 0;
+        }
     }
-    default:
-        return 0;
+}
+
+/// The end of the number whose first ASCII digit ends just before bytes[i], when it is made of
+/// ASCII digits joined by single ASCII mid characters (',', '.', ';', '\'' between two digits:
+/// WB11, WB12) and the rules end it at a character they decide without looking further than the
+/// one after it. Returns 0 when the rules must decide (a letter, connector, other digit,
+/// non-ASCII mid character or character left to ICU follows the digits).
+static inline int32_t number_end(const onoma_word_break *wb, const uint8_t *bytes, int32_t i, int32_t length) {
+    for (;;) {
+        while (i < length && (unsigned)(bytes[i] - '0') < 10u) i++;
+        if (i >= length) return i;
+        int32_t width;
+        switch (word_break_class(wb, bytes, i, length, &width)) {
+        case WB_OTHER: case WB_SPACE: case WB_CR: case WB_NEWLINE:
+            return i;
+        case WB_MID_NUM: case WB_MID_NUM_LET: {
+            if (i + width >= length) return i;
+            int32_t after_width;
+            const int after = word_break_class(wb, bytes, i + width, length, &after_width);
+            if (after == WB_UNDECIDED) return 0;
+            if (after != WB_NUMERIC) return i;
+            if (width != 1 || after_width != 1) return 0;
+            i += 1;
+            continue;
+        }
+        default:
+            return 0;
+        }
     }
 }
 
@@ -478,7 +515,8 @@ static int32_t find_non_ascii(const uint8_t *bytes, int32_t from, int32_t length
 /// Adds to out[count..<capacity] the segments from `previous` on that are the ones of news text
 /// the rules find most often, decided by their first characters without the rules' per-segment
 /// work: words of letters (`word_end`) that start with an ASCII letter or a two-byte letter of
-/// a script (not Common or Inherited), ASCII punctuation marks, and single spaces, passed over
+/// a script (not Common or Inherited), numbers of ASCII digits (`number_end`), ASCII
+/// punctuation marks, and single spaces, passed over
 /// (WB3d ends a space at the next character); each before a character that WB4 does not join to
 /// it. Stops at the first other segment, at the chunk's end or when `out` is full; returns the
 /// new count. Only for the root rules, without whitespace segments.
@@ -513,6 +551,20 @@ static int32_t common_segments(onoma_word_break *wb, onoma_word_segment *out, in
             continue;
         }
         if (width > 1) break;
+        if (byte_class == WB_NUMERIC) {
+            const int32_t end = number_end(wb, bytes, i + 1, length);
+            if (end == 0) break;
+            onoma_word_segment *segment = &out[count++];
+            segment->start = i;
+            segment->end = end;
+            segment->rule_status = UBRK_WORD_NUMBER;
+            segment->kind = ONOMA_KIND_NUMBER;
+            segment->script = USCRIPT_COMMON;
+            segment->is_ascii = 1;
+            unit += end - i;
+            i = end;
+            continue;
+        }
         int32_t next_width;
         if (i + 1 < length && bytes[i + 1] >= 0x80 && word_break_class(wb, bytes, i + 1, length, &next_width) == WB_UNDECIDED)
             break;
