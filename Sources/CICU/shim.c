@@ -537,13 +537,8 @@ static int32_t common_segments(onoma_word_break *wb, onoma_word_segment *out, in
             }
             const int32_t end = word_end(wb, bytes, i + width, length, &wide);
             if (end == 0) break;
-            onoma_word_segment *segment = &out[count++];
-            segment->start = i;
-            segment->end = end;
-            segment->rule_status = UBRK_WORD_LETTER;
-            segment->kind = ONOMA_KIND_WORD;
-            segment->script = script;
-            segment->is_ascii = wide == 0;
+            out[count++] = (onoma_word_segment){.start = i, .end = end, .rule_status = UBRK_WORD_LETTER,
+                                                .kind = ONOMA_KIND_WORD, .script = script, .is_ascii = wide == 0};
             unit += end - i - wide;
             i = end;
             // The space after most words, passed over here rather than in the next round.
@@ -554,13 +549,8 @@ static int32_t common_segments(onoma_word_break *wb, onoma_word_segment *out, in
         if (byte_class == WB_NUMERIC) {
             const int32_t end = number_end(wb, bytes, i + 1, length);
             if (end == 0) break;
-            onoma_word_segment *segment = &out[count++];
-            segment->start = i;
-            segment->end = end;
-            segment->rule_status = UBRK_WORD_NUMBER;
-            segment->kind = ONOMA_KIND_NUMBER;
-            segment->script = USCRIPT_COMMON;
-            segment->is_ascii = 1;
+            out[count++] = (onoma_word_segment){.start = i, .end = end, .rule_status = UBRK_WORD_NUMBER,
+                                                .kind = ONOMA_KIND_NUMBER, .script = USCRIPT_COMMON, .is_ascii = 1};
             unit += end - i;
             i = end;
             continue;
@@ -576,13 +566,8 @@ static int32_t common_segments(onoma_word_break *wb, onoma_word_segment *out, in
         if ((byte_class != WB_OTHER && byte_class != WB_MID_NUM && byte_class != WB_MID_NUM_LET) ||
             wb->ascii_kinds[b] == ONOMA_KIND_WHITESPACE)
             break;
-        onoma_word_segment *segment = &out[count++];
-        segment->start = i;
-        segment->end = i + 1;
-        segment->rule_status = UBRK_WORD_NONE;
-        segment->kind = wb->ascii_kinds[b];
-        segment->script = USCRIPT_COMMON;
-        segment->is_ascii = 1;
+        out[count++] = (onoma_word_segment){.start = i, .end = i + 1, .rule_status = UBRK_WORD_NONE,
+                                            .kind = wb->ascii_kinds[b], .script = USCRIPT_COMMON, .is_ascii = 1};
         i++, unit++;
     }
     if (i != wb->previous) {
