@@ -209,6 +209,107 @@ static int rule_segment(const onoma_word_break *wb, const uint8_t *bytes, int32_
     return 1;
 }
 
+/// A mask with the high bit of each byte of `word` (eight bytes of text, little-endian) that is
+/// not an ASCII letter A-Z or a-z ('@', which the word break rules count as a letter, is left to
+/// the caller's table).
+static inline uint64_t non_letter_bytes(uint64_t word) {
+    const uint64_t high = 0x8080808080808080ull, low = 0x7F7F7F7F7F7F7F7Full, ones = 0x0101010101010101ull;
+    // Folded to lowercase, a byte is a letter when it is in 0x61-0x7A (no sum carries out of its byte).
+    const uint64_t folded = (word & low) | (0x20 * ones);
+    const uint64_t letters = (folded + 0x1F * ones) & ~(folded + 0x05 * ones) & ~word;
+    return ~letters & high;
+}
+
+/// The end of the run of letters from bytes[i] on: ASCII letters, found eight bytes at a time,
+/// and two-byte letters (Latin, Greek, Cyrillic ...), which `*wide` counts (each is two bytes
+/// but one UTF-16 unit).
+static inline int32_t letters_end(const onoma_word_break *wb, const uint8_t *bytes, int32_t i, int32_t length,
+                                  int32_t *wide) {
+    for (;;) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (i + 8 <= length) {
+            uint64_t word;
+            memcpy(&word, bytes + i, 8);
+            const uint64_t others = non_letter_bytes(word);
+            if (others == 0) {
+                i += 8;
+                continue;
+            }
+            i += __builtin_ctzll(others) >> 3;
+        } else
+#endif
+            while (i < length && wb->byte_classes[bytes[i]] == WB_LETTER) i++;
+        const uint8_t b = i + 1 < length ? bytes[i] : 0;
+        if (b < 0xC2 || b >= 0xE0 || (bytes[i + 1] & 0xC0) != 0x80 ||
+            wb->two_byte_classes[(((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F)) - 0x80] != WB_LETTER)
+            return i;
+        i += 2;
+        ++*wide;
+    }
+}
+
+/// The end of the word whose first letter ends just before bytes[i], when it is made of runs of
+/// ASCII and two-byte letters (`letters_end`) joined by single mid characters ('.', '\'', '’'
+/// between two letters: WB6, WB7) and the rules end it at a character they decide without
+/// looking further than the one after it: what `rule_segment` finds for most words of news text.
+/// Returns 0 when the rules must decide (a digit, connector, combining mark or character left to
+/// ICU follows the letters). `*wide` grows by the bytes beyond one UTF-16 unit of each character.
+static inline int32_t word_end(const onoma_word_break *wb, const uint8_t *bytes, int32_t i, int32_t length,
+                               int32_t *wide) {
+    for (;;) {
+        i = letters_end(wb, bytes, i, length, wide);
+        if (i >= length) return i;
+        int32_t width;
+        switch (word_break_class(wb, bytes, i, length, &width)) {
+        case WB_OTHER: case WB_SPACE: case WB_CR: case WB_NEWLINE: case WB_MID_NUM:
+            return i;
+        case WB_MID_NUM_LET: {
+            if (i + width >= length) return i;
+            int32_t after_width;
+            const int after = word_break_class(wb, bytes, i + width, length, &after_width);
+            if (after == WB_UNDECIDED) return 0;
+            if (after != WB_LETTER) return i;
+            // The letter after it starts the next run (a letter `letters_end` does not take,
+            // '@' or one of U+2000-U+207F, ends the loop below it with 0).
+            *wide += width - 1;
+            i += width;
+            continue;
+        }
+        default:
+            return 0;
+        }
+    }
+}
+
+/// The end of the number whose first ASCII digit ends just before bytes[i], when it is made of
+/// ASCII digits joined by single ASCII mid characters (',', '.', ';', '\'' between two digits:
+/// WB11, WB12) and the rules end it at a character they decide without looking further than the
+/// one after it. Returns 0 when the rules must decide (a letter, connector, other digit,
+/// non-ASCII mid character or character left to ICU follows the digits).
+static inline int32_t number_end(const onoma_word_break *wb, const uint8_t *bytes, int32_t i, int32_t length) {
+    for (;;) {
+        while (i < length && (unsigned)(bytes[i] - '0') < 10u) i++;
+        if (i >= length) return i;
+        int32_t width;
+        switch (word_break_class(wb, bytes, i, length, &width)) {
+        case WB_OTHER: case WB_SPACE: case WB_CR: case WB_NEWLINE:
+            return i;
+        case WB_MID_NUM: case WB_MID_NUM_LET: {
+            if (i + width >= length) return i;
+            int32_t after_width;
+            const int after = word_break_class(wb, bytes, i + width, length, &after_width);
+            if (after == WB_UNDECIDED) return 0;
+            if (after != WB_NUMERIC) return i;
+            if (width != 1 || after_width != 1) return 0;
+            i += 1;
+            continue;
+        }
+        default:
+            return 0;
+        }
+    }
+}
+
 onoma_word_break *onoma_word_break_open(const char *locale, int32_t *status) {
     UErrorCode error = U_ZERO_ERROR;
     UBreakIterator *iterator = ubrk_open(UBRK_WORD, locale, NULL, 0, &error);
@@ -411,11 +512,78 @@ static int32_t find_non_ascii(const uint8_t *bytes, int32_t from, int32_t length
     return i;
 }
 
+/// Adds to out[count..<capacity] the segments from `previous` on that are the ones of news text
+/// the rules find most often, decided by their first characters without the rules' per-segment
+/// work: words of letters (`word_end`) that start with an ASCII letter or a two-byte letter of
+/// a script (not Common or Inherited), numbers of ASCII digits (`number_end`), ASCII
+/// punctuation marks, and single spaces, passed over
+/// (WB3d ends a space at the next character); each before a character that WB4 does not join to
+/// it. Stops at the first other segment, at the chunk's end or when `out` is full; returns the
+/// new count. Only for the root rules, without whitespace segments.
+static int32_t common_segments(onoma_word_break *wb, onoma_word_segment *out, int32_t count, int32_t capacity) {
+    // The text and the state in locals: stores to `out` could otherwise alias them.
+    const uint8_t *bytes = wb->bytes;
+    const int32_t length = wb->length, chunk_end = wb->chunk_end;
+    int32_t i = wb->previous, unit = wb->previous_unit;
+    while (count < capacity && i < chunk_end) {
+        const uint8_t b = bytes[i];
+        int32_t width, wide = 0, script = USCRIPT_LATIN;
+        const int byte_class = word_break_class(wb, bytes, i, length, &width);
+        if (byte_class == WB_LETTER && b != '@') {
+            if (width > 1) {
+                script = script_of(wb, ((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F));
+                if (script == USCRIPT_COMMON || script == USCRIPT_INHERITED || script == USCRIPT_INVALID_CODE) break;
+                wide = 1;
+            }
+            const int32_t end = word_end(wb, bytes, i + width, length, &wide);
+            if (end == 0) break;
+            out[count++] = (onoma_word_segment){.start = i, .end = end, .rule_status = UBRK_WORD_LETTER,
+                                                .kind = ONOMA_KIND_WORD, .script = script, .is_ascii = wide == 0};
+            unit += end - i - wide;
+            i = end;
+            // The space after most words, passed over here rather than in the next round.
+            if (i + 1 < length && bytes[i] == ' ' && bytes[i + 1] < 0x80 && bytes[i + 1] != ' ') i++, unit++;
+            continue;
+        }
+        if (width > 1) break;
+        if (byte_class == WB_NUMERIC) {
+            const int32_t end = number_end(wb, bytes, i + 1, length);
+            if (end == 0) break;
+            out[count++] = (onoma_word_segment){.start = i, .end = end, .rule_status = UBRK_WORD_NUMBER,
+                                                .kind = ONOMA_KIND_NUMBER, .script = USCRIPT_COMMON, .is_ascii = 1};
+            unit += end - i;
+            i = end;
+            continue;
+        }
+        int32_t next_width;
+        if (i + 1 < length && bytes[i + 1] >= 0x80 && word_break_class(wb, bytes, i + 1, length, &next_width) == WB_UNDECIDED)
+            break;
+        if (b == ' ') {
+            if (i + 1 < length && bytes[i + 1] == ' ') break;
+            i++, unit++;
+            continue;
+        }
+        if ((byte_class != WB_OTHER && byte_class != WB_MID_NUM && byte_class != WB_MID_NUM_LET) ||
+            wb->ascii_kinds[b] == ONOMA_KIND_WHITESPACE)
+            break;
+        out[count++] = (onoma_word_segment){.start = i, .end = i + 1, .rule_status = UBRK_WORD_NONE,
+                                            .kind = wb->ascii_kinds[b], .script = USCRIPT_COMMON, .is_ascii = 1};
+        i++, unit++;
+    }
+    if (i != wb->previous) {
+        wb->previous = i;
+        wb->previous_unit = unit;
+        wb->iterator_behind = 1;
+    }
+    return count;
+}
+
 int32_t onoma_word_break_next_segments(onoma_word_break *wb, int32_t options, onoma_word_segment *out,
                                        int32_t capacity, int32_t *status) {
     const int whitespace = (options & ONOMA_SEGMENTS_WHITESPACE) != 0;
     const int non_ascii_only = (options & ONOMA_SEGMENTS_NON_ASCII) != 0;
     const int shim_rules = wb->shim_rules && (options & ONOMA_SEGMENTS_ICU_ONLY) == 0;
+    const int common_fast_path = shim_rules && !whitespace && !non_ascii_only;
     int32_t count = 0;
     while (count < capacity) {
         if (wb->previous >= wb->chunk_end) {
@@ -448,17 +616,11 @@ int32_t onoma_word_break_next_segments(onoma_word_break *wb, int32_t options, on
                 wb->iterator_behind = 0;
             }
         }
-        int32_t start = wb->previous, end, end_unit, units, rule_status = UBRK_WORD_NONE;
-        // One space before an ASCII letter, the most common segment of news text, is passed
-        // over as the rules below would pass it (WB3d ends it at the letter, which WB4 does not
-        // join to it), without their per-segment work.
-        if (!whitespace && !non_ascii_only && shim_rules && wb->bytes[start] == ' ' && start + 1 < wb->length &&
-            wb->byte_classes[wb->bytes[start + 1]] == WB_LETTER) {
-            wb->previous = start + 1;
-            wb->previous_unit += 1;
-            wb->iterator_behind = 1;
-            continue;
+        if (common_fast_path) {
+            count = common_segments(wb, out, count, capacity);
+            if (count == capacity || wb->previous >= wb->chunk_end) continue;
         }
+        int32_t start = wb->previous, end, end_unit, units, rule_status = UBRK_WORD_NONE;
         if (wb->non_ascii < start) wb->non_ascii = find_non_ascii(wb->bytes, start, wb->length);
         if (!non_ascii_only && shim_rules && rule_segment(wb, wb->bytes, start, wb->length, &end, &units, &rule_status)) {
             end_unit = wb->previous_unit + units;

@@ -45,9 +45,15 @@ public final class Signer {
 
     /// The signature of one document. Without `lang`, the language is guessed from the script.
     public func signature(id: String, text: String, lang: String?, date: String?) -> DocumentSignature {
-        let language = lang.map(LanguageTag.primary) ?? LanguageGuess.fromScript(text)
-        let features = extractor.features(of: text, lang: language)
-        return DocumentSignature(id: id, lang: language, date: date, length: CharacterCount.of(text), minHash: features.minHash,
+        signature(id: id, utf8: Array(text.utf8), lang: lang, date: date)
+    }
+
+    /// The signature of one document whose text is given as its UTF-8 bytes, which must be
+    /// valid UTF-8 (`Document.utf8`).
+    public func signature(id: String, utf8: [UInt8], lang: String?, date: String?) -> DocumentSignature {
+        let language = lang.map(LanguageTag.primary) ?? LanguageGuess.fromScript(String(decoding: utf8, as: UTF8.self))
+        let features = extractor.features(ofUTF8: utf8, lang: language)
+        return DocumentSignature(id: id, lang: language, date: date, length: CharacterCount.of(utf8), minHash: features.minHash,
                                  bandKeys: Self.bandKeys(features.minHash, lsh, seed: parameters.seed), fingerprint: features.fingerprint)
     }
 

@@ -21,7 +21,7 @@ extension DocumentReader {
     static func document(jsonData: Data, path: String, line: Int) -> Result<Document, Diagnostic> {
         switch JSONLDocument.parse(jsonData) {
         case .success(let fields):
-            .success(Document(id: fields.id, text: fields.text, lang: fields.lang, date: fields.date, path: path, line: line))
+            .success(Document(id: fields.id, body: fields.text, lang: fields.lang, date: fields.date, path: path, line: line))
         case .failure(let problem):
             .failure(Diagnostic(.error, problem.message, path: path, line: line, column: problem.column))
         }

@@ -126,7 +126,7 @@ public struct DocumentReader: Sendable {
             // The common line, scanned straight from the input buffer: a scan that succeeds
             // has validated every byte (see `JSONLDocument.scan`), so no second pass checks it.
             if let fields = bytes.withUnsafeBytes(JSONLDocument.scan) {
-                try body(.document(Document(id: fields.id, text: fields.text, lang: fields.lang, date: fields.date,
+                try body(.document(Document(id: fields.id, body: fields.text, lang: fields.lang, date: fields.date,
                                             path: path, line: lineNumber)))
                 continue
             }

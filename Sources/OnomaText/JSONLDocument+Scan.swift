@@ -5,9 +5,10 @@
 /// syntax error) gives nil, and `parse(_:)` hands it to JSONDecoder, which reads it or names
 /// the error: the scan never decides that a line is wrong, so both readers give the same
 /// documents and the same errors. Strings and keys are validated as UTF-8 (nil when they are
-/// not) and everything else must be ASCII, so a line that scans is valid UTF-8.
+/// not) and everything else must be ASCII, so a line that scans is valid UTF-8. The text stays
+/// bytes (`Document.Body.utf8`).
 extension JSONLDocument {
-    init(id: String, text: String, lang: String?, date: String?) {
+    init(id: String, text: Document.Body, lang: String?, date: String?) {
         self.id = id
         self.text = text
         self.lang = lang
@@ -26,7 +27,7 @@ extension JSONLDocument {
 
         /// A value of one of the four keys; other keys' values are skipped.
         private enum Value {
-            case string(String), integer(String), null, other
+            case string(String), utf8([UInt8]), integer(String), null, other
         }
 
         /// The values of the four keys, each given at most once: four variables, not a
@@ -63,7 +64,7 @@ extension JSONLDocument {
                     skipSpace()
                     guard take(UInt8(ascii: ":")) else { return nil }
                     skipSpace()
-                    guard let value = value(keep: name != nil) else { return nil }
+                    guard let value = value(keep: name != nil, asBytes: name == .text) else { return nil }
                     if let name {
                         guard fields.set(name, value) else { return nil }
                     }
@@ -78,9 +79,9 @@ extension JSONLDocument {
             case .string(let text)?, .integer(let text)?: id = text
             default: return nil
             }
-            guard case .string(let text)? = fields.text,
+            guard case .utf8(let text)? = fields.text,
                   let lang = Self.optional(fields.lang), let date = Self.optional(fields.date) else { return nil }
-            return JSONLDocument(id: id, text: text, lang: lang, date: date)
+            return JSONLDocument(id: id, text: .utf8(text), lang: lang, date: date)
         }
 
         /// An optional string field: .some(nil) when absent or null, nil when not a string.
@@ -109,12 +110,14 @@ extension JSONLDocument {
 
         private static let keyNames: [(Key, [UInt8])] = [Key.id, .text, .lang, .date].map { ($0, Array($0.rawValue.utf8)) }
 
-        private mutating func value(keep: Bool) -> Value? {
+        /// The value at `offset`: a string kept as a `String`, or with `asBytes` as its UTF-8 bytes.
+        private mutating func value(keep: Bool, asBytes: Bool) -> Value? {
             guard offset < bytes.count else { return nil }
             switch bytes[offset] {
             case UInt8(ascii: "\""):
-                guard let text = string() else { return nil }
-                return keep ? .string(text) : .other
+                guard let text = utf8String() else { return nil }
+                if !keep { return .other }
+                return asBytes ? .utf8(text) : .string(String(decoding: text, as: UTF8.self))
             case UInt8(ascii: "n"): return literal("null") ? .null : nil
             case UInt8(ascii: "t"): return literal("true") ? .other : nil
             case UInt8(ascii: "f"): return literal("false") ? .other : nil
@@ -148,8 +151,9 @@ extension JSONLDocument {
             return (zero | control) & highs != 0
         }
 
-        /// A string from its opening quote, unescaped; nil when malformed or with a lone surrogate.
-        private mutating func string() -> String? {
+        /// A string from its opening quote, unescaped, as its UTF-8 bytes; nil when malformed, not
+        /// valid UTF-8 or with a lone surrogate.
+        private mutating func utf8String() -> [UInt8]? {
             offset += 1
             var unescaped: [UInt8]?
             while true {
@@ -168,9 +172,9 @@ extension JSONLDocument {
                 let plain = UnsafeRawBufferPointer(rebasing: bytes[start..<offset])
                 if bytes[offset] == UInt8(ascii: "\"") {
                     offset += 1
-                    guard var unescaped else { return String(validating: plain, as: UTF8.self) }
+                    guard var unescaped else { return UTF8Decoding.firstInvalidOffset(in: plain) == nil ? Array(plain) : nil }
                     unescaped.append(contentsOf: plain)
-                    return String(validating: unescaped, as: UTF8.self)
+                    return UTF8Decoding.firstInvalidOffset(in: unescaped) == nil ? unescaped : nil
                 }
                 if unescaped == nil { unescaped = [] }
                 unescaped!.append(contentsOf: plain)

@@ -10,7 +10,7 @@ struct JSONLDocument: Decodable {
     }
 
     let id: String
-    let text: String
+    let text: Document.Body
     let lang: String?
     let date: String?
 
@@ -32,7 +32,7 @@ struct JSONLDocument: Decodable {
         guard let text = try? container.decode(String.self, forKey: .text) else {
             throw Problem(message: "\"text\" must be a string")
         }
-        self.text = text
+        self.text = .string(text)
         lang = try Self.optionalString(container, .lang)
         date = try Self.optionalString(container, .date)
     }

@@ -20,7 +20,10 @@ public final class Tokenizer {
     /// itself: with ICU's root rules, not a locale's own.
     var usesShimRules: Bool { onoma_word_break_uses_shim_rules(breaker.pointer) != 0 }
     private let breaker: WordBreakHandle
-    private var segments = [onoma_word_segment](repeating: onoma_word_segment(), count: 256)
+    private var segments = [onoma_word_segment](repeating: onoma_word_segment(), count: batchSize)
+    /// A batch of `segments` as token segments, for `segments(of:into:)`.
+    private var batchSegments = [TokenSegment](repeating: TokenSegment(range: 0..<0, kind: .word, script: .common), count: batchSize)
+    private static let batchSize = 256
 
     /// Opens a word break iterator for `locale` ("" is the root locale, which suits any language).
     /// Calls `ubrk_open(UBRK_WORD, …)`.
@@ -56,13 +59,28 @@ public final class Tokenizer {
     ///
     /// - Complexity: O(n) in the length of `text`.
     public func segments(of text: String, into segments: inout [TokenSegment]) {
-        segments.removeAll(keepingCapacity: true)
         var text = text
-        text.withUTF8 { bytes in
-            // A batch at a time: appending one segment per call checked the array's uniqueness
-            // and capacity at every token.
+        text.withUTF8 { self.segments(of: $0, into: &segments) }
+    }
+
+    /// `segments(of:into:)` of a text given as UTF-8 bytes, which must be valid UTF-8 (as a
+    /// `String`'s are): for callers that hold the bytes, so that no `String` is made (making
+    /// one validates the bytes).
+    ///
+    /// - Complexity: O(n) in the length of `utf8`.
+    public func segments(ofUTF8 utf8: [UInt8], into segments: inout [TokenSegment]) {
+        utf8.withUnsafeBufferPointer { self.segments(of: $0, into: &segments) }
+    }
+
+    private func segments(of bytes: UnsafeBufferPointer<UInt8>, into segments: inout [TokenSegment]) {
+        segments.removeAll(keepingCapacity: true)
+        // A batch at a time, converted into a buffer kept for it and appended as a block:
+        // appending one segment per call checked the array's uniqueness and capacity at every
+        // token, and a mapped array per batch cost an allocation and its copy.
+        batchSegments.withUnsafeMutableBufferPointer { converted in
             forEachBatch(in: bytes, nonASCIIOnly: false) { batch in
-                segments.append(contentsOf: batch.map { Self.segment($0, in: bytes) })
+                for (i, segment) in batch.enumerated() { converted[i] = Self.segment(segment, in: bytes) }
+                segments.append(contentsOf: UnsafeBufferPointer(rebasing: converted[..<batch.count]))
             }
         }
     }

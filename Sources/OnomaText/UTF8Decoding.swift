@@ -25,24 +25,43 @@ public enum UTF8Decoding {
     }
 
     /// `firstInvalidOffset(in:)` of contiguous bytes: ASCII eight bytes at a time (every JSONL
-    /// line is checked, and most of a news article is ASCII), other scalars one by one.
+    /// line is checked, and most of a news article is ASCII), other scalars one by one by the
+    /// well-formed byte sequences of the Unicode standard (table 3-7).
     private static func firstInvalidOffset(contiguous bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
+        let count = bytes.count
         var offset = 0
-        while offset < bytes.count {
-            while offset + 8 <= bytes.count,
+        while offset < count {
+            while offset &+ 8 <= count,
                   UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                offset += 8
+                offset &+= 8
             }
-            guard offset < bytes.count else { break }
-            if bytes[offset] < 0x80 {
-                offset += 1
+            guard offset < count else { break }
+            let lead = base[offset]
+            if lead < 0x80 {
+                offset &+= 1
                 continue
             }
-            var parser = Unicode.UTF8.ForwardParser()
-            var iterator = UnsafeBufferPointer(rebasing: bytes[offset...]).makeIterator()
-            guard case .valid(let scalar) = parser.parseScalar(from: &iterator) else { return offset }
-            offset += scalar.count
+            // A continuation byte, an overlong two-byte lead (C0, C1) or a lead beyond U+10FFFF.
+            guard lead >= 0xC2, lead <= 0xF4 else { return offset }
+            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            guard offset &+ length <= count else { return offset }
+            // The second byte's range excludes overlong forms, surrogates and values beyond U+10FFFF.
+            let second = base[offset &+ 1]
+            let (low, high): (UInt8, UInt8) = switch lead {
+            case 0xE0: (0xA0, 0xBF)
+            case 0xED: (0x80, 0x9F)
+            case 0xF0: (0x90, 0xBF)
+            case 0xF4: (0x80, 0x8F)
+            default: (0x80, 0xBF)
+            }
+            guard second >= low, second <= high else { return offset }
+            var i = 2
+            while i < length {
+                guard base[offset &+ i] & 0xC0 == 0x80 else { return offset }
+                i &+= 1
+            }
+            offset &+= length
         }
         return nil
     }

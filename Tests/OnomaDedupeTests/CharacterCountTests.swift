@@ -12,6 +12,6 @@ import Testing
             "abcdefg\r\nhijklmno\r\npqrstuvw\r", "0123456\r\n\r\n89abcdef€ghijklmn\n",  // CR LF across eight-byte words
             "ab\ncdéf\r\nghijklmnoé\n\r\nxyzabcdefgh\u{301}", "abcdefgé\r\nhijklmnö",  // stops inside eight-byte words, then a mark
         ]
-        for text in texts { #expect(CharacterCount.of(text) == text.count, "\(text.unicodeScalars.map { String($0.value, radix: 16) })") }
+        for text in texts { #expect(CharacterCount.of(Array(text.utf8)) == text.count, "\(text.unicodeScalars.map { String($0.value, radix: 16) })") }
     }
 }

@@ -94,6 +94,35 @@ import Testing
         #expect(UTF8Decoding.firstInvalidOffset(in: Array("abcdefghé12345678€".utf8)) == nil)
     }
 
+    @Test func firstInvalidUTF8OffsetAgreesWithTheStandardLibrary() {
+        // The bytes at the edges of the ranges of Unicode's table of well-formed sequences
+        // (overlong forms, surrogates, values beyond U+10FFFF), in every sequence of up to four.
+        let edges: [UInt8] = [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC,
+                              0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
+        var sequences: [[UInt8]] = [[]]
+        for _ in 0..<4 { sequences = sequences.flatMap { sequence in edges.map { sequence + [$0] } } }
+        var differing: [[UInt8]] = []
+        for sequence in sequences {
+            // After eight ASCII bytes too, where the eight-byte scan hands over.
+            for bytes in [sequence, Array("abcdefgh".utf8) + sequence] {
+                var parser = Unicode.UTF8.ForwardParser()
+                var iterator = bytes.makeIterator()
+                var offset = 0, expected: Int? = nil
+                parsing: while true {
+                    switch parser.parseScalar(from: &iterator) {
+                    case .valid(let scalar): offset += scalar.count
+                    case .error: expected = offset; break parsing
+                    case .emptyInput: break parsing
+                    }
+                }
+                if UTF8Decoding.firstInvalidOffset(in: bytes) != expected || (expected == nil) != (String(validating: bytes, as: UTF8.self) != nil) {
+                    differing.append(bytes)
+                }
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
+
     @Test func diagnosticsPrintAsPathLineColumn() {
         #expect(Diagnostic(.error, "bad", path: "a.tsv", line: 3, column: 7).description == "a.tsv:3:7: error: bad")
         #expect(Diagnostic(.warning, "odd", path: "a.txt").description == "a.txt: warning: odd")

@@ -20,7 +20,7 @@ extension InputOptions {
         try reader.read { item in
             switch item {
             case .document(let document):
-                block.append(document, bytes: document.text.utf8.count)
+                block.append(document, bytes: document.utf8Count)
                 if block.isFull { try flush() }
             case .diagnostic(let diagnostic):
                 block.append(event: diagnostic)

@@ -30,7 +30,7 @@ final class DedupeProgress {
     func signed(_ document: Document) {
         documents += 1
         // A JSON line carries its id, text, language, date and some syntax.
-        bytes += document.text.utf8.count + document.id.utf8.count + (document.lang?.utf8.count ?? 0) + (document.date?.utf8.count ?? 0) + 30
+        bytes += document.utf8Count + document.id.utf8.count + (document.lang?.utf8.count ?? 0) + (document.date?.utf8.count ?? 0) + 30
         let now = Date()
         guard now.timeIntervalSince(shown) >= 0.25 else { return }
         shown = now

@@ -2,12 +2,7 @@
 enum JSONText {
     /// `text` as a quoted JSON string, escaping quotes, backslashes and control characters.
     static func quoted(_ text: String) -> String {
-        var needsEscape = false
-        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-            needsEscape = true
-            break
-        }
-        if !needsEscape { return "\"" + text + "\"" }
+        if !text.utf8.contains(where: needsEscape) { return "\"" + text + "\"" }
         var out = "\""
         out.reserveCapacity(text.utf8.count + 8)
         for scalar in text.unicodeScalars {
@@ -24,6 +19,12 @@ enum JSONText {
             }
         }
         return out + "\""
+    }
+
+    /// Whether a byte of a string's UTF-8 is escaped in JSON: a quote, a backslash or a
+    /// control character.
+    static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C
     }
 
     /// An optional string as JSON: quoted, or `null`.

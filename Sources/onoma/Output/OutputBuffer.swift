@@ -22,11 +22,37 @@ final class OutputBuffer {
 
     func write(_ text: String) {
         bytes.append(contentsOf: text.utf8)
-        if bytes.count >= Self.flushSize || flushesLines && bytes.last == UInt8(ascii: "\n") { flush() }
+        flushIfDue()
     }
 
     func write(_ text: Substring) {
         bytes.append(contentsOf: text.utf8)
+        flushIfDue()
+    }
+
+    /// Writes a literal piece of a line (one copy of its bytes).
+    func write(literal text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        flushIfDue()
+    }
+
+    /// Writes `text` as `JSONText.quoted(text)`, without making that string when nothing in
+    /// `text` needs escaping (ids, mostly): writing a dedupe result line through string
+    /// interpolation cost several thousand instructions.
+    func write(jsonQuoted text: String) {
+        var text = text
+        let plain = text.withUTF8 { utf8 in
+            guard !utf8.contains(where: JSONText.needsEscape) else { return false }
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !plain { bytes.append(contentsOf: JSONText.quoted(text).utf8) }
+        flushIfDue()
+    }
+
+    private func flushIfDue() {
         if bytes.count >= Self.flushSize || flushesLines && bytes.last == UInt8(ascii: "\n") { flush() }
     }
 

@@ -93,7 +93,7 @@ extension Onoma.Dedupe {
             try input.forEachDocument(printer, jobs: jobs.count(for: input.inputs), workers: {
                 try signers.popLast() ?? Signer(parameters: parameters, index: lexicon)
             }, map: { signer, document in
-                signer.signature(id: document.id, text: document.text, lang: document.lang, date: document.date)
+                signer.signature(id: document.id, utf8: document.utf8, lang: document.lang, date: document.date)
             }) { document, signature in
                 if let problem = batch.add(signature, path: document.path, line: document.line) {
                     printer.print(problem)
@@ -145,7 +145,14 @@ extension Onoma.Dedupe {
             let output = OutputBuffer()
             for assignment in clustering.assignments {
                 if format == .jsonl {
-                    output.write("{\"id\":\(JSONText.quoted(assignment.id)),\"cluster\":\(JSONText.quoted(assignment.cluster)),\"representative\":\(JSONText.quoted(assignment.representative))}\n")
+                    // {"id":…,"cluster":…,"representative":…}, written piece by piece.
+                    output.write(literal: "{\"id\":")
+                    output.write(jsonQuoted: assignment.id)
+                    output.write(literal: ",\"cluster\":")
+                    output.write(jsonQuoted: assignment.cluster)
+                    output.write(literal: ",\"representative\":")
+                    output.write(jsonQuoted: assignment.representative)
+                    output.write(literal: "}\n")
                 } else {
                     output.write([assignment.id, assignment.cluster, assignment.representative].map(TSVText.field).joined(separator: "\t") + "\n")
                 }
