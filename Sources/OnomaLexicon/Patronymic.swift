@@ -1,3 +1,5 @@
+import OnomaText
+
 /// An East Slavic patronymic (Владимирович, Олександрович, Александровна), which the English
 /// form of a name leaves out: Владимир Владимирович Путин is Vladimir Putin.
 ///
@@ -26,7 +28,8 @@ enum Patronymic {
         return lowered.count > 4 && endings.contains { lowered.hasSuffix($0) }
     }
 
+    /// Whether the word's letters are Cyrillic (hyphens and apostrophes are of no script).
     private static func isCyrillic(_ word: Substring) -> Bool {
-        word.unicodeScalars.allSatisfy { (0x0400...0x04FF).contains($0.value) || $0 == "-" || $0 == "'" || $0 == "’" }
+        word.unicodeScalars.allSatisfy { Script.of($0) == .cyrillic || Script.of($0).isShared }
     }
 }
