@@ -3,7 +3,9 @@ import OnomaText
 
 /// Folds a name's Latin transliteration to the alphabet of `LetterModel`: lowercase a-z and
 /// digits, plus the marks a script's transliteration needs (`'` for the alef, ayin and geresh of
-/// Hebrew and Arabic, `~` for Katakana small kana, removed again by the clean-up rules).
+/// Hebrew and Arabic, `~` for Katakana small kana, removed again by the clean-up rules, and `'`
+/// for the Japanese long-vowel mark ー, which Katakana-Latin writes as a macron and English often
+/// as r: シャラー shara', Schaller).
 ///
 ///     LetterFold.words("Zelenʹskiy", lang: "ru")        // ["zelenskiy"]
 ///     LetterFold.words("daṿid", lang: "he")             // ["david"]
@@ -20,6 +22,8 @@ enum LetterFold {
     ]
     /// Marks kept, by language.
     private static let kept: [String: Unicode.Scalar] = ["he": "'", "ar": "'", "ja": "~"]
+    /// Combining marks kept as a letter, by language.
+    private static let marks: [String: [Unicode.Scalar: String]] = ["ja": ["\u{304}": "'"]]
     /// Characters that join words rather than split them: hyphens and apostrophes.
     private static let joiners: Set<Unicode.Scalar> = ["-", "‐", "‑", "'", "’", "ʼ", "`", "\"", "·"]
     /// Clean-up rules applied to each word after folding, in order: (language, pattern,
@@ -38,6 +42,7 @@ enum LetterFold {
     static func words(_ latin: String, lang: String) -> [String] {
         let table = letters[lang] ?? [:]
         let keep = kept[lang]
+        let letterMarks = marks[lang] ?? [:]
         var words: [String] = []
         var word = ""
         func endWord() {
@@ -61,6 +66,8 @@ enum LetterFold {
                 for part in Normalization.nfkd.normalize(String(scalar)).unicodeScalars {
                     if let folded = fold(part) {
                         word += folded
+                    } else if let mark = letterMarks[part] {
+                        word += mark
                     } else if part.properties.canonicalCombiningClass == .notReordered {
                         endWord()
                     }

@@ -8,6 +8,8 @@
 All of it is plain string rewriting over lowercase ASCII plus two marks:
     '  a vowel carrier or glottal letter kept from Hebrew/Arabic (alef, ayin, geresh)
     ~  a Katakana small-kana mark (removed by the 'clean' rules)
+and, for Japanese, ' as the long-vowel mark ー (Katakana-Latin's macron: シャラー shara'), which
+English often writes as r (Schaller) or not at all.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ FOLD = {
     "uk": {"ʹ": "", "ʺ": "", "·": "", "’": ""},
 }
 KEEP = {"he": "'", "ar": "'", "ja": "~"}
+# Combining marks kept as a letter, by language: Katakana-Latin writes ー as a macron (ā).
+MARKS = {"ja": {"\u0304": "'"}}
 # Characters that join (not split) words: hyphens inside names, apostrophes of other scripts.
 JOINERS = set("-‐‑'’ʼ`\"·")
 
@@ -40,6 +44,7 @@ def fold(latin: str, lang: str) -> list[str]:
     """The transliteration as words over a-z plus the marks the language keeps."""
     table = FOLD.get(lang, {})
     keep = KEEP.get(lang, "")
+    marks = MARKS.get(lang, {})
     out, word = [], []
     for ch in latin.lower():
         if ch in table:
@@ -57,6 +62,8 @@ def fold(latin: str, lang: str) -> list[str]:
                 word.append("ss")
             elif "0" <= d <= "9":
                 word.append(d)
+            elif d in marks:
+                word.append(marks[d])
             elif unicodedata.combining(d):
                 continue
             elif d == "æ":
