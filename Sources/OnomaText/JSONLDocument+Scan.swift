@@ -141,14 +141,48 @@ extension JSONLDocument {
             return true
         }
 
-        /// Whether any of the eight bytes of `word` is a quote, a backslash or below 0x20 (the zero-byte and
-        /// less-than tests of "Bit Twiddling Hacks", exact for "any").
-        private static func holdsQuoteBackslashOrControl(_ word: UInt64) -> Bool {
+        /// The bytes of `word` that are a quote, a backslash or below 0x20, each marked by its high
+        /// bit (the zero-byte and less-than tests of "Bit Twiddling Hacks"): the lowest mark is
+        /// exact, marks above it may not be.
+        @inline(__always)
+        private static func quotesBackslashesAndControls(_ word: UInt64) -> UInt64 {
             let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
             let quote = word ^ (ones &* UInt64(UInt8(ascii: "\""))), backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
             let zero = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
             let control = (word &- ones &* 0x20) & ~word
-            return (zero | control) & highs != 0
+            return (zero | control) & highs
+        }
+
+        /// Moves `offset` to the next quote, backslash or control character, or to the end,
+        /// checking the bytes passed as UTF-8 on the way; false when they are not valid UTF-8.
+        /// Eight bytes at a time: one pass finds a string's end and validates it (the text of
+        /// an article is most of a line).
+        private mutating func skipPlainBytes() -> Bool {
+            guard let base = bytes.baseAddress else { return true }
+            let count = bytes.count
+            while true {
+                var stops: UInt64 = 0
+                while offset &+ 8 <= count {
+                    let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    stops = Self.quotesBackslashesAndControls(word) | word & 0x8080_8080_8080_8080
+                    if stops != 0 { break }
+                    offset &+= 8
+                }
+                if stops != 0 {
+                    offset &+= stops.trailingZeroBitCount &>> 3
+                } else {
+                    // The last bytes, fewer than eight, one by one.
+                    while offset < count {
+                        let byte = base.load(fromByteOffset: offset, as: UInt8.self)
+                        if byte >= 0x80 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                        offset &+= 1
+                    }
+                    guard offset < count else { return true }
+                }
+                if base.load(fromByteOffset: offset, as: UInt8.self) < 0x80 { return true }
+                guard let end = UTF8Decoding.sequenceEnd(at: offset, in: base, count: count) else { return false }
+                offset = end
+            }
         }
 
         /// A string from its opening quote, unescaped, as its UTF-8 bytes; nil when malformed, not
@@ -158,23 +192,15 @@ extension JSONLDocument {
             var unescaped: [UInt8]?
             while true {
                 let start = offset
-                // Eight bytes at a time up to the eight that hold the string's end, an escape or
-                // a control character: the text of an article is most of a line.
-                while offset &+ 8 <= bytes.count, !Self.holdsQuoteBackslashOrControl(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
-                    offset &+= 8
-                }
-                while offset < bytes.count {
-                    let byte = bytes[offset]
-                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-                    offset += 1
-                }
-                guard offset < bytes.count, bytes[offset] >= 0x20 else { return nil }
+                guard skipPlainBytes(), offset < bytes.count, bytes[offset] >= 0x20 else { return nil }
                 let plain = UnsafeRawBufferPointer(rebasing: bytes[start..<offset])
                 if bytes[offset] == UInt8(ascii: "\"") {
                     offset += 1
-                    guard var unescaped else { return UTF8Decoding.firstInvalidOffset(in: plain) == nil ? Array(plain) : nil }
+                    // Escapes give valid UTF-8 (a lone surrogate gives nil), and the bytes between
+                    // them were checked.
+                    guard var unescaped else { return Array(plain) }
                     unescaped.append(contentsOf: plain)
-                    return UTF8Decoding.firstInvalidOffset(in: unescaped) == nil ? unescaped : nil
+                    return unescaped
                 }
                 if unescaped == nil { unescaped = [] }
                 unescaped!.append(contentsOf: plain)
