@@ -86,9 +86,8 @@ public final class FeatureExtractor {
         // changed in place costs a dynamic exclusivity check at every access (two per word).
         Self.walk(tokens, in: source, mentions: mentions, numbers: numbers, lang: lang,
                   folded: &folded, nameKeys: &nameKeys, stream: &stream, fingerprint: &fingerprint)
-        let shingleSize = shingleSize
-        return DocumentFeatures(minHash: minHash.signature { stream.shingles(size: shingleSize, into: &$0) },
-                                fingerprint: fingerprint.build(nameKeys: nameKeys))
+        var shingles = ShingleStream.Shingles(stream: stream, size: shingleSize)
+        return DocumentFeatures(minHash: minHash.signature(of: &shingles), fingerprint: fingerprint.build(nameKeys: nameKeys))
     }
 
     /// Writes the shingle stream and the fingerprint of the text `source` (UTF-8) from its
