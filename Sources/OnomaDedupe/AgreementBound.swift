@@ -38,18 +38,22 @@ struct AgreementBound {
     /// `nonzeroBitCount` is a software popcount on baseline x86-64, and one per word was most
     /// of the instructions of clustering.
     func reaches(_ threshold: Double, _ a: Int, _ b: Int) -> Bool {
+        let stride = stride
         let equal = words.withUnsafeBufferPointer { words in
+            // Wrapping arithmetic on the two rows' starts: overflow checks per word were a third
+            // of the loop.
+            let rowA = words.baseAddress! + a &* stride, rowB = words.baseAddress! + b &* stride
             var equal = 0, word = 0
             while word < stride {
                 // Each byte of `lanes` counts the words whose byte there was equal in both.
                 var lanes: UInt64 = 0
-                let end = Swift.min(stride, word + 255)
+                let end = Swift.min(stride, word &+ 255)
                 while word < end {
                     // The high bit of each byte of `zero` is set where the bytes of the two words are equal.
-                    let x = words[a * stride + word] ^ words[b * stride + word]
+                    let x = rowA[word] ^ rowB[word]
                     let zero = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
                     lanes &+= zero >> 7
-                    word += 1
+                    word &+= 1
                 }
                 // Byte lanes into four 16-bit lanes (at most 510 each), then their sum.
                 let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ (lanes >> 8 & 0x00FF_00FF_00FF_00FF)
