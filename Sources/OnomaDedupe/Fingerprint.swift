@@ -232,8 +232,15 @@ struct FingerprintBuilder {
     /// Beyond this many strings, insertion (quadratic in the worst case) gives way to a sort.
     private static let insertionLimit = 256
 
+    @inline(__always)
     private static func endsSentence(_ token: TokenSegment, in text: [UInt8]) -> Bool {
         guard token.kind == .punctuation else { return false }
+        // A one-byte mark (a comma before most capitalised words) by a bit mask of the
+        // one-byte ends, not compared with each end.
+        if token.range.count == 1 {
+            let byte = text[token.range.lowerBound]
+            return byte < 64 && oneByteSentenceEnds & (1 &<< UInt64(byte)) != 0
+        }
         return text.withUnsafeBufferPointer { text in
             let mark = UnsafeBufferPointer(rebasing: text[token.range])
             return sentenceEnds.contains { $0.elementsEqual(mark) }
@@ -242,4 +249,7 @@ struct FingerprintBuilder {
 
     /// The UTF-8 bytes of the punctuation that ends a sentence (or opens or closes a quote).
     private static let sentenceEnds = [".", "!", "?", ":", "…", "。", "！", "？", "\"", "“", "”", "«", "»"].map { Array($0.utf8) }
+
+    /// A bit for each one-byte `sentenceEnds` (all below 64).
+    private static let oneByteSentenceEnds: UInt64 = sentenceEnds.filter { $0.count == 1 }.reduce(0) { $0 | 1 << UInt64($1[0]) }
 }
