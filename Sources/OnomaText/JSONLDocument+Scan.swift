@@ -240,9 +240,13 @@ extension JSONLDocument {
                 // A raw CR or LF is a control, so a CR LF pair is made of escapes only.
                 if scalar == "\n", unescaped!.last == 0x0D { lineBreakPairs &+= 1 }
                 if !CharacterCount.isSimple(scalar.value) { allSimple = false }
-                let encoded = UTF8.encode(scalar)!
-                continuationBytes &+= encoded.count &- 1
-                unescaped!.append(contentsOf: encoded)
+                if scalar.isASCII {
+                    unescaped!.append(UInt8(truncatingIfNeeded: scalar.value))
+                } else {
+                    let encoded = UTF8.encode(scalar)!
+                    continuationBytes &+= encoded.count &- 1
+                    unescaped!.append(contentsOf: encoded)
+                }
             }
         }
 
