@@ -22,13 +22,20 @@ struct AgreementBound {
               signatures.allSatisfy({ $0.count == permutations }) else { return nil }
         self.permutations = permutations
         stride = (permutations + 7) / 8
-        var words = [UInt64](repeating: 0, count: signatures.count * stride)
-        for (document, signature) in signatures.enumerated() {
-            for (position, value) in signature.enumerated() {
-                words[document * stride + position / 8] |= (value & 0xFF) << UInt64(8 * (position % 8))
+        let stride = stride
+        // Through the buffers, with wrapping arithmetic: checks per value were most of the work.
+        words = [UInt64](unsafeUninitializedCapacity: signatures.count * stride) { words, initialized in
+            words.initialize(repeating: 0)
+            for (document, signature) in signatures.enumerated() {
+                let row = words.baseAddress! + document &* stride
+                signature.withUnsafeBufferPointer { signature in
+                    for position in 0..<permutations {
+                        row[position &>> 3] |= (signature[position] & 0xFF) &<< UInt64(truncatingIfNeeded: (position & 7) &* 8)
+                    }
+                }
             }
+            initialized = signatures.count * stride
         }
-        self.words = words
     }
 
     /// Whether documents `a` and `b` may agree on `threshold` of their positions or more (the
