@@ -210,16 +210,27 @@ struct FingerprintBuilder {
         }
         var distinct: [Keyed] = []
         if keyed.count <= insertionLimit {
-            distinct.reserveCapacity(keyed.count)
-            for key in keyed {
-                var low = 0, high = distinct.count
-                while low < high {
-                    let middle = (low &+ high) &>> 1
-                    if precedes(distinct[middle], key) { low = middle &+ 1 } else { high = middle }
+            // In place, in a copy of `keyed`: the distinct keys so far take at most the places of
+            // the keys read so far. `Array.insert` checked uniqueness and capacity at every key.
+            distinct = keyed
+            let count = distinct.withUnsafeMutableBufferPointer { buffer in
+                var count = 0
+                guard let base = buffer.baseAddress else { return count }
+                for next in 0..<buffer.count {
+                    let key = base[next]
+                    var low = 0, high = count
+                    while low < high {
+                        let middle = (low &+ high) &>> 1
+                        if precedes(base[middle], key) { low = middle &+ 1 } else { high = middle }
+                    }
+                    if low < count, equal(base[low], key) { continue }
+                    (base + (low &+ 1)).moveInitialize(from: base + low, count: count &- low)
+                    (base + low).initialize(to: key)
+                    count &+= 1
                 }
-                if low < distinct.count, equal(distinct[low], key) { continue }
-                distinct.insert(key, at: low)
+                return count
             }
+            distinct.removeLast(distinct.count - count)
         } else {
             var sorted = keyed
             sorted.sort(by: precedes)
