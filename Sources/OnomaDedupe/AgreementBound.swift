@@ -22,13 +22,20 @@ struct AgreementBound {
               signatures.allSatisfy({ $0.count == permutations }) else { return nil }
         self.permutations = permutations
         stride = (permutations + 7) / 8
-        var words = [UInt64](repeating: 0, count: signatures.count * stride)
-        for (document, signature) in signatures.enumerated() {
-            for (position, value) in signature.enumerated() {
-                words[document * stride + position / 8] |= (value & 0xFF) << UInt64(8 * (position % 8))
+        let stride = stride
+        // Through the buffers, with wrapping arithmetic: checks per value were most of the work.
+        words = [UInt64](unsafeUninitializedCapacity: signatures.count * stride) { words, initialized in
+            words.initialize(repeating: 0)
+            for (document, signature) in signatures.enumerated() {
+                let row = words.baseAddress! + document &* stride
+                signature.withUnsafeBufferPointer { signature in
+                    for position in 0..<permutations {
+                        row[position &>> 3] |= (signature[position] & 0xFF) &<< UInt64(truncatingIfNeeded: (position & 7) &* 8)
+                    }
+                }
             }
+            initialized = signatures.count * stride
         }
-        self.words = words
     }
 
     /// Whether documents `a` and `b` may agree on `threshold` of their positions or more (the
@@ -38,18 +45,22 @@ struct AgreementBound {
     /// `nonzeroBitCount` is a software popcount on baseline x86-64, and one per word was most
     /// of the instructions of clustering.
     func reaches(_ threshold: Double, _ a: Int, _ b: Int) -> Bool {
+        let stride = stride
         let equal = words.withUnsafeBufferPointer { words in
+            // Wrapping arithmetic on the two rows' starts: overflow checks per word were a third
+            // of the loop.
+            let rowA = words.baseAddress! + a &* stride, rowB = words.baseAddress! + b &* stride
             var equal = 0, word = 0
             while word < stride {
                 // Each byte of `lanes` counts the words whose byte there was equal in both.
                 var lanes: UInt64 = 0
-                let end = Swift.min(stride, word + 255)
+                let end = Swift.min(stride, word &+ 255)
                 while word < end {
                     // The high bit of each byte of `zero` is set where the bytes of the two words are equal.
-                    let x = words[a * stride + word] ^ words[b * stride + word]
+                    let x = rowA[word] ^ rowB[word]
                     let zero = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
                     lanes &+= zero >> 7
-                    word += 1
+                    word &+= 1
                 }
                 // Byte lanes into four 16-bit lanes (at most 510 each), then their sum.
                 let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ (lanes >> 8 & 0x00FF_00FF_00FF_00FF)

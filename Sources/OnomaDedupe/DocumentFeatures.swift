@@ -86,9 +86,8 @@ public final class FeatureExtractor {
         // changed in place costs a dynamic exclusivity check at every access (two per word).
         Self.walk(tokens, in: source, mentions: mentions, numbers: numbers, lang: lang,
                   folded: &folded, nameKeys: &nameKeys, stream: &stream, fingerprint: &fingerprint)
-        let shingleSize = shingleSize
-        return DocumentFeatures(minHash: minHash.signature { stream.shingles(size: shingleSize, into: &$0) },
-                                fingerprint: fingerprint.build(nameKeys: nameKeys))
+        var shingles = ShingleStream.Shingles(stream: stream, size: shingleSize)
+        return DocumentFeatures(minHash: minHash.signature(of: &shingles), fingerprint: fingerprint.build(nameKeys: nameKeys))
     }
 
     /// Writes the shingle stream and the fingerprint of the text `source` (UTF-8) from its
@@ -101,55 +100,58 @@ public final class FeatureExtractor {
         fingerprint.removeAll()
         nameKeys.startDocument()
         let language = WordTable.Language(lang ?? "")
-        var mentionIndex = 0, numberIndex = 0
-        // Where the mention or number at `mentionIndex` or `numberIndex` starts, whichever is
-        // first: a token before it neither starts nor passes one, so most tokens skip both tests.
-        var nextStart = 0
-        var i = 0
-        while i < tokens.count {
-            let token = tokens[i]
-            if token.range.lowerBound >= nextStart {
-                while mentionIndex < mentions.count, mentions[mentionIndex].range.upperBound <= token.range.lowerBound { mentionIndex += 1 }
-                while numberIndex < numbers.count, numbers[numberIndex].range.upperBound <= token.range.lowerBound { numberIndex += 1 }
-                nextStart = Swift.min(mentionIndex < mentions.count ? mentions[mentionIndex].range.lowerBound : .max,
-                                      numberIndex < numbers.count ? numbers[numberIndex].range.lowerBound : .max)
-                if mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound <= token.range.lowerBound {
-                    let mention = mentions[mentionIndex]
-                    stream.append(entity: mention.entity!)
-                    fingerprint.addEntity(mention.entity!)
-                    i = firstToken(after: mention.range.upperBound, in: tokens, from: i)
-                    continue
+        // The tokens through their buffer: a bounds check at every token read.
+        tokens.withUnsafeBufferPointer { tokens in
+            var mentionIndex = 0, numberIndex = 0
+            // Where the mention or number at `mentionIndex` or `numberIndex` starts, whichever is
+            // first: a token before it neither starts nor passes one, so most tokens skip both tests.
+            var nextStart = 0
+            var i = 0
+            while i < tokens.count {
+                let token = tokens[i]
+                if token.range.lowerBound >= nextStart {
+                    while mentionIndex < mentions.count, mentions[mentionIndex].range.upperBound <= token.range.lowerBound { mentionIndex += 1 }
+                    while numberIndex < numbers.count, numbers[numberIndex].range.upperBound <= token.range.lowerBound { numberIndex += 1 }
+                    nextStart = Swift.min(mentionIndex < mentions.count ? mentions[mentionIndex].range.lowerBound : .max,
+                                          numberIndex < numbers.count ? numbers[numberIndex].range.lowerBound : .max)
+                    if mentionIndex < mentions.count, mentions[mentionIndex].range.lowerBound <= token.range.lowerBound {
+                        let mention = mentions[mentionIndex]
+                        stream.append(entity: mention.entity!)
+                        fingerprint.addEntity(mention.entity!)
+                        i = firstToken(after: mention.range.upperBound, in: tokens, from: i)
+                        continue
+                    }
+                    if numberIndex < numbers.count, numbers[numberIndex].range.lowerBound <= token.range.lowerBound {
+                        let number = numbers[numberIndex]
+                        let canonical = Fingerprint.canonical(number.value)
+                        stream.append(number: canonical)
+                        fingerprint.addNumber(number.value, canonical: canonical)
+                        i = firstToken(after: number.range.upperBound, in: tokens, from: i)
+                        continue
+                    }
                 }
-                if numberIndex < numbers.count, numbers[numberIndex].range.lowerBound <= token.range.lowerBound {
-                    let number = numbers[numberIndex]
-                    let canonical = Fingerprint.canonical(number.value)
-                    stream.append(number: canonical)
-                    fingerprint.addNumber(number.value, canonical: canonical)
-                    i = firstToken(after: number.range.upperBound, in: tokens, from: i)
-                    continue
+                if token.isWordLike {
+                    let name = token.nameRange
+                    // ASCII folds by lowercasing, faster than a cache lookup.
+                    if !stream.append(asciiLowercased: name, of: source) {
+                        let word = folded.range(of: name, in: source) { Folding.matchKey(String(decoding: source[name], as: UTF8.self)) }
+                        stream.append(word: word, of: folded.bytes)
+                    }
+                    // A closure per word (the name key, made only for names) retained and released
+                    // its captures at every word: the test comes first, the closure only for names.
+                    if token.kind == .word, FingerprintBuilder.isName(token, previous: i > 0 ? tokens[i - 1] : nil, in: source),
+                       let index = nameKeys.add(name, in: source, language: language, {
+                           keys.unitKey(for: String(decoding: source[name], as: UTF8.self), lang: lang)
+                       }) {
+                        fingerprint.addName(index)
+                    }
                 }
+                i += 1
             }
-            if token.isWordLike {
-                let name = token.nameRange
-                // ASCII folds by lowercasing, faster than a cache lookup.
-                if !stream.append(asciiLowercased: name, of: source) {
-                    let word = folded.range(of: name, in: source) { Folding.matchKey(String(decoding: source[name], as: UTF8.self)) }
-                    stream.append(word: word, of: folded.bytes)
-                }
-                // A closure per word (the name key, made only for names) retained and released
-                // its captures at every word: the test comes first, the closure only for names.
-                if token.kind == .word, FingerprintBuilder.isName(token, previous: i > 0 ? tokens[i - 1] : nil, in: source),
-                   let index = nameKeys.add(name, in: source, language: language, {
-                       keys.unitKey(for: String(decoding: source[name], as: UTF8.self), lang: lang)
-                   }) {
-                    fingerprint.addName(index)
-                }
-            }
-            i += 1
         }
     }
 
-    private static func firstToken(after offset: Int, in tokens: [TokenSegment], from index: Int) -> Int {
+    private static func firstToken(after offset: Int, in tokens: UnsafeBufferPointer<TokenSegment>, from index: Int) -> Int {
         var j = index
         while j < tokens.count, tokens[j].range.lowerBound < offset { j += 1 }
         return j

@@ -49,11 +49,12 @@ public final class Signer {
     }
 
     /// The signature of one document whose text is given as its UTF-8 bytes, which must be
-    /// valid UTF-8 (`Document.utf8`).
-    public func signature(id: String, utf8: [UInt8], lang: String?, date: String?) -> DocumentSignature {
+    /// valid UTF-8 (`Document.utf8`), and its length in characters when known
+    /// (`Document.characterCount`; else `CharacterCount` counts it).
+    public func signature(id: String, utf8: [UInt8], lang: String?, date: String?, characterCount: Int? = nil) -> DocumentSignature {
         let language = lang.map(LanguageTag.primary) ?? LanguageGuess.fromScript(String(decoding: utf8, as: UTF8.self))
         let features = extractor.features(ofUTF8: utf8, lang: language)
-        return DocumentSignature(id: id, lang: language, date: date, length: CharacterCount.of(utf8), minHash: features.minHash,
+        return DocumentSignature(id: id, lang: language, date: date, length: characterCount ?? CharacterCount.of(utf8), minHash: features.minHash,
                                  bandKeys: Self.bandKeys(features.minHash, lsh, seed: parameters.seed), fingerprint: features.fingerprint)
     }
 

@@ -210,16 +210,27 @@ struct FingerprintBuilder {
         }
         var distinct: [Keyed] = []
         if keyed.count <= insertionLimit {
-            distinct.reserveCapacity(keyed.count)
-            for key in keyed {
-                var low = 0, high = distinct.count
-                while low < high {
-                    let middle = (low &+ high) &>> 1
-                    if precedes(distinct[middle], key) { low = middle &+ 1 } else { high = middle }
+            // In place, in a copy of `keyed`: the distinct keys so far take at most the places of
+            // the keys read so far. `Array.insert` checked uniqueness and capacity at every key.
+            distinct = keyed
+            let count = distinct.withUnsafeMutableBufferPointer { buffer in
+                var count = 0
+                guard let base = buffer.baseAddress else { return count }
+                for next in 0..<buffer.count {
+                    let key = base[next]
+                    var low = 0, high = count
+                    while low < high {
+                        let middle = (low &+ high) &>> 1
+                        if precedes(base[middle], key) { low = middle &+ 1 } else { high = middle }
+                    }
+                    if low < count, equal(base[low], key) { continue }
+                    (base + (low &+ 1)).moveInitialize(from: base + low, count: count &- low)
+                    (base + low).initialize(to: key)
+                    count &+= 1
                 }
-                if low < distinct.count, equal(distinct[low], key) { continue }
-                distinct.insert(key, at: low)
+                return count
             }
+            distinct.removeLast(distinct.count - count)
         } else {
             var sorted = keyed
             sorted.sort(by: precedes)
@@ -232,8 +243,15 @@ struct FingerprintBuilder {
     /// Beyond this many strings, insertion (quadratic in the worst case) gives way to a sort.
     private static let insertionLimit = 256
 
+    @inline(__always)
     private static func endsSentence(_ token: TokenSegment, in text: [UInt8]) -> Bool {
         guard token.kind == .punctuation else { return false }
+        // A one-byte mark (a comma before most capitalised words) by a bit mask of the
+        // one-byte ends, not compared with each end.
+        if token.range.count == 1 {
+            let byte = text[token.range.lowerBound]
+            return byte < 64 && oneByteSentenceEnds & (1 &<< UInt64(byte)) != 0
+        }
         return text.withUnsafeBufferPointer { text in
             let mark = UnsafeBufferPointer(rebasing: text[token.range])
             return sentenceEnds.contains { $0.elementsEqual(mark) }
@@ -242,4 +260,7 @@ struct FingerprintBuilder {
 
     /// The UTF-8 bytes of the punctuation that ends a sentence (or opens or closes a quote).
     private static let sentenceEnds = [".", "!", "?", ":", "…", "。", "！", "？", "\"", "“", "”", "«", "»"].map { Array($0.utf8) }
+
+    /// A bit for each one-byte `sentenceEnds` (all below 64).
+    private static let oneByteSentenceEnds: UInt64 = sentenceEnds.filter { $0.count == 1 }.reduce(0) { $0 | 1 << UInt64($1[0]) }
 }

@@ -32,19 +32,23 @@ public struct MinHash: Sendable, Hashable {
     ///
     /// - Complexity: O(n + k) for n features and k permutations (expected).
     public func signature(of features: [UInt64]) -> [UInt64] {
-        signature { bins in
-            for feature in features { bins.add(feature) }
-        }
+        var source = features
+        return signature(of: &source)
     }
 
-    /// The signature of the features that `addFeatures` adds to the bins it is given, as
+    /// The signature of the features that `source` adds to the bins it is given, as
     /// `signature(of:)` makes it of them: a shingle stream adds its shingles as it hashes them.
     @inline(__always)
-    func signature(_ addFeatures: (inout Bins) -> Void) -> [UInt64] {
+    func signature<Source: FeatureSource>(of source: inout Source) -> [UInt64] {
         var bins = [UInt64](repeating: .max, count: permutations)
         bins.withUnsafeMutableBufferPointer { values in
-            var sink = Bins(values: values, key: key, multiplier: multiplier)
-            addFeatures(&sink)
+            if let shift = binShift {
+                var sink = PowerOfTwoBins(values: values, key: key, multiplier: multiplier, shift: shift)
+                source.addFeatures(to: &sink)
+            } else {
+                var sink = Bins(values: values, key: key, multiplier: multiplier)
+                source.addFeatures(to: &sink)
+            }
         }
         return densified(bins)
     }
@@ -62,6 +66,29 @@ public struct MinHash: Sendable, Hashable {
             let bin = Int(truncatingIfNeeded: ((value >> 32) &* UInt64(truncatingIfNeeded: values.count)) >> 32)
             if value < values[bin] { values[bin] = value }
         }
+    }
+
+    /// `Bins` of a power of two 2^k of them (1 ≤ k ≤ 32, as the default 128 is): a value's bin
+    /// is its top k bits, which is what `Bins` computes by a multiplication and two shifts.
+    struct PowerOfTwoBins: ShingleSink {
+        fileprivate let values: UnsafeMutableBufferPointer<UInt64>
+        fileprivate let key: UInt64
+        fileprivate let multiplier: UInt64
+        /// 64 - k.
+        fileprivate let shift: UInt64
+
+        @inline(__always)
+        mutating func add(_ feature: UInt64) {
+            let value = FeatureHash.mix(feature ^ key, multiplier)
+            let bin = Int(truncatingIfNeeded: value &>> shift)
+            if value < values[bin] { values[bin] = value }
+        }
+    }
+
+    /// `PowerOfTwoBins.shift` when the permutations are a power of two from 2 to 2^32, else nil.
+    private var binShift: UInt64? {
+        guard permutations >= 2, permutations <= 1 << 32, permutations & (permutations - 1) == 0 else { return nil }
+        return UInt64(64 - permutations.trailingZeroBitCount)
     }
 
     /// `bins` with each empty bin given the value of the first full bin that its probe sequence

@@ -18,15 +18,16 @@ public struct Document: Sendable, Hashable {
     public var line: Int?
     private var body: Body
 
-    /// The text as a `String`, or as UTF-8 bytes known to be valid.
+    /// The text as a `String`, or as UTF-8 bytes known to be valid (with their length in
+    /// characters when the reader counted it).
     enum Body: Sendable {
         case string(String)
-        case utf8([UInt8])
+        case utf8([UInt8], characters: Int?)
 
         var string: String {
             switch self {
             case .string(let text): text
-            case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
+            case .utf8(let bytes, _): String(decoding: bytes, as: UTF8.self)
             }
         }
     }
@@ -48,7 +49,7 @@ public struct Document: Sendable, Hashable {
     public var utf8: [UInt8] {
         switch body {
         case .string(let text): Array(text.utf8)
-        case .utf8(let bytes): bytes
+        case .utf8(let bytes, _): bytes
         }
     }
 
@@ -56,7 +57,16 @@ public struct Document: Sendable, Hashable {
     public var utf8Count: Int {
         switch body {
         case .string(let text): text.utf8.count
-        case .utf8(let bytes): bytes.count
+        case .utf8(let bytes, _): bytes.count
+        }
+    }
+
+    /// The length of the text in characters, as `text.count`: counted by the JSONL reader as
+    /// it validated the text, else by `CharacterCount`.
+    public var characterCount: Int {
+        switch body {
+        case .string(let text): CharacterCount.of(Array(text.utf8))
+        case .utf8(let bytes, let characters): characters ?? CharacterCount.of(bytes)
         }
     }
 

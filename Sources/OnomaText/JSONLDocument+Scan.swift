@@ -6,7 +6,7 @@
 /// the error: the scan never decides that a line is wrong, so both readers give the same
 /// documents and the same errors. Strings and keys are validated as UTF-8 (nil when they are
 /// not) and everything else must be ASCII, so a line that scans is valid UTF-8. The text stays
-/// bytes (`Document.Body.utf8`).
+/// bytes (`Document.Body.utf8`), with its length in characters when the scan could count it.
 extension JSONLDocument {
     init(id: String, text: Document.Body, lang: String?, date: String?) {
         self.id = id
@@ -24,10 +24,13 @@ extension JSONLDocument {
     private struct Scanner {
         let bytes: UnsafeRawBufferPointer
         var offset = 0
+        /// Of the string read last: its continuation bytes, CR LF pairs, and whether every scalar
+        /// is `CharacterCount.isSimple` (then its characters are its bytes less both).
+        var continuationBytes = 0, lineBreakPairs = 0, allSimple = true
 
         /// A value of one of the four keys; other keys' values are skipped.
         private enum Value {
-            case string(String), utf8([UInt8]), integer(String), null, other
+            case string(String), utf8([UInt8], characters: Int?), integer(String), null, other
         }
 
         /// The values of the four keys, each given at most once: four variables, not a
@@ -79,9 +82,9 @@ extension JSONLDocument {
             case .string(let text)?, .integer(let text)?: id = text
             default: return nil
             }
-            guard case .utf8(let text)? = fields.text,
+            guard case .utf8(let text, let characters)? = fields.text,
                   let lang = Self.optional(fields.lang), let date = Self.optional(fields.date) else { return nil }
-            return JSONLDocument(id: id, text: .utf8(text), lang: lang, date: date)
+            return JSONLDocument(id: id, text: .utf8(text, characters: characters), lang: lang, date: date)
         }
 
         /// An optional string field: .some(nil) when absent or null, nil when not a string.
@@ -117,7 +120,8 @@ extension JSONLDocument {
             case UInt8(ascii: "\""):
                 guard let text = utf8String() else { return nil }
                 if !keep { return .other }
-                return asBytes ? .utf8(text) : .string(String(decoding: text, as: UTF8.self))
+                guard asBytes else { return .string(String(decoding: text, as: UTF8.self)) }
+                return .utf8(text, characters: allSimple ? text.count &- continuationBytes &- lineBreakPairs : nil)
             case UInt8(ascii: "n"): return literal("null") ? .null : nil
             case UInt8(ascii: "t"): return literal("true") ? .other : nil
             case UInt8(ascii: "f"): return literal("false") ? .other : nil
@@ -141,40 +145,78 @@ extension JSONLDocument {
             return true
         }
 
-        /// Whether any of the eight bytes of `word` is a quote, a backslash or below 0x20 (the zero-byte and
-        /// less-than tests of "Bit Twiddling Hacks", exact for "any").
-        private static func holdsQuoteBackslashOrControl(_ word: UInt64) -> Bool {
+        /// The bytes of `word` that are a quote, a backslash or below 0x20, each marked by its high
+        /// bit (the zero-byte and less-than tests of "Bit Twiddling Hacks"): the lowest mark is
+        /// exact, marks above it may not be.
+        @inline(__always)
+        private static func quotesBackslashesAndControls(_ word: UInt64) -> UInt64 {
             let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
             let quote = word ^ (ones &* UInt64(UInt8(ascii: "\""))), backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
             let zero = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
             let control = (word &- ones &* 0x20) & ~word
-            return (zero | control) & highs != 0
+            return (zero | control) & highs
+        }
+
+        /// Moves `offset` to the next quote, backslash or control character, or to the end,
+        /// checking the bytes passed as UTF-8 on the way (and counting them for `CharacterCount`);
+        /// false when they are not valid UTF-8.
+        /// Eight bytes at a time: one pass finds a string's end and validates it (the text of
+        /// an article is most of a line).
+        private mutating func skipPlainBytes() -> Bool {
+            guard let base = bytes.baseAddress else { return true }
+            let count = bytes.count
+            while true {
+                var stops: UInt64 = 0
+                while offset &+ 8 <= count {
+                    let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    stops = Self.quotesBackslashesAndControls(word) | word & 0x8080_8080_8080_8080
+                    if stops != 0 { break }
+                    offset &+= 8
+                }
+                if stops != 0 {
+                    offset &+= stops.trailingZeroBitCount &>> 3
+                } else {
+                    // The last bytes, fewer than eight, one by one.
+                    while offset < count {
+                        let byte = base.load(fromByteOffset: offset, as: UInt8.self)
+                        if byte >= 0x80 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                        offset &+= 1
+                    }
+                    guard offset < count else { return true }
+                }
+                let lead = base.load(fromByteOffset: offset, as: UInt8.self)
+                if lead < 0x80 { return true }
+                guard let end = UTF8Decoding.sequenceEnd(at: offset, in: base, count: count) else { return false }
+                // Counted for `CharacterCount`: a scalar below U+0300 (leads C2 to CB) is simple,
+                // and one of three bytes (lead E2) may be.
+                continuationBytes &+= end &- offset &- 1
+                if lead > 0xCB, lead != 0xE2 || !CharacterCount.isSimple(
+                    0x2000 | UInt32(base.load(fromByteOffset: offset &+ 1, as: UInt8.self) & 0x3F) << 6
+                        | UInt32(base.load(fromByteOffset: offset &+ 2, as: UInt8.self) & 0x3F)) {
+                    allSimple = false
+                }
+                offset = end
+            }
         }
 
         /// A string from its opening quote, unescaped, as its UTF-8 bytes; nil when malformed, not
-        /// valid UTF-8 or with a lone surrogate.
+        /// valid UTF-8 or with a lone surrogate. Counts its characters on the way
+        /// (`continuationBytes`, `lineBreakPairs`, `allSimple`).
         private mutating func utf8String() -> [UInt8]? {
             offset += 1
+            (continuationBytes, lineBreakPairs, allSimple) = (0, 0, true)
             var unescaped: [UInt8]?
             while true {
                 let start = offset
-                // Eight bytes at a time up to the eight that hold the string's end, an escape or
-                // a control character: the text of an article is most of a line.
-                while offset &+ 8 <= bytes.count, !Self.holdsQuoteBackslashOrControl(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
-                    offset &+= 8
-                }
-                while offset < bytes.count {
-                    let byte = bytes[offset]
-                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-                    offset += 1
-                }
-                guard offset < bytes.count, bytes[offset] >= 0x20 else { return nil }
+                guard skipPlainBytes(), offset < bytes.count, bytes[offset] >= 0x20 else { return nil }
                 let plain = UnsafeRawBufferPointer(rebasing: bytes[start..<offset])
                 if bytes[offset] == UInt8(ascii: "\"") {
                     offset += 1
-                    guard var unescaped else { return UTF8Decoding.firstInvalidOffset(in: plain) == nil ? Array(plain) : nil }
+                    // Escapes give valid UTF-8 (a lone surrogate gives nil), and the bytes between
+                    // them were checked.
+                    guard var unescaped else { return Array(plain) }
                     unescaped.append(contentsOf: plain)
-                    return UTF8Decoding.firstInvalidOffset(in: unescaped) == nil ? unescaped : nil
+                    return unescaped
                 }
                 if unescaped == nil { unescaped = [] }
                 unescaped!.append(contentsOf: plain)
@@ -182,17 +224,28 @@ extension JSONLDocument {
                 guard offset < bytes.count else { return nil }
                 let escape = bytes[offset]
                 offset += 1
+                let scalar: Unicode.Scalar
                 switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): unescaped!.append(escape)
-                case UInt8(ascii: "b"): unescaped!.append(0x08)
-                case UInt8(ascii: "f"): unescaped!.append(0x0C)
-                case UInt8(ascii: "n"): unescaped!.append(0x0A)
-                case UInt8(ascii: "r"): unescaped!.append(0x0D)
-                case UInt8(ascii: "t"): unescaped!.append(0x09)
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalar = Unicode.Scalar(escape)
+                case UInt8(ascii: "b"): scalar = "\u{08}"
+                case UInt8(ascii: "f"): scalar = "\u{0C}"
+                case UInt8(ascii: "n"): scalar = "\n"
+                case UInt8(ascii: "r"): scalar = "\r"
+                case UInt8(ascii: "t"): scalar = "\t"
                 case UInt8(ascii: "u"):
-                    guard let scalar = unicodeEscape() else { return nil }
-                    unescaped!.append(contentsOf: UTF8.encode(scalar)!)
+                    guard let escaped = unicodeEscape() else { return nil }
+                    scalar = escaped
                 default: return nil
+                }
+                // A raw CR or LF is a control, so a CR LF pair is made of escapes only.
+                if scalar == "\n", unescaped!.last == 0x0D { lineBreakPairs &+= 1 }
+                if !CharacterCount.isSimple(scalar.value) { allSimple = false }
+                if scalar.isASCII {
+                    unescaped!.append(UInt8(truncatingIfNeeded: scalar.value))
+                } else {
+                    let encoded = UTF8.encode(scalar)!
+                    continuationBytes &+= encoded.count &- 1
+                    unescaped!.append(contentsOf: encoded)
                 }
             }
         }

@@ -37,8 +37,13 @@ struct Numeral {
     @inline(__always)
     static func mayStart(_ text: [UInt8], _ range: Range<Int>) -> Bool {
         guard !range.isEmpty else { return false }
-        let lead = text[range.lowerBound]
-        return lead < 0x80 ? lead &- UInt8(ascii: "0") < 10 : lead >= 0xE0 || twoByteLeadsWithDigits & 1 << (lead & 0x1F) != 0
+        return mayStart(lead: text[range.lowerBound])
+    }
+
+    /// `mayStart(_:_:)` of a token whose first byte is `lead`.
+    @inline(__always)
+    static func mayStart(lead: UInt8) -> Bool {
+        lead < 0x80 ? lead &- UInt8(ascii: "0") < 10 : lead >= 0xE0 || twoByteLeadsWithDigits & 1 << (lead & 0x1F) != 0
     }
 
     /// Whether the token at `range` of UTF-8 `text` starts with a decimal digit: whether

@@ -37,33 +37,42 @@ public enum UTF8Decoding {
                 offset &+= 8
             }
             guard offset < count else { break }
-            let lead = base[offset]
-            if lead < 0x80 {
+            if base[offset] < 0x80 {
                 offset &+= 1
                 continue
             }
-            // A continuation byte, an overlong two-byte lead (C0, C1) or a lead beyond U+10FFFF.
-            guard lead >= 0xC2, lead <= 0xF4 else { return offset }
-            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            guard offset &+ length <= count else { return offset }
-            // The second byte's range excludes overlong forms, surrogates and values beyond U+10FFFF.
-            let second = base[offset &+ 1]
-            let (low, high): (UInt8, UInt8) = switch lead {
-            case 0xE0: (0xA0, 0xBF)
-            case 0xED: (0x80, 0x9F)
-            case 0xF0: (0x90, 0xBF)
-            case 0xF4: (0x80, 0x8F)
-            default: (0x80, 0xBF)
-            }
-            guard second >= low, second <= high else { return offset }
-            var i = 2
-            while i < length {
-                guard base[offset &+ i] & 0xC0 == 0x80 else { return offset }
-                i &+= 1
-            }
-            offset &+= length
+            guard let end = sequenceEnd(at: offset, in: UnsafeRawPointer(base), count: count) else { return offset }
+            offset = end
         }
         return nil
+    }
+
+    /// Where the well-formed multi-byte sequence whose lead byte (0x80 or more) is at `offset`
+    /// of the `count` bytes at `base` ends, by the well-formed byte sequences of the Unicode
+    /// standard (table 3-7); nil when the sequence there is not well formed.
+    @inline(__always)
+    static func sequenceEnd(at offset: Int, in base: UnsafeRawPointer, count: Int) -> Int? {
+        let lead = base.load(fromByteOffset: offset, as: UInt8.self)
+        // A continuation byte, an overlong two-byte lead (C0, C1) or a lead beyond U+10FFFF.
+        guard lead >= 0xC2, lead <= 0xF4 else { return nil }
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard offset &+ length <= count else { return nil }
+        // The second byte's range excludes overlong forms, surrogates and values beyond U+10FFFF.
+        let second = base.load(fromByteOffset: offset &+ 1, as: UInt8.self)
+        let (low, high): (UInt8, UInt8) = switch lead {
+        case 0xE0: (0xA0, 0xBF)
+        case 0xED: (0x80, 0x9F)
+        case 0xF0: (0x90, 0xBF)
+        case 0xF4: (0x80, 0x8F)
+        default: (0x80, 0xBF)
+        }
+        guard second >= low, second <= high else { return nil }
+        var i = 2
+        while i < length {
+            guard base.load(fromByteOffset: offset &+ i, as: UInt8.self) & 0xC0 == 0x80 else { return nil }
+            i &+= 1
+        }
+        return offset &+ length
     }
 
     /// The first scalar of valid UTF-8 `bytes` without decoding the rest; nil when empty.

@@ -28,6 +28,24 @@ import Testing
         try expectSameAsDecoder(#"{"id":"a","text":"\\\\\\"}"#)
     }
 
+    /// The scanner counts a text's characters as it validates it (`Document.characterCount`),
+    /// as `String.count` counts them, when every scalar is one `CharacterCount` takes as a
+    /// character of its own; it leaves other texts uncounted.
+    @Test func textsAreCountedAsStringCountCountsThem() throws {
+        for (text, counted) in [
+            ("Straße, „Paris“ – 3 € ‰ Łódź… naïve, more than eight bytes", true),  // Latin-1, Latin Extended, General Punctuation, currency
+            (#"a\r\nb\r\n \u000d\u000a \r\r\n\n\r \r x\n"#, true),  // CR LF pairs, all made of escapes
+            (#"\"q\" \u00e9\u2026 \/ \t"#, true),  // escapes of simple scalars
+            (#"e\u0301"#, false), ("e\u{301}", false), ("한국어", false), (#"\ud83d\ude00"#, false), ("👩\u{200D}💻", false),  // marks, Hangul, emoji
+        ] {
+            let line = #"{"id":"a","text":""# + text + #""}"#
+            let document = try #require(scanned(line), "\(line)")
+            guard case .utf8(let bytes, let characters) = document.text else { Issue.record("not bytes: \(line)"); continue }
+            #expect((characters != nil) == counted, "\(line)")
+            #expect((characters ?? CharacterCount.of(bytes)) == String(decoding: bytes, as: UTF8.self).count, "\(line)")
+        }
+    }
+
     /// What the scanner leaves to JSONDecoder: it reads these (or names their error) itself.
     @Test func unusualOrInvalidLinesAreLeftToJSONDecoder() {
         for line in [

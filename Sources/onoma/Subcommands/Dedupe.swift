@@ -93,7 +93,8 @@ extension Onoma.Dedupe {
             try input.forEachDocument(printer, jobs: jobs.count(for: input.inputs), workers: {
                 try signers.popLast() ?? Signer(parameters: parameters, index: lexicon)
             }, map: { signer, document in
-                signer.signature(id: document.id, utf8: document.utf8, lang: document.lang, date: document.date)
+                signer.signature(id: document.id, utf8: document.utf8, lang: document.lang, date: document.date,
+                                 characterCount: document.characterCount)
             }) { document, signature in
                 if let problem = batch.add(signature, path: document.path, line: document.line) {
                     printer.print(problem)

@@ -108,7 +108,8 @@ extension Onoma.Dedupe {
             if line.text.allSatisfy({ $0 == " " || $0 == "\t" }) { return .record("") }
             switch DocumentReader.document(jsonLine: line.text, path: line.path, line: line.number) {
             case .success(let document):
-                let signature = signer.signature(id: document.id, utf8: document.utf8, lang: document.lang, date: document.date)
+                let signature = signer.signature(id: document.id, utf8: document.utf8, lang: document.lang, date: document.date,
+                                                 characterCount: document.characterCount)
                 return .record(format.line(.signature(signature)))
             case .failure(let failure):
                 return .failure(failure.diagnostic, id: failure.id)

@@ -7,11 +7,15 @@
 /// grapheme break property is Other, Control, CR or LF, so UAX #29 breaks between any two
 /// scalars except CR LF: the count is the scalars less the CR LF pairs. That covers most
 /// English, German and French news, where `String.count` took 3% of `onoma dedupe`; any other
-/// text is counted by `String.count`.
+/// text is counted by `String.count`. The JSONL scanner counts a text's scalars as it validates
+/// them (`Document.characterCount`), by `isSimple`.
 ///
 ///     CharacterCount.of(Array("„Paris“ – 3\r\n€".utf8))   // 13, as "„Paris“ – 3\r\n€".count
-enum CharacterCount {
-    static func of(_ utf8: [UInt8]) -> Int {
+public enum CharacterCount {
+    /// The number of characters of the text whose UTF-8 bytes (valid UTF-8) are `utf8`.
+    ///
+    /// - Complexity: O(n).
+    public static func of(_ utf8: [UInt8]) -> Int {
         let simple: Int? = utf8.withUnsafeBufferPointer { bytes in
             var scalars = 0, pairs = 0
             var i = 0
@@ -36,10 +40,7 @@ enum CharacterCount {
                 } else if byte >= 0xC2, byte <= 0xCB {  // U+0080–U+02FF
                     i += 2
                 } else if byte == 0xE2, i + 2 < bytes.count {
-                    let scalar = 0x2000 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    guard (0x2010...0x2027).contains(scalar) || (0x2030...0x205E).contains(scalar) || (0x20A0...0x20C0).contains(scalar) else {
-                        return nil
-                    }
+                    guard isSimple(0x2000 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)) else { return nil }
                     i += 3
                 } else {
                     return nil
@@ -49,5 +50,12 @@ enum CharacterCount {
             return scalars - pairs
         }
         return simple ?? String(decoding: utf8, as: UTF8.self).count
+    }
+
+    /// Whether `scalar` is one that the count can take as a character of its own (but for CR
+    /// LF): below U+0300, or in U+2010–U+2027, U+2030–U+205E, U+20A0–U+20C0.
+    @inline(__always)
+    static func isSimple(_ scalar: UInt32) -> Bool {
+        scalar < 0x300 || (0x2010...0x2027).contains(scalar) || (0x2030...0x205E).contains(scalar) || (0x20A0...0x20C0).contains(scalar)
     }
 }

@@ -1,5 +1,5 @@
 import Testing
-@testable import OnomaDedupe
+@testable import OnomaText
 
 @Suite struct CharacterCountTests {
     /// Texts the byte count covers, and texts it leaves to `String.count`: both must agree with it.
