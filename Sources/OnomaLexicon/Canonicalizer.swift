@@ -533,8 +533,8 @@ public final class Canonicalizer {
         let plainWords = plainWords
         text.withUnsafeBytes { bytes in
             for i in units.indices {
-                let unit = units[i], range = unit.range
-                if plainWords.passes(bytes, unit) { continue }
+                let range = units[i].range
+                if plainWords.passes(bytes, range) { continue }
                 if let known = labelCache.value(WordTable.key(text, range, language), text, range, language) {
                     ids[i] = idStore[Int(known)]
                 } else {

@@ -7,8 +7,6 @@ struct UnitPlace {
     let script: Script
     /// Whether sentence punctuation or a line break separates this unit from the previous one.
     let breakBefore: Bool
-    /// Whether every byte of the unit is ASCII (false when not known).
-    var isASCII = false
 }
 
 /// Cuts a text's token segments into units, one segment at a time, in text order: words and
@@ -45,7 +43,7 @@ struct UnitCutter {
                     offset += length
                 }
             } else {
-                emit(UnitPlace(range: segment.nameRange, script: segment.script, breakBefore: pendingBreak, isASCII: segment.isASCII))
+                emit(UnitPlace(range: segment.nameRange, script: segment.script, breakBefore: pendingBreak))
                 pendingBreak = false
             }
         case .punctuation:

@@ -10,20 +10,16 @@ public struct TokenSegment: Hashable, Sendable {
     /// The token's UTF-8 byte offsets in the source text.
     public var range: Range<Int>
     public var kind: Token.Kind
-    /// Whether every byte of the token is ASCII (false when not known). Declared after `kind`,
-    /// in its padding: the segment stays 32 bytes.
-    public var isASCII: Bool
     /// The script of the first character that is not Common or Inherited.
     public var script: Script
     /// UTF-8 length of a trailing possessive `'s` / `’s`, or 0.
     public var possessiveSuffixLength: Int
 
-    public init(range: Range<Int>, kind: Token.Kind, script: Script, possessiveSuffixLength: Int = 0, isASCII: Bool = false) {
+    public init(range: Range<Int>, kind: Token.Kind, script: Script, possessiveSuffixLength: Int = 0) {
         self.range = range
         self.kind = kind
         self.script = script
         self.possessiveSuffixLength = possessiveSuffixLength
-        self.isASCII = isASCII
     }
 
     /// The byte range without a possessive suffix: the bytes of `Token.nameText`.
@@ -36,7 +32,6 @@ public struct TokenSegment: Hashable, Sendable {
 extension Token {
     /// The token's segment: its place and kind without its text.
     public var segment: TokenSegment {
-        TokenSegment(range: range, kind: kind, script: script, possessiveSuffixLength: possessiveSuffixLength,
-                     isASCII: text.utf8.allSatisfy { $0 < 0x80 })
+        TokenSegment(range: range, kind: kind, script: script, possessiveSuffixLength: possessiveSuffixLength)
     }
 }

@@ -156,8 +156,7 @@ public final class Tokenizer {
             kind: kind,
             script: script,
             possessiveSuffixLength: kind == .word && script == .latin
-                ? Token.possessiveSuffixLength(of: UnsafeBufferPointer(rebasing: bytes[range])) : 0,
-            isASCII: segment.is_ascii != 0
+                ? Token.possessiveSuffixLength(of: UnsafeBufferPointer(rebasing: bytes[range])) : 0
         )
     }
 }
