@@ -29,6 +29,8 @@ public final class Canonicalizer {
     private let tokenizer: Tokenizer
     /// The token segments of the text being read, kept for their buffer.
     @exclusivity(unchecked) private var segments: [TokenSegment] = []
+    /// The words whose labels wait until a walk reaches them.
+    private let plainWords: PlainWordFilter
     /// The endings Latin-script names take, by language id (`LexiconIndex.languageID`).
     private let endingsByLanguage: [Int32: LatinVariant.Endings]
     /// Labels of the words seen, by text and language (`noLanguage` when guessed from each
@@ -115,6 +117,7 @@ public final class Canonicalizer {
         self.options = options
         endingsByLanguage = index.languageIDs.reduce(into: [:]) { $0[$1.value] = LatinVariant.Endings.of(language: $1.key == "*" ? nil : $1.key) }
         tokenizer = try Tokenizer()
+        plainWords = PlainWordFilter(lowercaseStarts: index.labels.labels(index.lowercaseStarts))
     }
 
     /// The mentions in `text`, in text order. `lang` (BCP 47) picks transliteration and
@@ -141,30 +144,36 @@ public final class Canonicalizer {
     /// per segment (the cut of news-20000 took 727 M instructions that way, 472 M this way).
     public func mentions(inUTF8 bytes: [UInt8], segments: [TokenSegment], lang: String?) -> [Mention] {
         var units: [UnitPlace] = []
-        units.reserveCapacity(bytes.count / 6)
+        // Most segments are a unit or punctuation; Han runs grow the array.
+        units.reserveCapacity(segments.count)
         var cutter = UnitCutter()
-        for segment in segments {
-            cutter.cut(segment, in: bytes) { units.append($0) }
+        bytes.withUnsafeBufferPointer { bytes in
+            for segment in segments {
+                cutter.cut(segment, in: bytes) { units.append($0) }
+            }
         }
-        return mentions(in: bytes, units: units, labels: unitIDs(bytes, units, labeler(lang)))
+        return mentions(in: bytes, units: units, lang: lang)
     }
 
     /// The mentions among `units`, the units of `text`.
     func mentions(in text: String, units: [MatchUnit], lang: String?) -> [Mention] {
         let bytes = Array(text.utf8)
         let places = units.map { UnitPlace(range: $0.range, script: $0.script, breakBefore: $0.breakBefore) }
-        return mentions(in: bytes, units: places, labels: unitIDs(bytes, places, labeler(lang)))
+        return mentions(in: bytes, units: places, lang: lang)
     }
 
-    /// The mentions among `units`, the units of the text with UTF-8 `bytes`, with their labels.
-    private func mentions(in bytes: [UInt8], units: [UnitPlace], labels: [UnitIDs]) -> [Mention] {
+    /// The mentions among `units`, the units of the text with UTF-8 `bytes`, in language `lang`.
+    private func mentions(in bytes: [UInt8], units: [UnitPlace], lang: String?) -> [Mention] {
+        let labeler = labeler(lang)
+        var labels = unitIDs(bytes, units, labeler)
         // Listed forms first, everywhere; fuzzy matches only in the gaps they leave, so that a
         // loose span never swallows a word that a listed form would take.
         var listed: [Span] = []
         let tables = Tables(exact: index.exact, normalized: index.normalized, stems: index.stems, traits: index.traits)
+        let words = Words(text: bytes, units: units, labeler: labeler)
         var i = 0
         while i < units.count {
-            if labels[i].mayStart, let end = listedMatch(at: i, units, labels, tables, into: &listed) {
+            if labels[i].mayStart, let end = listedMatch(at: i, words, &labels, tables, into: &listed) {
                 i = end
             } else {
                 i += 1
@@ -203,19 +212,19 @@ public final class Canonicalizer {
 
     /// Appends the longest match of a listed form, its key or its stems at unit `start` to
     /// `spans` and returns its end; nil when none matches.
-    private func listedMatch(at start: Int, _ units: [UnitPlace], _ labels: [UnitIDs], _ tables: Tables,
+    private func listedMatch(at start: Int, _ words: Words, _ labels: inout [UnitIDs], _ tables: Tables,
                              into spans: inout [Span]) -> Int? {
         // `best` is passed inout rather than captured by a local function, which would box it
         // and check exclusivity at run time on every match.
         var best = BestMatch()
-        let script = units[start].script, unit = labels[start]
+        let script = words.units[start].script, unit = labels[start]
         let traits = tables.traits
-        walk(tables.exact, from: start, units, labels, { $0.folded }) { consider(&best, $0, $1, .exact, 1, script, unit, traits) }
-        walk(tables.normalized, from: start, units, labels, { $0.key }) { consider(&best, $0, $1, .normalized, 0.95, script, unit, traits) }
+        walk(tables.exact, from: start, words, &labels, { $0.folded }) { consider(&best, $0, $1, .exact, 1, script, unit, traits) }
+        walk(tables.normalized, from: start, words, &labels, { $0.key }) { consider(&best, $0, $1, .normalized, 0.95, script, unit, traits) }
         if unit.hasBareKeys {
-            walkBare(tables.normalized, from: start, units, labels) { consider(&best, $0, $1, .normalized, 0.9, script, unit, traits) }
+            walkBare(tables.normalized, from: start, words, &labels) { consider(&best, $0, $1, .normalized, 0.9, script, unit, traits) }
         }
-        walk(tables.stems, from: start, units, labels, { $0.stem }) { consider(&best, $0, $1, .normalized, 0.9, script, unit, traits) }
+        walk(tables.stems, from: start, words, &labels, { $0.stem }) { consider(&best, $0, $1, .normalized, 0.9, script, unit, traits) }
         guard best.end >= 0 else { return nil }
         spans.append(Span(units: start..<best.end, forms: best.forms, method: best.method, score: best.score))
         return best.end
@@ -242,13 +251,14 @@ public final class Canonicalizer {
 
     /// Walks `trie` from unit `start` along each unit's `label`, reporting each node with forms.
     @inline(__always)
-    private func walk(_ trie: UnitTrie, from start: Int, _ units: [UnitPlace], _ labels: [UnitIDs],
+    private func walk(_ trie: UnitTrie, from start: Int, _ words: Words, _ labels: inout [UnitIDs],
                       _ label: (UnitIDs) -> Int32, found: (Int, ArraySlice<Int32>) -> Void) {
+        let units = words.units
         var node = UnitTrie.root
         var position = start
         while position < units.count, position - start < index.maximumUnits {
             if position > start && units[position].breakBefore { return }
-            guard let next = trie.child(node, label(labels[position])) else { return }
+            guard let next = trie.child(node, label(self.labels(at: position, words, &labels))) else { return }
             let forms = trie.values(at: next)
             if !forms.isEmpty { found(position + 1, forms) }
             node = next
@@ -258,19 +268,20 @@ public final class Canonicalizer {
 
     /// Walks `trie` from unit `start` through every bare key of each unit, reporting each node
     /// with forms.
-    private func walkBare(_ trie: UnitTrie, from start: Int, _ units: [UnitPlace], _ labels: [UnitIDs],
+    private func walkBare(_ trie: UnitTrie, from start: Int, _ words: Words, _ labels: inout [UnitIDs],
                           found: (Int, ArraySlice<Int32>) -> Void) {
-        func step(_ node: UnitTrie.Node, _ position: Int) {
+        let units = words.units
+        func step(_ node: UnitTrie.Node, _ position: Int, _ labels: inout [UnitIDs]) {
             guard position < units.count, position - start < index.maximumUnits else { return }
             if position > start && units[position].breakBefore { return }
-            for label in labelStore[Int(labels[position].store)].bareIDs {
+            for label in labelStore[Int(self.labels(at: position, words, &labels).store)].bareIDs {
                 guard let next = trie.child(node, label) else { continue }
                 let forms = trie.values(at: next)
                 if !forms.isEmpty { found(position + 1, forms) }
-                step(next, position + 1)
+                step(next, position + 1, &labels)
             }
         }
-        step(UnitTrie.root, start)
+        step(UnitTrie.root, start, &labels)
     }
 
     // MARK: Fuzzy
@@ -498,8 +509,17 @@ public final class Canonicalizer {
         spanFuzzyStore.removeAll(keepingCapacity: true)
     }
 
+    /// A document's text (UTF-8), its units and its labeler: what a walk needs to label a unit
+    /// that `unitIDs` left for later.
+    private struct Words {
+        let text: [UInt8]
+        let units: [UnitPlace]
+        let labeler: Labeler
+    }
+
     /// The label ids of `units`, units of the UTF-8 bytes `text`, made and cached for the words
-    /// not seen before.
+    /// not seen before; a plain word (`PlainWordFilter`) is left `unlabeled`, for `labels(at:_:_:)`
+    /// to look up when a walk reaches it (no match and no fuzzy span starts at it).
     ///
     /// One pass keys each unit, probes the cache and copies a known word's ids into place; a
     /// second pass, over the words the first did not find, makes their labels. The probes of
@@ -508,37 +528,58 @@ public final class Canonicalizer {
     /// another, read by two more passes: about 50 instructions a unit more.)
     private func unitIDs(_ text: [UInt8], _ units: [UnitPlace], _ labeler: Labeler) -> [UnitIDs] {
         let language = labeler.language
-        var ids = [UnitIDs](repeating: Self.unknownUnit, count: units.count)
+        var ids = [UnitIDs](repeating: Self.unlabeled, count: units.count)
         var missing = false
-        for i in units.indices {
-            let range = units[i].range
-            if let known = labelCache.value(WordTable.key(text, range, language), text, range, language) {
-                ids[i] = idStore[Int(known)]
-            } else {
-                missing = true
+        let plainWords = plainWords
+        text.withUnsafeBytes { bytes in
+            for i in units.indices {
+                let range = units[i].range
+                if plainWords.passes(bytes, range) { continue }
+                if let known = labelCache.value(WordTable.key(text, range, language), text, range, language) {
+                    ids[i] = idStore[Int(known)]
+                } else {
+                    ids[i] = Self.missing
+                    missing = true
+                }
             }
         }
         guard missing else { return ids }
-        for i in units.indices where ids[i].store < 0 {
+        for i in units.indices where ids[i].store == Self.missing.store {
             // A word new to the cache may repeat within the document: the first occurrence adds it.
-            let range = units[i].range, key = WordTable.key(text, range, language)
-            if let known = labelCache.value(key, text, range, language) {
-                ids[i] = idStore[Int(known)]
-                continue
-            }
-            let (unit, labels) = makeLabels(String(decoding: text[range], as: UTF8.self), labeler.lang, store: Int32(labelStore.count))
-            labelCache.insert(key, text, range, language, value: unit.store)
-            labelStore.append(labels)
-            idStore.append(unit)
-            fuzzyStore.append(nil)
-            ids[i] = unit
+            ids[i] = labels(of: units[i].range, text, labeler)
         }
         return ids
     }
 
-    /// What `unitIDs` holds for a unit not yet looked up (`store` -1): never returned.
-    private static let unknownUnit = UnitIDs(store: -1, folded: -1, key: -1, stem: -1, isNameLike: false, isLong: false,
-                                             hasBareKeys: false, language: -1, mayStart: false)
+    /// The labels of the word at `range` of `text`, from the cache or made and cached.
+    private func labels(of range: Range<Int>, _ text: [UInt8], _ labeler: Labeler) -> UnitIDs {
+        let language = labeler.language, key = WordTable.key(text, range, language)
+        if let known = labelCache.value(key, text, range, language) { return idStore[Int(known)] }
+        let (unit, labels) = makeLabels(String(decoding: text[range], as: UTF8.self), labeler.lang, store: Int32(labelStore.count))
+        labelCache.insert(key, text, range, language, value: unit.store)
+        labelStore.append(labels)
+        idStore.append(unit)
+        fuzzyStore.append(nil)
+        return unit
+    }
+
+    /// The labels of unit `position` of `words`, looked up now when `unitIDs` left them.
+    @inline(__always)
+    private func labels(at position: Int, _ words: Words, _ labels: inout [UnitIDs]) -> UnitIDs {
+        let known = labels[position]
+        if known.store != Self.unlabeled.store { return known }
+        let found = self.labels(of: words.units[position].range, words.text, words.labeler)
+        labels[position] = found
+        return found
+    }
+
+    /// What `unitIDs` holds for a plain word whose labels wait (`store` -1): not name-like, no
+    /// start.
+    private static let unlabeled = UnitIDs(store: -1, folded: -1, key: -1, stem: -1, isNameLike: false, isLong: false,
+                                           hasBareKeys: false, language: -1, mayStart: false)
+    /// What `unitIDs` holds for a word not found in the first pass (`store` -2): never returned.
+    private static let missing = UnitIDs(store: -2, folded: -1, key: -1, stem: -1, isNameLike: false, isLong: false,
+                                         hasBareKeys: false, language: -1, mayStart: false)
 
     private func makeLabels(_ text: String, _ lang: String?, store: Int32) -> (UnitIDs, UnitLabels) {
         let language = lang ?? LanguageGuess.fromScript(text) ?? "und"

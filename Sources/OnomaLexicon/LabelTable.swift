@@ -29,6 +29,14 @@ final class LabelTable: @unchecked Sendable {
         table.value(WordTable.key(bytes, range, Self.noLanguage), bytes, range, Self.noLanguage) ?? -1
     }
 
+    /// The UTF-8 bytes of the labels with the ids in `ids`.
+    func labels(_ ids: Set<Int32>) -> [[UInt8]] {
+        var labels: [[UInt8]] = []
+        // A key is the label's bytes and 0xFF (no language).
+        table.forEachKey { key, id in if ids.contains(id) { labels.append(key.dropLast()) } }
+        return labels
+    }
+
     /// Labels are keyed without a language.
     private static let noLanguage = WordTable.Language("")
 

@@ -76,10 +76,12 @@ struct MatchUnit: Hashable {
         units.reserveCapacity(text.utf8.count / 6)
         let bytes = Array(text.utf8)
         var cutter = UnitCutter()
-        forEachSegment { segment in
-            cutter.cut(segment, in: bytes) { place in
-                units.append(MatchUnit(text: String(decoding: bytes[place.range], as: UTF8.self), range: place.range,
-                                       script: place.script, breakBefore: place.breakBefore))
+        bytes.withUnsafeBufferPointer { buffer in
+            forEachSegment { segment in
+                cutter.cut(segment, in: buffer) { place in
+                    units.append(MatchUnit(text: String(decoding: bytes[place.range], as: UTF8.self), range: place.range,
+                                           script: place.script, breakBefore: place.breakBefore))
+                }
             }
         }
         return units

@@ -18,15 +18,23 @@ struct UnitCutter {
     private var previousEnd = 0
 
     /// Passes the units of `segment`, a token segment of the text with UTF-8 `bytes`, to `emit`.
-    mutating func cut(_ segment: TokenSegment, in bytes: [UInt8], _ emit: (UnitPlace) -> Void) {
+    /// The bytes come as a buffer: a slice of an array per segment retained and released it.
+    mutating func cut(_ segment: TokenSegment, in bytes: UnsafeBufferPointer<UInt8>, _ emit: (UnitPlace) -> Void) {
         let range = segment.range
-        if range.lowerBound > previousEnd, bytes[previousEnd..<range.lowerBound].contains(UInt8(ascii: "\n")) {
-            pendingBreak = true
+        // Between two segments there is mostly one space, or nothing.
+        var i = previousEnd
+        while i < range.lowerBound {
+            if bytes[i] == UInt8(ascii: "\n") {
+                pendingBreak = true
+                break
+            }
+            i += 1
         }
         previousEnd = range.upperBound
         switch segment.kind {
         case .word, .number:
-            if segment.script == .han, case let text = String(decoding: bytes[range], as: UTF8.self), text.unicodeScalars.count > 1 {
+            if segment.script == .han, case let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self),
+               text.unicodeScalars.count > 1 {
                 var offset = range.lowerBound
                 for character in text {
                     let length = character.utf8.count
@@ -39,7 +47,7 @@ struct UnitCutter {
                 pendingBreak = false
             }
         case .punctuation:
-            if !Self.isConnector(bytes[range]) { pendingBreak = true }
+            if !Self.isConnector(UnsafeBufferPointer(rebasing: bytes[range])) { pendingBreak = true }
         case .symbol, .emoji, .whitespace:
             pendingBreak = true
         }
@@ -49,8 +57,8 @@ struct UnitCutter {
     /// connectors take one to three bytes. Decoded here rather than through a `String` and
     /// `MatchUnit.singleScalar`: a String per punctuation token took canon from 0.63-0.65x to
     /// 0.45-0.50x the tokenizer's speed.
-    private static func isConnector(_ utf8: ArraySlice<UInt8>) -> Bool {
-        let i = utf8.startIndex
+    private static func isConnector(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let i = 0
         switch utf8.count {
         case 1:
             return MatchUnit.isConnector(UInt32(utf8[i]))

@@ -226,6 +226,20 @@ public struct WordTable {
         return true
     }
 
+    /// Calls `body` with the bytes of each key (the word's, 0xFF, the language's) and its value,
+    /// in slot order.
+    func forEachKey(_ body: (_ key: [UInt8], _ value: Int32) -> Void) {
+        for slot in slots where slot.value != 0 {
+            let length = Int(slot.length)
+            if length <= Self.shortLength {
+                var packed = (slot.low, slot.high)
+                body(withUnsafeBytes(of: &packed) { Array($0[..<length]) }, slot.value - 1)
+            } else {
+                body(Array(longKeys[Int(slot.low)..<(Int(slot.low) + length)]), slot.value - 1)
+            }
+        }
+    }
+
     // MARK: Insertion
 
     /// Adds `word` in `language`, not yet in the table, with their `key` and `value`.

@@ -43,6 +43,7 @@ import Testing
         Q57606\tperson\ten\tRobert Fico\tcanonical
         Q57606\tperson\ten\tFico\talias
         Q57606\tperson\tsk\tFico\talias
+        Q2042\tperson\tfr\tde Gaulle\talias
 
         """
 
@@ -177,6 +178,15 @@ import Testing
         try Tokenizer().forEachSegment(in: text) { segments.append($0) }
         let mentions = try Canonicalizer(index: Self.index).mentions(in: text, segments: segments, lang: "uk")
         #expect(mentions.map { "\($0.text)→\($0.entity ?? "?")" } == ["Зеленський→Q3874799", "Києва→Q1899", "Kim Jong Un→Q56226", "Trump→Q22686"])
+    }
+
+    @Test func lowercaseWordAfterTheFirstWordOfAForm() throws {
+        // "region" is looked up only when the walk from "Kursk" reaches it.
+        #expect(try found("The Kursk region was shelled overnight.", lang: "en") == ["Kursk region→Q3178/exact"])
+    }
+
+    @Test func formThatStartsInLowercase() throws {
+        #expect(try found("selon de Gaulle et les autres", lang: "fr") == ["de Gaulle→Q2042/exact"])
     }
 
     @Test func sentencePunctuationBreaksNames() throws {
