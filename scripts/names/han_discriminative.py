@@ -30,6 +30,7 @@ import hashlib
 import math
 import os
 import pickle
+import random
 import time
 
 import numpy as np
@@ -138,6 +139,20 @@ def spelling_shift(split, trans, gamma: float):
         source = "".join(ch for ch in "".join(M.query_words(split, trans, q)) if ch in A.LETTERS)
         return gamma * math.log(spell.get(source, 1))
     return shift
+
+
+def train_protocols(split, draws: int, redraws: int) -> list[C.Protocol]:
+    """discriminative.train_protocols, and with redraws that many more rounds of protocols over
+    other orders of the same TRAIN people (other lexicons and queries; people recur across rounds)."""
+    protos = D.train_protocols(split, draws)
+    keys = sorted({en.lower() for en, _ in split.train})
+    size = C.N_LEXICON + C.N_QUERIES
+    for r in range(1, redraws + 1):
+        order = list(keys)
+        random.Random(f"{C.SEED}:{split.name}:disc-redraw{r}").shuffle(order)
+        protos += [C.make_protocol(order[i * size:(i + 1) * size], split.forms, f"{split.name}:disc-redraw{r}-{i}")
+                   for i in range(min(draws, len(order) // size))]
+    return protos
 
 
 def dev_figures(split, paths, max_fa: float, alpha: float, shift_of):
@@ -412,7 +427,7 @@ def trained_model(split, trans, args):
     shipped = TableRunner(base, pruned(base.model), base.path + ".pruned")
     em_fit = D.dev_figures(dev_dumps(split, trans, base, "final-han"), args.max_fa)
     key = repr((base.path, args.train_draws, args.epochs, args.lr, args.l2, args.batch, em_fit["alpha"], args.max_fa,
-                args.temp, "v1") + ((args.gamma,) if args.gamma else ()))
+                args.temp, "v1") + ((args.gamma,) if args.gamma else ()) + ((args.redraws,) if args.redraws else ()))
     tag = "han-disc-" + hashlib.sha1(key.encode()).hexdigest()[:10]
     path = os.path.join(M.MODEL_DIR, f"zh-{tag}.pkl")
     if os.path.exists(path):
@@ -420,13 +435,13 @@ def trained_model(split, trans, args):
             model = pickle.load(f)
     else:
         t = time.time()
-        data = TrainingData(split, trans, shipped, D.train_protocols(split, args.train_draws),
+        data = TrainingData(split, trans, shipped, train_protocols(split, args.train_draws, args.redraws),
                             spelling_shift(split, trans, args.gamma))
         ent = Entries(shipped.model, data.chars)
         data.index(ent)
-        print(f"  zh: {len(data)} TRAIN queries ({(data.target >= 0).sum()} in-lexicon, {data.misses} blocking misses "
-              f"left out), {len(data.cand) / len(data):.0f} candidates/query, {len(ent.w_own)} + {len(ent.w_syl)} rows, "
-              f"{time.time() - t:.0f}s", flush=True)
+        print(f"  zh: {len(data)} TRAIN queries ({(data.target >= 0).sum()} in-lexicon, {data.misses} blocking "
+              f"misses left out), {len(data.cand) / len(data):.0f} candidates/query, {len(ent.w_own)} + "
+              f"{len(ent.w_syl)} rows, {time.time() - t:.0f}s", flush=True)
         w_own, w_syl = train(data, ent, em_fit["alpha"], args.epochs, args.lr, args.l2, args.batch, args.max_fa,
                              args.temp)
         model = pruned(ent.model_with(w_own, w_syl))
@@ -438,6 +453,8 @@ def trained_model(split, trans, args):
 def parser():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--train-draws", type=int, default=3, help="TRAIN protocols (4,000 queries each)")
+    ap.add_argument("--redraws", type=int, default=0,
+                    help="more rounds of TRAIN protocols over other orders of the same people")
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--lr", type=float, default=0.03)
     ap.add_argument("--l2", type=float, default=1e-4)
@@ -461,7 +478,8 @@ def main():
     shift_of = spelling_shift(split, trans, args.gamma)
     rows = []
     for name, runner, t in (("EM", base, "final-han"), ("EM shipped", shipped, "han-em-pruned"), (tag, trained, tag)):
-        rows.append((name, dev_figures(split, dev_dumps(split, trans, runner, t), args.max_fa, em_fit["alpha"], shift_of)))
+        paths = dev_dumps(split, trans, runner, t)
+        rows.append((name, dev_figures(split, paths, args.max_fa, em_fit["alpha"], shift_of)))
     for name, fit in rows:
         print(f"zh {name:20s} DEV acc@1 {fit['acc']:.3f} (draws {' '.join(f'{a:.3f}' for a in fit['accs'])})  "
               f"worst FA {fit['worst_fa']:.4f}  alpha {fit['alpha']} beta {fit['beta']} b0 {fit['b0']:.3f}")
