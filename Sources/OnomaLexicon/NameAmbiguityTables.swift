@@ -6,7 +6,7 @@ enum NameAmbiguityTables {
     /// calibration (ModelCalibration.name)<TAB>gamma<TAB>beta<TAB>background
     static let posterior = #"""
 ru	0.5	3.0	1.9694
-zh-han	1.2	1.0	5.0125
+zh-han	1.2	1.25	5.323
 """#
 
     /// Per calibration: folded transliteration<TAB>English spellings
