@@ -17,6 +17,10 @@ public struct NameKey: Hashable, Sendable {
 
     /// The key's words.
     public var words: [Substring] { key.split(separator: " ") }
+
+    /// The key's words run together: transliterations space some syllables where the names
+    /// they stand for join them (习近平 xi jin ping, Xi Jinping).
+    public var unspaced: String { key.split(separator: " ").joined() }
 }
 
 /// Computes name keys; safe to share between threads.

@@ -43,7 +43,7 @@ public struct NameMatch: Sendable {
     public func compare(_ a: String, lang langA: String?, _ b: String, lang langB: String?) -> (score: Double, method: Method) {
         if Folding.caseFold(a) == Folding.caseFold(b) { return (1, .exact) }
         let keyA = keys.key(for: a, lang: langA), keyB = keys.key(for: b, lang: langB)
-        if !keyA.key.isEmpty, keyA.key.replacingOccurrences(of: " ", with: "") == keyB.key.replacingOccurrences(of: " ", with: "") {
+        if !keyA.key.isEmpty, keyA.unspaced == keyB.unspaced {
             return (0.95, .normalized)
         }
         let score: Double

@@ -54,7 +54,9 @@ public struct Resolver: Sendable {
     /// compared with the lexicon's Latin-script forms by that model instead of by keys (forms
     /// in its own script still match by key): its score is the posterior probability that the
     /// candidate is the person named, which passes at `crossScriptAcceptance`, or at
-    /// `keyAgreementAcceptance` with score 0.95 for a form whose key equals the name's. A name
+    /// `keyAgreementAcceptance` with score 0.95 for a form whose key equals the name's (a Han
+    /// name passes at 0.95 without the model against a form of two words or more that spells
+    /// its pinyin: 李强, Li Qiang). A name
     /// whose transliteration stands for several English names (`NameAmbiguity`) needs a
     /// clearer lead to pass. A Latin-script name is scored against an entity's forms in other
     /// scripts (by a letter model or key similarity) only when the entity has no Latin-script
@@ -85,6 +87,12 @@ public struct Resolver: Sendable {
             posteriors = Dictionary(uniqueKeysWithValues: zip(entities, calibration.posteriors(entities.map { scores[$0]! })))
         }
         var keyAgreeing = Set<String>()
+        // A Chinese person's name is romanised as its characters' Mandarin reading: for a name
+        // in Han script, a form of two words or more that spells that reading (spaces aside:
+        // 习近平 xi jin ping, Xi Jinping) is a candidate whatever the model, which learned
+        // foreign names, says. A one-word form needs the model's agreement, as in other
+        // scripts: short foreign names meet pinyin by chance (米兰 mi lan, Milan).
+        let pinyin = modelled.map { ["zh", "zh-han"].contains($0.calibration.name) } ?? false ? key.unspaced : nil
         let folded = Folding.caseFold(name)
         let isLatinName = modelled == nil && CrossScriptIndex.isLatin(name)
         // With a language given, a one-word Latin-script name matches Latin-script spelling
@@ -101,7 +109,10 @@ public struct Resolver: Sendable {
             if modelled != nil, form.entry.role != .blocked, index.traits[Int(id)].script == .latin {
                 // The letter model scores these below; here only the spelling as listed and the same key count.
                 if Folding.caseFold(form.entry.form) == folded, 1 >= threshold { add(form.entry.entity, 1, .exact) }
-                else if form.key.key == key.key {
+                else if let pinyin, form.key.key.contains(" "), form.key.unspaced == pinyin {
+                    keyAgreeing.insert(form.entry.entity)
+                    if 0.95 >= threshold { add(form.entry.entity, 0.95, .normalized) }
+                } else if form.key.key == key.key {
                     keyAgreeing.insert(form.entry.entity)
                     if 0.95 >= threshold, posteriors[form.entry.entity] ?? 0 >= Self.keyAgreementAcceptance { add(form.entry.entity, 0.95, .normalized) }
                 }

@@ -174,6 +174,21 @@ import Testing
         #expect(resolver.resolve("胡尔梅", lang: "zh", top: 1).first?.canonical == "Hurme")
     }
 
+    @Test func chinesePersonSpelledInPinyinResolvesWhateverTheModelSays() throws {
+        // The Han model learned foreign names: it scores Li Qiang far below the background
+        // (posterior 0.002). The characters' Mandarin reading is the name, spaces aside
+        // (li qiang; xi jin ping, Xi Jinping). A one-word form the reading meets by chance
+        // (米兰 mi lan, the Italian name Milan) still needs the model.
+        let parsed = LexiconParser.parse("p0\tperson\ten\tLi Qiang\tcanonical\np1\tperson\ten\tXi Jinping\tcanonical\n"
+                                         + "p2\tperson\ten\tMilan\tcanonical\n", path: "people.tsv")
+        let resolver = Resolver(index: try LexiconIndex(lexicon: Lexicon(entries: parsed.entries)))
+        #expect(resolver.resolve("李强", lang: "zh", top: 1).first?.canonical == "Li Qiang")
+        let xi = resolver.resolve("习近平", lang: nil, top: 1).first
+        #expect(xi?.canonical == "Xi Jinping" && xi?.method == .normalized)
+        #expect(resolver.resolve("李强", lang: "zh", top: 1).first?.score == 0.95)
+        #expect(resolver.explain("米兰", lang: "zh").candidates.allSatisfy { $0.score < 0.95 })
+    }
+
     @Test func someoneNotInTheLexiconGetsNoCandidate() {
         #expect(Self.top("Сергей Лавров") == nil)
         #expect(Self.top("이순신") == nil)
