@@ -35,15 +35,19 @@ public struct NameMatch: Sendable {
         self.use = use
     }
 
-    /// The score of two names and how it was reached: 1 when equal up to case, 0.95 when their
+    /// The score of two names and how it was reached: 0 when either has no letters or digits;
+    /// 1 when equal up to case, 0.95 when their
     /// keys are equal; else, for a name in a script with a `LetterModel` against a Latin-script
     /// name, the model's score calibrated for `use`; else the key similarity. A pair alone also
     /// scores 0.9 (`normalized`, as in `resolve`) when one name is a case form of the other
     /// (Зеленського, Зеленський), if that is more.
     public func compare(_ a: String, lang langA: String?, _ b: String, lang langB: String?) -> (score: Double, method: Method) {
-        if Folding.caseFold(a) == Folding.caseFold(b) { return (1, .exact) }
         let keyA = keys.key(for: a, lang: langA), keyB = keys.key(for: b, lang: langB)
-        if !keyA.key.isEmpty, keyA.unspaced == keyB.unspaced {
+        // Without letters or digits (empty, emoji, punctuation) there is no name to compare:
+        // it matches nothing, itself included, as `resolve` finds nothing for it.
+        guard !keyA.key.isEmpty, !keyB.key.isEmpty else { return (0, .fuzzy) }
+        if Folding.caseFold(a) == Folding.caseFold(b) { return (1, .exact) }
+        if keyA.unspaced == keyB.unspaced {
             return (0.95, .normalized)
         }
         let score: Double
