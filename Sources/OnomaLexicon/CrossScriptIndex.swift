@@ -116,15 +116,20 @@ final class CrossScriptIndex: Sendable {
         }
     }
 
+    /// The index over the lexicon, built on first use.
+    private func index() -> Built {
+        built.withLock { built in
+            if built == nil { built = Self.build(lexicon) }
+            return built!
+        }
+    }
+
     /// Each entity's best raw score among the candidates for `name` that compete, and the
     /// calibration of the model that scored them; nil when no model reads the name's script.
     func scores(for name: String, lang: String?) -> (calibration: ModelCalibration, scores: [String: Double])? {
         guard let query = Self.query(name, lang: lang) else { return nil }
         guard !query.words.isEmpty else { return (query.calibration, [:]) }
-        let index = built.withLock { built in
-            if built == nil { built = Self.build(lexicon) }
-            return built!
-        }
+        let index = self.index()
         var keys: [UInt64] = []
         for nonRhotic in query.readsNonRhotic ? [false, true] : [false] {
             for string in query.strings { Self.addKeys(of: Self.skeleton(string), word: false, nonRhotic: nonRhotic, to: &keys) }
@@ -234,8 +239,34 @@ final class CrossScriptIndex: Sendable {
                 if skeleton.count >= wordKeyMinimum { addKeys(of: skeleton, word: true, nonRhotic: nonRhotic, to: &keys) }
             }
         }
+        if letters.count > 1 { keys.append(readingKey(letters.joined())) }
         keys.sort()
         return (name, keys.withoutAdjacentRepeats())
+    }
+
+    /// The entities with a Latin-script name of two words or more whose letters spell `name`
+    /// as a Korean personal name is romanised (`KoreanNameReading`: 김우빈, Kim Woo-bin); empty
+    /// for a name in another script or of another shape.
+    func readingMatches(for name: String, lang: String?) -> Set<String> {
+        guard Self.model(for: name, lang: lang)?.model.language == "ko" else { return [] }
+        let spellings = KoreanNameReading.spellings(of: name)
+        guard !spellings.isEmpty else { return [] }
+        let index = self.index()
+        var entities = Set<String>()
+        for spelling in spellings {
+            let framed = LetterModel.framed(spelling)
+            for id in index.names(withKey: Self.readingKey(spelling)) where index.names[Int(id)].orders.first == framed {
+                entities.insert(index.names[Int(id)].entity)
+            }
+        }
+        return entities
+    }
+
+    /// The key under which a name of several words is found by its letters run together, in a
+    /// key space of its own.
+    private static func readingKey(_ letters: String) -> UInt64 {
+        let hash = ([UInt8(8)] + Array(letters.utf8)).withUnsafeBytes(WordTable.hash)
+        return hash == .max ? hash - 1 : hash
     }
 
     /// A Latin name prepared for scoring from its words' `letters` and their `orders`, or nil
@@ -247,7 +278,7 @@ final class CrossScriptIndex: Sendable {
     }
 
     /// The words' letters a-z, without words that have none.
-    private static func letters(_ words: [String]) -> [String] {
+    static func letters(_ words: [String]) -> [String] {
         words.map { String($0.unicodeScalars.filter { ("a"..."z").contains($0) }) }.filter { !$0.isEmpty }
     }
 

@@ -36,9 +36,10 @@ public struct NameMatch: Sendable {
     }
 
     /// The score of two names and how it was reached: 0 when either has no letters or digits;
-    /// 1 when equal up to case, 0.95 when their
-    /// keys are equal; else, for a name in a script with a `LetterModel` against a Latin-script
-    /// name, the model's score calibrated for `use`; else the key similarity. A pair alone also
+    /// 1 when equal up to case; 0.95 when their keys are equal (spaces aside) or one spells the
+    /// other as a Korean name is romanised (`KoreanNameReading`); else, for a name in a script
+    /// with a `LetterModel` against a Latin-script name, the model's score calibrated for
+    /// `use`; else the key similarity. A pair alone also
     /// scores 0.9 (`normalized`, as in `resolve`) when one name is a case form of the other
     /// (Зеленського, Зеленський), if that is more.
     public func compare(_ a: String, lang langA: String?, _ b: String, lang langB: String?) -> (score: Double, method: Method) {
@@ -47,7 +48,7 @@ public struct NameMatch: Sendable {
         // it matches nothing, itself included, as `resolve` finds nothing for it.
         guard !keyA.key.isEmpty, !keyB.key.isEmpty else { return (0, .fuzzy) }
         if Folding.caseFold(a) == Folding.caseFold(b) { return (1, .exact) }
-        if keyA.unspaced == keyB.unspaced {
+        if keyA.unspaced == keyB.unspaced || KoreanNameReading.spells(a, latin: b) || KoreanNameReading.spells(b, latin: a) {
             return (0.95, .normalized)
         }
         let score: Double

@@ -56,7 +56,8 @@ public struct Resolver: Sendable {
     /// candidate is the person named, which passes at `crossScriptAcceptance`, or at
     /// `keyAgreementAcceptance` with score 0.95 for a form whose key equals the name's (a Han
     /// name passes at 0.95 without the model against a form of two words or more that spells
-    /// its pinyin: 李强, Li Qiang). A name
+    /// its pinyin, 李强, Li Qiang; so does a Korean name against such a form spelling one of its
+    /// romanisations, 김우빈, Kim Woo-bin). A name
     /// whose transliteration stands for several English names (`NameAmbiguity`) needs a
     /// clearer lead to pass. A Latin-script name is scored against an entity's forms in other
     /// scripts (by a letter model or key similarity) only when the entity has no Latin-script
@@ -87,6 +88,9 @@ public struct Resolver: Sendable {
             posteriors = Dictionary(uniqueKeysWithValues: zip(entities, calibration.posteriors(entities.map { scores[$0]! })))
         }
         var keyAgreeing = Set<String>()
+        // A Korean person's name in one of its romanisations (김우빈, Kim Woo-bin) needs no
+        // model either (`KoreanNameReading`).
+        var spelled = crossScript.readingMatches(for: name, lang: lang)
         // A Chinese person's name is romanised as its characters' Mandarin reading: for a name
         // in Han script, a form of two words or more that spells that reading (spaces aside:
         // 习近平 xi jin ping, Xi Jinping) is a candidate whatever the model, which learned
@@ -110,8 +114,7 @@ public struct Resolver: Sendable {
                 // The letter model scores these below; here only the spelling as listed and the same key count.
                 if Folding.caseFold(form.entry.form) == folded, 1 >= threshold { add(form.entry.entity, 1, .exact) }
                 else if let pinyin, form.key.key.contains(" "), form.key.unspaced == pinyin {
-                    keyAgreeing.insert(form.entry.entity)
-                    if 0.95 >= threshold { add(form.entry.entity, 0.95, .normalized) }
+                    spelled.insert(form.entry.entity)
                 } else if form.key.key == key.key {
                     keyAgreeing.insert(form.entry.entity)
                     if 0.95 >= threshold, posteriors[form.entry.entity] ?? 0 >= Self.keyAgreementAcceptance { add(form.entry.entity, 0.95, .normalized) }
@@ -151,6 +154,9 @@ public struct Resolver: Sendable {
         for (entity, posterior) in posteriors where posterior >= Self.crossScriptAcceptance {
             add(entity, posterior, .fuzzy)
         }
+        if 0.95 >= threshold {
+            for entity in spelled { add(entity, 0.95, .normalized) }
+        }
         // An inflected Slavic name scores as the canonicalizer scores its stem match (its forms
         // are looked up only when that score passes the threshold).
         if Self.inflectedScore >= threshold {
@@ -169,7 +175,7 @@ public struct Resolver: Sendable {
                      scored: scores.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.compactMap { entity, raw in
                          index.lexicon.entities[entity].map {
                              Evidence.Scored(entity: entity, canonical: $0.canonical, raw: raw, posterior: posteriors[entity] ?? 0,
-                                             keyAgrees: keyAgreeing.contains(entity))
+                                             keyAgrees: keyAgreeing.contains(entity), spelled: spelled.contains(entity))
                          }
                      })
         }

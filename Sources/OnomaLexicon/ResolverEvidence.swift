@@ -14,6 +14,10 @@ extension Resolver {
             /// Whether a Latin-script form of the entity has the name's key: the candidate then
             /// passes at `keyAgreementAcceptance`.
             public let keyAgrees: Bool
+            /// Whether a Latin-script form of the entity spells the name's reading (its pinyin,
+            /// or a romanisation of a Korean name): the candidate then passes whatever the
+            /// posterior.
+            public let spelled: Bool
         }
 
         /// The model's calibration (ru, ar, he, ko, ja, zh; zh-han for the Han character model).

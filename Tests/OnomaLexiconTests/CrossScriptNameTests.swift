@@ -189,6 +189,21 @@ import Testing
         #expect(resolver.explain("米兰", lang: "zh").candidates.allSatisfy { $0.score < 0.95 })
     }
 
+    @Test func koreanPersonInOneOfTheRomanisationsResolvesWhateverTheModelSays() throws {
+        // The Korean model refuses 김우빈 against Kim Woo-bin (posterior below the background);
+        // 우 is u, oo or woo, 빈 bin, 김 kim or gim. Family name last, too (Woo-bin Kim). A
+        // one-word form is left to the model; another given name (Woo-jin) does not spell it.
+        let parsed = LexiconParser.parse("p0\tperson\ten\tKim Woo-bin\tcanonical\np1\tperson\ten\tWoo-jin Kim\tcanonical\n",
+                                         path: "people.tsv")
+        let resolver = Resolver(index: try LexiconIndex(lexicon: Lexicon(entries: parsed.entries)))
+        let woobin = resolver.resolve("김우빈", lang: nil, top: 1).first
+        #expect(woobin?.canonical == "Kim Woo-bin" && woobin?.method == .normalized)
+        #expect(resolver.resolve("김우진", lang: "ko", top: 1).first?.canonical == "Woo-jin Kim")
+        #expect(KoreanNameReading.spellings(of: "이정문").contains("leejungmoon"))
+        #expect(!KoreanNameReading.spellings(of: "도널드 트럼프").contains("donaldtrump"))
+        #expect(NameMatch(keys: NameKeyMaker(), use: .pair).compare("김우빈", lang: nil, "Kim Woo-bin", lang: nil) == (0.95, .normalized))
+    }
+
     @Test func someoneNotInTheLexiconGetsNoCandidate() {
         #expect(Self.top("Сергей Лавров") == nil)
         #expect(Self.top("이순신") == nil)

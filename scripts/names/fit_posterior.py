@@ -8,8 +8,9 @@ binary's own evidence (`onoma resolve --explain`).
 Per set and DEV draw (0-3 unless --draws: other lexicons and queries among the DEV people, see
 common.dev_protocol) the binary resolves the protocol's queries with --explain (cached under
 /tmp/onoma-names/explain/, keyed by the binary). Each query's decision is then rebuilt for any
-constants: a candidate the model did not score, or whose spelling is listed as written
-("exact"), stays as the binary found it; each scored entity is a candidate with its posterior
+constants: a candidate the model did not score, whose spelling is listed as written ("exact"),
+or whose form spells the query's reading ("reading": pinyin, a Korean romanisation), stays as
+the binary found it; each scored entity is a candidate with its posterior
 when that reaches 0.5 (Resolver.crossScriptAcceptance), or with 0.95 when a Latin-script form
 has the query's key and the posterior reaches 0.4 (keyAgreementAcceptance); the best score wins,
 ties to the entity listed first. The rebuild is checked against the binary's own answers at its
@@ -96,7 +97,7 @@ class Draw:
             cands = o["candidates"]
             self.binary_accept[i] = bool(cands)
             self.binary_right[i] = bool(cands) and e is not None and cands[0]["canonical"].lower() == e
-            names = {c["entity"] for c in scored}
+            names = {c["entity"] for c in scored if not c.get("reading")}
             for c in cands:
                 if c["method"] == "exact" or c["entity"] not in names:
                     if c["score"] > self.fixed[i]:

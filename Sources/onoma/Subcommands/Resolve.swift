@@ -28,7 +28,7 @@ extension Onoma {
 
         @Flag(help: ArgumentHelp(
             "Also print the letter model's evidence: each candidate's raw score and posterior, and under \"model\" the posterior's terms and every candidate that competed in it.",
-            discussion: "{\"model\": {\"name\", \"beta\", \"background\", \"spellings\", \"scored\": [{\"entity\", \"canonical\", \"raw\", \"posterior\", \"key\"}]}} (absent when no model reads the name's script); posterior = exp(beta·raw) / (exp(beta·background) + Σ exp(beta·raw'))."))
+            discussion: "{\"model\": {\"name\", \"beta\", \"background\", \"spellings\", \"scored\": [{\"entity\", \"canonical\", \"raw\", \"posterior\", \"key\", \"reading\"}]}} (absent when no model reads the name's script); posterior = exp(beta·raw) / (exp(beta·background) + Σ exp(beta·raw')); \"key\": a form has the name's key (passes from posterior 0.4); \"reading\": a form spells the name's pinyin or Korean romanisation (passes whatever the posterior)."))
         var explain = false
 
         @Option(help: ArgumentHelp("Read one name per line from FILE (- for standard input).", valueName: "FILE"))
@@ -80,7 +80,7 @@ extension Onoma {
         /// The evidence as a JSON object.
         private static func json(_ evidence: Resolver.Evidence) -> String {
             let scored = evidence.scored.map {
-                "{\"entity\":\(JSONText.quoted($0.entity)),\"canonical\":\(JSONText.quoted($0.canonical)),\"raw\":\(raw($0.raw)),\"posterior\":\(ScoreText.format($0.posterior)),\"key\":\($0.keyAgrees)}"
+                "{\"entity\":\(JSONText.quoted($0.entity)),\"canonical\":\(JSONText.quoted($0.canonical)),\"raw\":\(raw($0.raw)),\"posterior\":\(ScoreText.format($0.posterior)),\"key\":\($0.keyAgrees),\"reading\":\($0.spelled)}"
             }
             return "{\"name\":\(JSONText.quoted(evidence.model)),\"beta\":\(evidence.beta),\"background\":\(raw(evidence.background)),\"spellings\":\(evidence.spellings),\"scored\":[\(scored.joined(separator: ","))]}"
         }
