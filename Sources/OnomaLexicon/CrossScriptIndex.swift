@@ -245,21 +245,26 @@ final class CrossScriptIndex: Sendable {
     }
 
     /// The entities with a Latin-script name of two words or more whose letters spell `name`
-    /// as a Korean personal name is romanised (`KoreanNameReading`: 김우빈, Kim Woo-bin); empty
-    /// for a name in another script or of another shape.
-    func readingMatches(for name: String, lang: String?) -> Set<String> {
-        guard Self.model(for: name, lang: lang)?.model.language == "ko" else { return [] }
-        let spellings = KoreanNameReading.spellings(of: name)
-        guard !spellings.isEmpty else { return [] }
+    /// as a Korean personal name is romanised (`korean`: 김우빈, Kim Woo-bin) and as the
+    /// Mandarin reading of a Chinese name written in Korean (`mandarin`: 장헌충, Zhang
+    /// Xianzhong), by `KoreanNameReading`; empty for a name in another script or of another
+    /// shape.
+    func readingMatches(for name: String, lang: String?) -> (korean: Set<String>, mandarin: Set<String>) {
+        guard Self.model(for: name, lang: lang)?.model.language == "ko" else { return ([], []) }
+        let korean = KoreanNameReading.spellings(of: name), mandarin = KoreanNameReading.mandarinSpellings(of: name)
+        guard !korean.isEmpty || !mandarin.isEmpty else { return ([], []) }
         let index = self.index()
-        var entities = Set<String>()
-        for spelling in spellings {
-            let framed = LetterModel.framed(spelling)
-            for id in index.names(withKey: Self.readingKey(spelling)) where index.names[Int(id)].orders.first == framed {
-                entities.insert(index.names[Int(id)].entity)
+        func entities(_ spellings: Set<String>) -> Set<String> {
+            var entities = Set<String>()
+            for spelling in spellings {
+                let framed = LetterModel.framed(spelling)
+                for id in index.names(withKey: Self.readingKey(spelling)) where index.names[Int(id)].orders.first == framed {
+                    entities.insert(index.names[Int(id)].entity)
+                }
             }
+            return entities
         }
-        return entities
+        return (entities(korean), entities(mandarin))
     }
 
     /// The key under which a name of several words is found by its letters run together, in a

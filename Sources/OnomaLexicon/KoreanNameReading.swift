@@ -12,7 +12,7 @@ enum KoreanNameReading {
     /// A name of more syllables is not a Korean personal name's shape (family name of one or
     /// two syllables, given name of one or two).
     private static let maximumSyllables = 4
-    /// Spellings per word order beyond which a name gets none: it is not a personal name.
+    /// Spellings per word order beyond which a word order gets none: it is not a personal name.
     private static let maximumSpellings = 20_000
 
     /// Initial consonants in Unicode order (ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ).
@@ -55,23 +55,55 @@ enum KoreanNameReading {
     /// to four Hangul syllables (a space allowed between them), in the order written and with
     /// the first syllable (the family name) last; empty for any other name.
     static func spellings(of name: String) -> Set<String> {
-        let syllables = name.filter { $0 != " " }
-        guard (2...maximumSyllables).contains(syllables.count) else { return [] }
+        guard let syllables = syllables(of: name) else { return [] }
         var readings: [[String]] = []
         for syllable in syllables {
-            guard syllable.unicodeScalars.count == 1, let reading = reading(of: syllable.unicodeScalars.first!) else { return [] }
+            guard let reading = reading(of: syllable.unicodeScalars.first!) else { return [] }
             readings.append(reading)
         }
         readings[0] = (readings[0] + (familyNames[syllables.first!] ?? [])).uniqued()
-        guard readings.reduce(1, { $0 * $1.count }) <= maximumSpellings else { return [] }
-        var spellings = Set<String>()
-        for order in [readings, Array(readings.dropFirst()) + [readings[0]]] {
-            var partial = [""]
-            for options in order { partial = partial.flatMap { prefix in options.map { prefix + $0 } } }
-            spellings.formUnion(partial)
-        }
-        return spellings
+        return spellings(readings).union(spellings(Array(readings.dropFirst()) + [readings[0]]))
     }
+
+    /// The spellings of `name` read as a Chinese name written in Korean, each character by its
+    /// Korean reading (장헌충, Zhang Xianzhong): every syllable as the Mandarin reading of a
+    /// character it reads, in the order written; empty for any other name.
+    static func mandarinSpellings(of name: String) -> Set<String> {
+        guard let syllables = syllables(of: name) else { return [] }
+        var readings: [[String]] = []
+        for syllable in syllables {
+            guard let reading = mandarin[syllable] else { return [] }
+            readings.append(reading)
+        }
+        return spellings(readings)
+    }
+
+    /// The syllables of a name of a Korean personal name's shape, or nil.
+    private static func syllables(of name: String) -> [Character]? {
+        let syllables = Array(name.filter { $0 != " " })
+        guard (2...maximumSyllables).contains(syllables.count),
+              syllables.allSatisfy({ $0.unicodeScalars.count == 1 && (0xAC00..<0xD7A4).contains($0.unicodeScalars.first!.value) })
+        else { return nil }
+        return syllables
+    }
+
+    /// Every concatenation of one option per syllable, or none when there would be too many.
+    private static func spellings(_ readings: [[String]]) -> Set<String> {
+        guard readings.reduce(1, { $0 * $1.count }) <= maximumSpellings else { return [] }
+        var partial = [""]
+        for options in readings { partial = partial.flatMap { prefix in options.map { prefix + $0 } } }
+        return Set(partial)
+    }
+
+    /// `hanjaReadings` by syllable.
+    private static let mandarin: [Character: [String]] = {
+        var table: [Character: [String]] = [:]
+        for line in hanjaReadings.split(separator: "\n") {
+            let fields = line.split(separator: "\t")
+            table[fields[0].first!] = fields[1].split(separator: " ").map(String.init)
+        }
+        return table
+    }()
 
     /// Whether `latin`, a name of two words or more, spells `name` read as a Korean personal name.
     static func spells(_ name: String, latin: String) -> Bool {

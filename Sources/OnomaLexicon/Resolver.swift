@@ -30,6 +30,9 @@ public struct Resolver: Sendable {
     /// from 0.371 to 0.386 and Japanese from 0.398 to 0.416 accuracy@1, for 0.1 to 0.2 points
     /// more false accepts (1.3%, 1.5%, 2.1%).
     public static let keyAgreementAcceptance = 0.4
+    /// The score of a Chinese name written in Korean against a form spelling its Mandarin
+    /// reading: below a Korean reading's 0.95 (박승 is Park Seung before Fu Sheng).
+    public static let mandarinReadingScore = 0.9
     /// The score of a form matched by the Slavic stems of an inflected name (Зеленського):
     /// the canonicalizer's for the same match.
     public static let inflectedScore = 0.9
@@ -89,8 +92,13 @@ public struct Resolver: Sendable {
         }
         var keyAgreeing = Set<String>()
         // A Korean person's name in one of its romanisations (김우빈, Kim Woo-bin) needs no
-        // model either (`KoreanNameReading`).
-        var spelled = crossScript.readingMatches(for: name, lang: lang)
+        // model either (`KoreanNameReading`); a Chinese name written in Korean and spelled in
+        // its Mandarin reading (장헌충, Zhang Xianzhong) needs the model to count the form among
+        // its competitors, and passes below a Korean reading.
+        let readings = crossScript.readingMatches(for: name, lang: lang)
+        var spelled = readings.korean
+        let mandarin = readings.mandarin.subtracting(spelled).filter { modelled?.scores[$0] != nil }
+        spelled.formUnion(mandarin)
         // A Chinese person's name is romanised as its characters' Mandarin reading: for a name
         // in Han script, a form of two words or more that spells that reading (spaces aside:
         // 习近平 xi jin ping, Xi Jinping) is a candidate whatever the model, which learned
@@ -154,9 +162,8 @@ public struct Resolver: Sendable {
         for (entity, posterior) in posteriors where posterior >= Self.crossScriptAcceptance {
             add(entity, posterior, .fuzzy)
         }
-        if 0.95 >= threshold {
-            for entity in spelled { add(entity, 0.95, .normalized) }
-        }
+        for entity in spelled where !mandarin.contains(entity) && 0.95 >= threshold { add(entity, 0.95, .normalized) }
+        for entity in mandarin where Self.mandarinReadingScore >= threshold { add(entity, Self.mandarinReadingScore, .normalized) }
         // An inflected Slavic name scores as the canonicalizer scores its stem match (its forms
         // are looked up only when that score passes the threshold).
         if Self.inflectedScore >= threshold {

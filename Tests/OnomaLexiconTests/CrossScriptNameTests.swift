@@ -204,6 +204,19 @@ import Testing
         #expect(NameMatch(keys: NameKeyMaker(), use: .pair).compare("김우빈", lang: nil, "Kim Woo-bin", lang: nil) == (0.95, .normalized))
     }
 
+    @Test func chineseNameReadInKoreanResolvesToItsMandarinSpelling() throws {
+        // 장헌충 is 張獻忠 read in Korean (jang heon chung); English writes his name in pinyin.
+        // The hanja readings (Unihan) give 장 zhang, 헌 xian, 충 zhong. A Korean reading of the
+        // same syllables comes first: 박승 is Park Seung before Fu Sheng (朴 pu/piao, 勝 sheng).
+        let parsed = LexiconParser.parse("p0\tperson\ten\tZhang Xianzhong\tcanonical\np1\tperson\ten\tFu Sheng\tcanonical\n"
+                                         + "p2\tperson\ten\tPark Seung\tcanonical\n", path: "people.tsv")
+        let resolver = Resolver(index: try LexiconIndex(lexicon: Lexicon(entries: parsed.entries)))
+        let zhang = resolver.resolve("장헌충", lang: "ko", top: 1).first
+        #expect(zhang?.canonical == "Zhang Xianzhong" && zhang?.score == Resolver.mandarinReadingScore)
+        #expect(resolver.resolve("박승", lang: "ko", top: 1).first?.canonical == "Park Seung")
+        #expect(KoreanNameReading.mandarinSpellings(of: "장헌충").contains("zhangxianzhong"))
+    }
+
     @Test func someoneNotInTheLexiconGetsNoCandidate() {
         #expect(Self.top("Сергей Лавров") == nil)
         #expect(Self.top("이순신") == nil)
