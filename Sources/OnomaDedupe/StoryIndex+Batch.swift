@@ -271,20 +271,16 @@ private struct BatchWriter {
         return known
     }
 
-    /// Rows per statement when SQLite reads them from a JSON array.
-    private static let jsonChunk = 8_192
-
     /// The stored members of the LSH buckets `keys`, at most `bucketLimit + 1` per bucket (the
-    /// first ones by id); buckets without stored members are left out. A statement per chunk
-    /// of keys, which SQLite reads from a JSON array.
+    /// first ones by id); buckets without stored members are left out.
     private func bucketMembers(of keys: [Int64]) throws -> [Int64: [Int64]] {
-        let members = try db.cachedStatement(sql: """
-            SELECT j.value, (SELECT group_concat(document) FROM (SELECT document FROM band WHERE key = j.value LIMIT ?2))
-            FROM json_each(?1) j WHERE EXISTS (SELECT 1 FROM band WHERE key = j.value)
-            """)
         var found: [Int64: [Int64]] = [:]
-        for chunk in keys.slices(of: Self.jsonChunk) {
-            let rows = try Row.fetchCursor(members, arguments: [Self.jsonArray(chunk), parameters.bucketLimit + 1])
+        try db.forEachValuesChunk("""
+            WITH k(v) AS ({values})
+            SELECT k.v, (SELECT group_concat(document) FROM (SELECT document FROM band WHERE key = k.v LIMIT \(parameters.bucketLimit + 1)))
+            FROM k WHERE EXISTS (SELECT 1 FROM band WHERE key = k.v)
+            """, columns: 1, of: keys) { members in
+            let rows = try Row.fetchCursor(members)
             while let row = try rows.next() {
                 let list: String = row[1]
                 found[row[0]] = list.split(separator: ",").map { Int64($0)! }
@@ -295,17 +291,13 @@ private struct BatchWriter {
 
     /// The number of stored documents with each of `features` that the index has.
     private func documentFrequencies(of features: [UInt32]) throws -> [UInt32: Int] {
-        let frequencies = try db.cachedStatement(sql: "SELECT f.hash, f.documents FROM json_each(?) j JOIN feature f ON f.hash = j.value")
         var found: [UInt32: Int] = [:]
-        for chunk in features.slices(of: Self.jsonChunk) {
-            let rows = try Row.fetchCursor(frequencies, arguments: [Self.jsonArray(chunk.map(Int64.init))])
+        try db.forEachValuesChunk("WITH k(v) AS ({values}) SELECT f.hash, f.documents FROM k JOIN feature f ON f.hash = k.v",
+                                  columns: 1, of: features.map(Int64.init)) { frequencies in
+            let rows = try Row.fetchCursor(frequencies)
             while let row = try rows.next() { found[UInt32(row[0] as Int64)] = row[1] }
         }
         return found
-    }
-
-    private static func jsonArray(_ values: some Sequence<Int64>) -> String {
-        "[" + values.map(String.init).joined(separator: ",") + "]"
     }
 
     /// Inserts the new documents, their band keys and their fingerprint features.
@@ -324,14 +316,15 @@ private struct BatchWriter {
             for key in keys[index] { bands.append((key, ids[index])) }
             for feature in features[index] { postings[feature, default: []].append(ids[index]) }
         }
-        // In key order, the inserts walk the B-tree once; SQLite reads the rows from a JSON
-        // array, a statement per chunk rather than per row.
-        let band = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO band (key, document) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)
-            """)
-        for chunk in bands.sorted(by: { $0 < $1 }).slices(of: Self.jsonChunk) {
-            try band.execute(arguments: ["[" + chunk.map { "[\($0.0),\($0.1)]" }.joined(separator: ",") + "]"])
+        // In key order, the inserts walk the B-tree once.
+        bands.sort { $0 < $1 }
+        var values: [Int64] = []
+        values.reserveCapacity(2 * bands.count)
+        for (key, document) in bands {
+            values.append(key)
+            values.append(document)
         }
+        try db.forEachValuesChunk("INSERT OR IGNORE INTO band (key, document) {values}", columns: 2, of: values) { try $0.execute() }
         let append = try db.cachedStatement(sql: """
             UPDATE feature SET documents = documents + ?, postings = CAST(postings || ? AS BLOB) WHERE hash = ?
             """)
@@ -343,12 +336,5 @@ private struct BatchWriter {
                 try insert.execute(arguments: [Int64(feature), documents.count, CompactSignature.encode(documents: documents)])
             }
         }
-    }
-}
-
-private extension Array {
-    /// Consecutive slices of at most `size` elements.
-    func slices(of size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

@@ -1,0 +1,30 @@
+import GRDB
+
+/// Statements that take many rows of integers as bound parameters, `VALUES (?, ?), (?, ?), …`:
+/// SQLite binds the integers directly, where a JSON array would be written as text in Swift and
+/// parsed again by SQLite. A cached statement per number of rows: all chunks but the last have
+/// `rowsPerStatement`.
+extension Database {
+    /// Rows of bound values per statement (SQLite takes at most 32,766 parameters).
+    static let rowsPerStatement = 500
+
+    /// Runs `body` on a statement per chunk of rows of `values`, `columns` integers a row, made
+    /// from `sql` with `{values}` replaced by the chunk's `VALUES (?, …), …` and its arguments set.
+    func forEachValuesChunk(_ sql: String, columns: Int, of values: [Int64], _ body: (Statement) throws -> Void) throws {
+        let row = "(" + repeatElement("?", count: columns).joined(separator: ",") + ")"
+        func statement(rows: Int) throws -> Statement {
+            try cachedStatement(sql: sql.replacingOccurrences(of: "{values}", with: "VALUES " + repeatElement(row, count: rows).joined(separator: ",")))
+        }
+        var full: Statement?
+        var start = 0
+        while start < values.count {
+            let end = min(start + Self.rowsPerStatement * columns, values.count)
+            let rows = (end - start) / columns
+            if rows == Self.rowsPerStatement, full == nil { full = try statement(rows: rows) }
+            let chunk = rows == Self.rowsPerStatement ? full! : try statement(rows: rows)
+            chunk.setUncheckedArguments(StatementArguments(values[start..<end]))
+            try body(chunk)
+            start = end
+        }
+    }
+}
