@@ -55,9 +55,30 @@ enum CompactSignature {
         Int64(Int32(truncatingIfNeeded: key))
     }
 
-    /// The 32-bit hash under which the index keeps a fingerprint feature.
-    static func featureHash(_ feature: String) -> UInt32 {
-        UInt32(truncatingIfNeeded: FeatureHash.hash(Array(feature.utf8)))
+    /// The 32-bit hashes under which the index keeps the fingerprint's features, sorted, without
+    /// repeats: of each feature's text as `Fingerprint.features` spells it ("e:Q1"), written into
+    /// one reused buffer rather than built as a string.
+    static func featureHashes(_ fingerprint: Fingerprint) -> [UInt32] {
+        var hashes: [UInt32] = []
+        hashes.reserveCapacity(fingerprint.entities.count + fingerprint.numbers.count + fingerprint.names.count)
+        var bytes: [UInt8] = []
+        for (kind, values) in [("e", fingerprint.entities), ("n", fingerprint.numbers), ("w", fingerprint.names)] {
+            for value in values {
+                bytes.removeAll(keepingCapacity: true)
+                bytes.append(contentsOf: kind.utf8)
+                bytes.append(UInt8(ascii: ":"))
+                bytes.append(contentsOf: value.utf8)
+                hashes.append(UInt32(truncatingIfNeeded: FeatureHash.hash(bytes)))
+            }
+        }
+        hashes.sort()
+        var unique = 0
+        for position in hashes.indices where unique == 0 || hashes[unique - 1] != hashes[position] {
+            hashes[unique] = hashes[position]
+            unique += 1
+        }
+        hashes.removeLast(hashes.count - unique)
+        return hashes
     }
 
     /// The 32-bit hash under which the index finds a document id.
@@ -71,8 +92,15 @@ enum CompactSignature {
     static func encode(features: [UInt32]) -> Data {
         guard !features.isEmpty else { return Data() }
         let gaps = zip(features, [0] + features).map { UInt64($0 - $1) }
-        let costs = (0..<32).map { k in gaps.reduce(0) { $0 + Int($1 >> UInt64(k)) } + k * gaps.count }
-        let k = costs.indices.min { costs[$0] < costs[$1] }!
+        // The first k of 0..<32 with the fewest bits. The cost is convex in k (from k to k + 1
+        // it changes by n - Σ ⌈(gap >> k) / 2⌉, which does not decrease), so the walk from the
+        // estimate log2(mean gap) finds it in a few steps.
+        func cost(_ k: Int) -> Int { gaps.reduce(0) { $0 + Int($1 >> UInt64(k)) } + k * gaps.count }
+        func rising(_ k: Int) -> Bool { cost(k + 1) >= cost(k) }
+        let mean = UInt64(features.last!) / UInt64(gaps.count)
+        var k = mean == 0 ? 0 : min(31, 63 - mean.leadingZeroBitCount)
+        while k > 0, rising(k - 1) { k -= 1 }
+        while k < 31, !rising(k) { k += 1 }
         var writer = BitWriter()
         for gap in gaps {
             var ones = gap >> UInt64(k)

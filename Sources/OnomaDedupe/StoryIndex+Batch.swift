@@ -63,22 +63,35 @@ private struct BatchWriter {
     }
 
     func add(_ batch: [DocumentSignature]) throws -> IndexedBatch {
-        var seen = Set<String>(), fresh: [DocumentSignature] = []
-        let lookup = try db.cachedStatement(sql: "SELECT id FROM document WHERE name_hash = ? AND name = ?")
-        for signature in batch where seen.insert(signature.id).inserted {
-            if try Int64.fetchOne(lookup, arguments: [CompactSignature.nameHash(signature.id), signature.id]) == nil { fresh.append(signature) }
-        }
+        var seen = Set<String>(), unique: [DocumentSignature] = []
+        for signature in batch where seen.insert(signature.id).inserted { unique.append(signature) }
+        let indexed = try clusterNames(of: unique.map(\.id))
+        let fresh = unique.filter { indexed[$0.id] == nil }
         var links: [DocumentLink] = [], skipped = 0, relabelled = 0
         if !fresh.isEmpty { (links, skipped, relabelled) = try insert(fresh) }
         links.sort { ($0.a, $0.b) < ($1.a, $1.b) }
-        let cluster = try db.cachedStatement(sql: """
-            SELECT r.name FROM document d JOIN document r ON r.id = d.cluster WHERE d.name_hash = ? AND d.name = ?
-            """)
-        let assignments = try batch.map { signature in
-            ClusterAssignment(id: signature.id, cluster: try String.fetchOne(cluster, arguments: [CompactSignature.nameHash(signature.id), signature.id])!)
-        }
+        let clusters = try clusterNames(of: unique.map(\.id))
+        let assignments = batch.map { signature in ClusterAssignment(id: signature.id, cluster: clusters[signature.id]!) }
         return IndexedBatch(clustering: Clustering(assignments: assignments, links: links, skippedBuckets: skipped),
                             added: fresh.count, alreadyIndexed: batch.count - fresh.count, relabelled: relabelled)
+    }
+
+    /// The cluster id (its representative's name) of each of `names` that the index has, by
+    /// name: a statement per chunk of their name hashes.
+    private func clusterNames(of names: [String]) throws -> [String: String] {
+        let wanted = Set(names)
+        var clusters: [String: String] = [:]
+        try db.forEachValuesChunk("""
+            WITH k(h) AS ({values})
+            SELECT d.name, r.name FROM k JOIN document d ON d.name_hash = k.h JOIN document r ON r.id = d.cluster
+            """, columns: 1, of: Set(names.map(CompactSignature.nameHash)).sorted()) { statement in
+            let rows = try Row.fetchCursor(statement)
+            while let row = try rows.next() {
+                let name: String = row[0]
+                if wanted.contains(name) { clusters[name] = row[1] }
+            }
+        }
+        return clusters
     }
 
     /// Links and adds documents new to the index.
@@ -101,7 +114,7 @@ private struct BatchWriter {
         }
 
         // Fingerprint features: document frequencies, and stored documents sharing a searchable one.
-        let freshFeatures = fresh.map { Set($0.fingerprint.features.map(CompactSignature.featureHash)).sorted() }
+        let freshFeatures = fresh.map { CompactSignature.featureHashes($0.fingerprint) }
         var batchFrequency: [UInt32: Int] = [:]
         for features in freshFeatures { for feature in features { batchFrequency[feature, default: 0] += 1 } }
         var storedFrequency = try documentFrequencies(of: batchFrequency.keys.sorted())
@@ -116,7 +129,7 @@ private struct BatchWriter {
         }
 
         // The working set: stored candidates in order of addition, then the new documents.
-        let stored = try Set(bucketsOf.keys).union(translationCandidates).sorted().map { id in try load(id, bandKeys: bucketsOf[id] ?? []) }
+        let stored = try load(Set(bucketsOf.keys).union(translationCandidates).sorted(), bandKeys: bucketsOf)
         let known = stored.count
         let working = stored.map(\.signature) + zip(fresh, freshKeys).map { signature, keys in
             DocumentSignature(id: signature.id, lang: signature.lang, date: signature.date, length: signature.length,
@@ -156,7 +169,7 @@ private struct BatchWriter {
         let clusterOf = try labels(of: Self.components(&clusters, count: working.count, from: known), count: working.count) { members in
             let (label, old) = try representative(of: members, stored: stored, working: working, ids: ids)
             for oldLabel in old where oldLabel != label {
-                try db.execute(sql: "UPDATE document SET cluster = ? WHERE cluster = ?", arguments: [label, oldLabel])
+                try db.cachedStatement(sql: "UPDATE document SET cluster = ? WHERE cluster = ?").execute(arguments: [label, oldLabel])
                 relabelled += db.changesCount
             }
             return label
@@ -165,7 +178,7 @@ private struct BatchWriter {
             let old = Set(members.filter { $0 < known }.map { stored[$0].group })
             let label = (old + members.filter { $0 >= known }.map { ids[$0] }).min()!
             for oldLabel in old where oldLabel != label {
-                try db.execute(sql: "UPDATE document SET duplicate_group = ? WHERE duplicate_group = ?", arguments: [label, oldLabel])
+                try db.cachedStatement(sql: "UPDATE document SET duplicate_group = ? WHERE duplicate_group = ?").execute(arguments: [label, oldLabel])
             }
             return label
         }
@@ -228,15 +241,24 @@ private struct BatchWriter {
         return (best.label, old)
     }
 
-    private func load(_ id: Int64, bandKeys: [UInt64]) throws -> Stored {
-        let row = try Row.fetchOne(try db.cachedStatement(sql: """
-            SELECT name, lang, date, length, duplicate_group, cluster, minhash, features FROM document WHERE id = ?
-            """), arguments: [id])!
-        let signature = DocumentSignature(id: row[0], lang: row[1], date: row[2], length: row[3],
-                                          minHash: CompactSignature.decode(minHash: row[6]), bandKeys: bandKeys,
-                                          fingerprint: Fingerprint(entities: [], numbers: [], names: []))
-        return Stored(id: id, signature: signature, group: row[4], cluster: row[5],
-                      features: crossLingual ? CompactSignature.decode(features: row[7]) : [])
+    /// The stored documents `ids`, in that order, with the band keys they share with the batch.
+    private func load(_ ids: [Int64], bandKeys: [Int64: [UInt64]]) throws -> [Stored] {
+        var stored: [Int64: Stored] = [:]
+        try db.forEachValuesChunk("""
+            WITH k(v) AS ({values})
+            SELECT d.id, name, lang, date, length, duplicate_group, cluster, minhash, features FROM k JOIN document d ON d.id = k.v
+            """, columns: 1, of: ids) { statement in
+            let rows = try Row.fetchCursor(statement)
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                let signature = DocumentSignature(id: row[1], lang: row[2], date: row[3], length: row[4],
+                                                  minHash: CompactSignature.decode(minHash: row[7]), bandKeys: bandKeys[id] ?? [],
+                                                  fingerprint: Fingerprint(entities: [], numbers: [], names: []))
+                stored[id] = Stored(id: id, signature: signature, group: row[5], cluster: row[6],
+                                    features: crossLingual ? CompactSignature.decode(features: row[8]) : [])
+            }
+        }
+        return ids.map { stored[$0]! }
     }
 
     /// The translation links already made from the duplicate groups of stored documents in the
