@@ -1,4 +1,5 @@
 import Foundation
+import OnomaLexicon
 
 /// The forms in which a `StoryIndex` stores signatures, a few bytes each:
 ///
@@ -56,29 +57,19 @@ enum CompactSignature {
     }
 
     /// The 32-bit hashes under which the index keeps the fingerprint's features, sorted, without
-    /// repeats: of each feature's text as `Fingerprint.features` spells it ("e:Q1"), written into
-    /// one reused buffer rather than built as a string.
+    /// repeats: of each feature's text as `Fingerprint.features` spells it ("e:Q1"), built one at
+    /// a time (mostly a small string, not allocated).
     static func featureHashes(_ fingerprint: Fingerprint) -> [UInt32] {
         var hashes: [UInt32] = []
         hashes.reserveCapacity(fingerprint.entities.count + fingerprint.numbers.count + fingerprint.names.count)
-        var bytes: [UInt8] = []
-        for (kind, values) in [("e", fingerprint.entities), ("n", fingerprint.numbers), ("w", fingerprint.names)] {
+        for (kind, values) in [("e:", fingerprint.entities), ("n:", fingerprint.numbers), ("w:", fingerprint.names)] {
             for value in values {
-                bytes.removeAll(keepingCapacity: true)
-                bytes.append(contentsOf: kind.utf8)
-                bytes.append(UInt8(ascii: ":"))
-                bytes.append(contentsOf: value.utf8)
-                hashes.append(UInt32(truncatingIfNeeded: FeatureHash.hash(bytes)))
+                var text = kind + value
+                hashes.append(UInt32(truncatingIfNeeded: text.withUTF8 { FeatureHash.hash(UnsafeRawBufferPointer($0)) }))
             }
         }
         hashes.sort()
-        var unique = 0
-        for position in hashes.indices where unique == 0 || hashes[unique - 1] != hashes[position] {
-            hashes[unique] = hashes[position]
-            unique += 1
-        }
-        hashes.removeLast(hashes.count - unique)
-        return hashes
+        return hashes.withoutAdjacentRepeats()
     }
 
     /// The 32-bit hash under which the index finds a document id.

@@ -101,13 +101,22 @@ private struct BatchWriter {
         let freshIDs = fresh.indices.map { firstID + Int64($0) }
 
         // LSH: the stored members of each bucket of a new document, unless it is boilerplate.
-        let freshKeys = fresh.map { Set($0.bandKeys.map(CompactSignature.bandKey)) }
-        var freshMembers: [Int64: Int] = [:]
-        for keys in freshKeys { for key in keys { freshMembers[key, default: 0] += 1 } }
+        let freshKeys = fresh.map { signature in
+            var keys = signature.bandKeys.map(CompactSignature.bandKey)
+            keys.sort()
+            return keys.withoutAdjacentRepeats()
+        }
+        // Each key of the batch with the number of new documents in its bucket.
+        var allKeys = freshKeys.flatMap { $0 }
+        allKeys.sort()
+        var batchKeys: [Int64] = [], batchMembers: [Int] = []
+        for key in allKeys {
+            if batchKeys.last == key { batchMembers[batchMembers.count - 1] += 1 } else { batchKeys.append(key); batchMembers.append(1) }
+        }
         var bucketsOf: [Int64: [UInt64]] = [:]
         var boilerplate = Set<Int64>()
-        let storedMembers = try bucketMembers(of: freshMembers.keys.sorted())
-        for (key, count) in freshMembers {
+        let storedMembers = try bucketMembers(of: batchKeys)
+        for (key, count) in zip(batchKeys, batchMembers) {
             let members = storedMembers[key] ?? []
             if members.count + count > parameters.bucketLimit { boilerplate.insert(key); continue }
             for member in members { bucketsOf[member, default: []].append(UInt64(bitPattern: key)) }
@@ -134,7 +143,7 @@ private struct BatchWriter {
         let working = stored.map(\.signature) + zip(fresh, freshKeys).map { signature, keys in
             DocumentSignature(id: signature.id, lang: signature.lang, date: signature.date, length: signature.length,
                               minHash: CompactSignature.truncated(signature.minHash),
-                              bandKeys: keys.subtracting(boilerplate).sorted().map { UInt64(bitPattern: $0) },
+                              bandKeys: keys.filter { !boilerplate.contains($0) }.map { UInt64(bitPattern: $0) },
                               fingerprint: signature.fingerprint)
         }
         let ids = stored.map(\.id) + freshIDs
@@ -323,40 +332,47 @@ private struct BatchWriter {
     }
 
     /// Inserts the new documents, their band keys and their fingerprint features.
-    private func write(_ fresh: [DocumentSignature], ids: [Int64], keys: [Set<Int64>], features: [[UInt32]],
+    private func write(_ fresh: [DocumentSignature], ids: [Int64], keys: [[Int64]], features: [[UInt32]],
                        clusters: [Int64], groups: [Int64], storedFeatures: Set<UInt32>) throws {
-        let document = try db.cachedStatement(sql: """
-            INSERT INTO document (id, name, name_hash, lang, date, length, duplicate_group, cluster, minhash, features)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        var documents: [DatabaseValue] = []
+        documents.reserveCapacity(10 * fresh.count)
         var postings: [UInt32: [Int64]] = [:]
-        var bands: [(Int64, Int64)] = []
+        // Band rows as (key, position in the batch) in one sortable number: the key (32 bits,
+        // signed) moved to unsigned order above, the position below.
+        var bands: [UInt64] = []
+        bands.reserveCapacity(keys.reduce(0) { $0 + $1.count })
         for (index, signature) in fresh.enumerated() {
-            try document.execute(arguments: [ids[index], signature.id, CompactSignature.nameHash(signature.id), signature.lang, signature.date, signature.length,
-                                             groups[index], clusters[index], CompactSignature.encode(minHash: signature.minHash),
-                                             CompactSignature.encode(features: features[index])])
-            for key in keys[index] { bands.append((key, ids[index])) }
+            documents += [ids[index].databaseValue, signature.id.databaseValue, CompactSignature.nameHash(signature.id).databaseValue,
+                          signature.lang?.databaseValue ?? .null, signature.date?.databaseValue ?? .null, signature.length.databaseValue,
+                          groups[index].databaseValue, clusters[index].databaseValue, CompactSignature.encode(minHash: signature.minHash).databaseValue,
+                          CompactSignature.encode(features: features[index]).databaseValue]
+            for key in keys[index] { bands.append(UInt64(UInt32(bitPattern: Int32(key)) ^ 0x8000_0000) << 32 | UInt64(index)) }
             for feature in features[index] { postings[feature, default: []].append(ids[index]) }
         }
+        try db.forEachValuesChunk("""
+            INSERT INTO document (id, name, name_hash, lang, date, length, duplicate_group, cluster, minhash, features) {values}
+            """, columns: 10, of: documents) { try $0.execute() }
         // In key order, the inserts walk the B-tree once.
-        bands.sort { $0 < $1 }
+        bands.sort()
         var values: [Int64] = []
         values.reserveCapacity(2 * bands.count)
-        for (key, document) in bands {
-            values.append(key)
-            values.append(document)
+        for band in bands {
+            values.append(Int64(Int32(bitPattern: UInt32(band >> 32) ^ 0x8000_0000)))
+            values.append(ids[Int(band & 0xFFFF_FFFF)])
         }
         try db.forEachValuesChunk("INSERT OR IGNORE INTO band (key, document) {values}", columns: 2, of: values) { try $0.execute() }
-        let append = try db.cachedStatement(sql: """
-            UPDATE feature SET documents = documents + ?, postings = CAST(postings || ? AS BLOB) WHERE hash = ?
-            """)
-        let insert = try db.cachedStatement(sql: "INSERT INTO feature (hash, documents, postings) VALUES (?, ?, ?)")
+        var appended: [DatabaseValue] = [], inserted: [DatabaseValue] = []
         for (feature, documents) in postings.sorted(by: { $0.key < $1.key }) {
             if storedFeatures.contains(feature) {
-                try append.execute(arguments: [documents.count, CompactSignature.encode(appending: documents), Int64(feature)])
+                appended += [Int64(feature).databaseValue, documents.count.databaseValue, CompactSignature.encode(appending: documents).databaseValue]
             } else {
-                try insert.execute(arguments: [Int64(feature), documents.count, CompactSignature.encode(documents: documents)])
+                inserted += [Int64(feature).databaseValue, documents.count.databaseValue, CompactSignature.encode(documents: documents).databaseValue]
             }
         }
+        try db.forEachValuesChunk("""
+            UPDATE feature SET documents = documents + v.column2, postings = CAST(postings || v.column3 AS BLOB)
+            FROM ({values}) v WHERE hash = v.column1
+            """, columns: 3, of: appended) { try $0.execute() }
+        try db.forEachValuesChunk("INSERT INTO feature (hash, documents, postings) {values}", columns: 3, of: inserted) { try $0.execute() }
     }
 }
