@@ -1,4 +1,5 @@
 import Foundation
+import OnomaLexicon
 
 /// The forms in which a `StoryIndex` stores signatures, a few bytes each:
 ///
@@ -55,9 +56,20 @@ enum CompactSignature {
         Int64(Int32(truncatingIfNeeded: key))
     }
 
-    /// The 32-bit hash under which the index keeps a fingerprint feature.
-    static func featureHash(_ feature: String) -> UInt32 {
-        UInt32(truncatingIfNeeded: FeatureHash.hash(Array(feature.utf8)))
+    /// The 32-bit hashes under which the index keeps the fingerprint's features, sorted, without
+    /// repeats: of each feature's text as `Fingerprint.features` spells it ("e:Q1"), built one at
+    /// a time (mostly a small string, not allocated).
+    static func featureHashes(_ fingerprint: Fingerprint) -> [UInt32] {
+        var hashes: [UInt32] = []
+        hashes.reserveCapacity(fingerprint.entities.count + fingerprint.numbers.count + fingerprint.names.count)
+        for (kind, values) in [("e:", fingerprint.entities), ("n:", fingerprint.numbers), ("w:", fingerprint.names)] {
+            for value in values {
+                var text = kind + value
+                hashes.append(UInt32(truncatingIfNeeded: text.withUTF8 { FeatureHash.hash(UnsafeRawBufferPointer($0)) }))
+            }
+        }
+        hashes.sort()
+        return hashes.withoutAdjacentRepeats()
     }
 
     /// The 32-bit hash under which the index finds a document id.
@@ -71,8 +83,15 @@ enum CompactSignature {
     static func encode(features: [UInt32]) -> Data {
         guard !features.isEmpty else { return Data() }
         let gaps = zip(features, [0] + features).map { UInt64($0 - $1) }
-        let costs = (0..<32).map { k in gaps.reduce(0) { $0 + Int($1 >> UInt64(k)) } + k * gaps.count }
-        let k = costs.indices.min { costs[$0] < costs[$1] }!
+        // The first k of 0..<32 with the fewest bits. The cost is convex in k (from k to k + 1
+        // it changes by n - Σ ⌈(gap >> k) / 2⌉, which does not decrease), so the walk from the
+        // estimate log2(mean gap) finds it in a few steps.
+        func cost(_ k: Int) -> Int { gaps.reduce(0) { $0 + Int($1 >> UInt64(k)) } + k * gaps.count }
+        func rising(_ k: Int) -> Bool { cost(k + 1) >= cost(k) }
+        let mean = UInt64(features.last!) / UInt64(gaps.count)
+        var k = mean == 0 ? 0 : min(31, 63 - mean.leadingZeroBitCount)
+        while k > 0, rising(k - 1) { k -= 1 }
+        while k < 31, !rising(k) { k += 1 }
         var writer = BitWriter()
         for gap in gaps {
             var ones = gap >> UInt64(k)

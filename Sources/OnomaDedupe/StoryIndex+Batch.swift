@@ -63,22 +63,35 @@ private struct BatchWriter {
     }
 
     func add(_ batch: [DocumentSignature]) throws -> IndexedBatch {
-        var seen = Set<String>(), fresh: [DocumentSignature] = []
-        let lookup = try db.cachedStatement(sql: "SELECT id FROM document WHERE name_hash = ? AND name = ?")
-        for signature in batch where seen.insert(signature.id).inserted {
-            if try Int64.fetchOne(lookup, arguments: [CompactSignature.nameHash(signature.id), signature.id]) == nil { fresh.append(signature) }
-        }
+        var seen = Set<String>(), unique: [DocumentSignature] = []
+        for signature in batch where seen.insert(signature.id).inserted { unique.append(signature) }
+        let indexed = try clusterNames(of: unique.map(\.id))
+        let fresh = unique.filter { indexed[$0.id] == nil }
         var links: [DocumentLink] = [], skipped = 0, relabelled = 0
         if !fresh.isEmpty { (links, skipped, relabelled) = try insert(fresh) }
         links.sort { ($0.a, $0.b) < ($1.a, $1.b) }
-        let cluster = try db.cachedStatement(sql: """
-            SELECT r.name FROM document d JOIN document r ON r.id = d.cluster WHERE d.name_hash = ? AND d.name = ?
-            """)
-        let assignments = try batch.map { signature in
-            ClusterAssignment(id: signature.id, cluster: try String.fetchOne(cluster, arguments: [CompactSignature.nameHash(signature.id), signature.id])!)
-        }
+        let clusters = try clusterNames(of: unique.map(\.id))
+        let assignments = batch.map { signature in ClusterAssignment(id: signature.id, cluster: clusters[signature.id]!) }
         return IndexedBatch(clustering: Clustering(assignments: assignments, links: links, skippedBuckets: skipped),
                             added: fresh.count, alreadyIndexed: batch.count - fresh.count, relabelled: relabelled)
+    }
+
+    /// The cluster id (its representative's name) of each of `names` that the index has, by
+    /// name: a statement per chunk of their name hashes.
+    private func clusterNames(of names: [String]) throws -> [String: String] {
+        let wanted = Set(names)
+        var clusters: [String: String] = [:]
+        try db.forEachValuesChunk("""
+            WITH k(h) AS ({values})
+            SELECT d.name, r.name FROM k JOIN document d ON d.name_hash = k.h JOIN document r ON r.id = d.cluster
+            """, columns: 1, of: Set(names.map(CompactSignature.nameHash)).sorted()) { statement in
+            let rows = try Row.fetchCursor(statement)
+            while let row = try rows.next() {
+                let name: String = row[0]
+                if wanted.contains(name) { clusters[name] = row[1] }
+            }
+        }
+        return clusters
     }
 
     /// Links and adds documents new to the index.
@@ -88,20 +101,29 @@ private struct BatchWriter {
         let freshIDs = fresh.indices.map { firstID + Int64($0) }
 
         // LSH: the stored members of each bucket of a new document, unless it is boilerplate.
-        let freshKeys = fresh.map { Set($0.bandKeys.map(CompactSignature.bandKey)) }
-        var freshMembers: [Int64: Int] = [:]
-        for keys in freshKeys { for key in keys { freshMembers[key, default: 0] += 1 } }
+        let freshKeys = fresh.map { signature in
+            var keys = signature.bandKeys.map(CompactSignature.bandKey)
+            keys.sort()
+            return keys.withoutAdjacentRepeats()
+        }
+        // Each key of the batch with the number of new documents in its bucket.
+        var allKeys = freshKeys.flatMap { $0 }
+        allKeys.sort()
+        var batchKeys: [Int64] = [], batchMembers: [Int] = []
+        for key in allKeys {
+            if batchKeys.last == key { batchMembers[batchMembers.count - 1] += 1 } else { batchKeys.append(key); batchMembers.append(1) }
+        }
         var bucketsOf: [Int64: [UInt64]] = [:]
         var boilerplate = Set<Int64>()
-        let storedMembers = try bucketMembers(of: freshMembers.keys.sorted())
-        for (key, count) in freshMembers {
+        let storedMembers = try bucketMembers(of: batchKeys)
+        for (key, count) in zip(batchKeys, batchMembers) {
             let members = storedMembers[key] ?? []
             if members.count + count > parameters.bucketLimit { boilerplate.insert(key); continue }
             for member in members { bucketsOf[member, default: []].append(UInt64(bitPattern: key)) }
         }
 
         // Fingerprint features: document frequencies, and stored documents sharing a searchable one.
-        let freshFeatures = fresh.map { Set($0.fingerprint.features.map(CompactSignature.featureHash)).sorted() }
+        let freshFeatures = fresh.map { CompactSignature.featureHashes($0.fingerprint) }
         var batchFrequency: [UInt32: Int] = [:]
         for features in freshFeatures { for feature in features { batchFrequency[feature, default: 0] += 1 } }
         var storedFrequency = try documentFrequencies(of: batchFrequency.keys.sorted())
@@ -116,12 +138,12 @@ private struct BatchWriter {
         }
 
         // The working set: stored candidates in order of addition, then the new documents.
-        let stored = try Set(bucketsOf.keys).union(translationCandidates).sorted().map { id in try load(id, bandKeys: bucketsOf[id] ?? []) }
+        let stored = try load(Set(bucketsOf.keys).union(translationCandidates).sorted(), bandKeys: bucketsOf)
         let known = stored.count
         let working = stored.map(\.signature) + zip(fresh, freshKeys).map { signature, keys in
             DocumentSignature(id: signature.id, lang: signature.lang, date: signature.date, length: signature.length,
                               minHash: CompactSignature.truncated(signature.minHash),
-                              bandKeys: keys.subtracting(boilerplate).sorted().map { UInt64(bitPattern: $0) },
+                              bandKeys: keys.filter { !boilerplate.contains($0) }.map { UInt64(bitPattern: $0) },
                               fingerprint: signature.fingerprint)
         }
         let ids = stored.map(\.id) + freshIDs
@@ -156,7 +178,7 @@ private struct BatchWriter {
         let clusterOf = try labels(of: Self.components(&clusters, count: working.count, from: known), count: working.count) { members in
             let (label, old) = try representative(of: members, stored: stored, working: working, ids: ids)
             for oldLabel in old where oldLabel != label {
-                try db.execute(sql: "UPDATE document SET cluster = ? WHERE cluster = ?", arguments: [label, oldLabel])
+                try db.cachedStatement(sql: "UPDATE document SET cluster = ? WHERE cluster = ?").execute(arguments: [label, oldLabel])
                 relabelled += db.changesCount
             }
             return label
@@ -165,7 +187,7 @@ private struct BatchWriter {
             let old = Set(members.filter { $0 < known }.map { stored[$0].group })
             let label = (old + members.filter { $0 >= known }.map { ids[$0] }).min()!
             for oldLabel in old where oldLabel != label {
-                try db.execute(sql: "UPDATE document SET duplicate_group = ? WHERE duplicate_group = ?", arguments: [label, oldLabel])
+                try db.cachedStatement(sql: "UPDATE document SET duplicate_group = ? WHERE duplicate_group = ?").execute(arguments: [label, oldLabel])
             }
             return label
         }
@@ -228,15 +250,24 @@ private struct BatchWriter {
         return (best.label, old)
     }
 
-    private func load(_ id: Int64, bandKeys: [UInt64]) throws -> Stored {
-        let row = try Row.fetchOne(try db.cachedStatement(sql: """
-            SELECT name, lang, date, length, duplicate_group, cluster, minhash, features FROM document WHERE id = ?
-            """), arguments: [id])!
-        let signature = DocumentSignature(id: row[0], lang: row[1], date: row[2], length: row[3],
-                                          minHash: CompactSignature.decode(minHash: row[6]), bandKeys: bandKeys,
-                                          fingerprint: Fingerprint(entities: [], numbers: [], names: []))
-        return Stored(id: id, signature: signature, group: row[4], cluster: row[5],
-                      features: crossLingual ? CompactSignature.decode(features: row[7]) : [])
+    /// The stored documents `ids`, in that order, with the band keys they share with the batch.
+    private func load(_ ids: [Int64], bandKeys: [Int64: [UInt64]]) throws -> [Stored] {
+        var stored: [Int64: Stored] = [:]
+        try db.forEachValuesChunk("""
+            WITH k(v) AS ({values})
+            SELECT d.id, name, lang, date, length, duplicate_group, cluster, minhash, features FROM k JOIN document d ON d.id = k.v
+            """, columns: 1, of: ids) { statement in
+            let rows = try Row.fetchCursor(statement)
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                let signature = DocumentSignature(id: row[1], lang: row[2], date: row[3], length: row[4],
+                                                  minHash: CompactSignature.decode(minHash: row[7]), bandKeys: bandKeys[id] ?? [],
+                                                  fingerprint: Fingerprint(entities: [], numbers: [], names: []))
+                stored[id] = Stored(id: id, signature: signature, group: row[5], cluster: row[6],
+                                    features: crossLingual ? CompactSignature.decode(features: row[8]) : [])
+            }
+        }
+        return ids.map { stored[$0]! }
     }
 
     /// The translation links already made from the duplicate groups of stored documents in the
@@ -271,20 +302,16 @@ private struct BatchWriter {
         return known
     }
 
-    /// Rows per statement when SQLite reads them from a JSON array.
-    private static let jsonChunk = 8_192
-
     /// The stored members of the LSH buckets `keys`, at most `bucketLimit + 1` per bucket (the
-    /// first ones by id); buckets without stored members are left out. A statement per chunk
-    /// of keys, which SQLite reads from a JSON array.
+    /// first ones by id); buckets without stored members are left out.
     private func bucketMembers(of keys: [Int64]) throws -> [Int64: [Int64]] {
-        let members = try db.cachedStatement(sql: """
-            SELECT j.value, (SELECT group_concat(document) FROM (SELECT document FROM band WHERE key = j.value LIMIT ?2))
-            FROM json_each(?1) j WHERE EXISTS (SELECT 1 FROM band WHERE key = j.value)
-            """)
         var found: [Int64: [Int64]] = [:]
-        for chunk in keys.slices(of: Self.jsonChunk) {
-            let rows = try Row.fetchCursor(members, arguments: [Self.jsonArray(chunk), parameters.bucketLimit + 1])
+        try db.forEachValuesChunk("""
+            WITH k(v) AS ({values})
+            SELECT k.v, (SELECT group_concat(document) FROM (SELECT document FROM band WHERE key = k.v LIMIT \(parameters.bucketLimit + 1)))
+            FROM k WHERE EXISTS (SELECT 1 FROM band WHERE key = k.v)
+            """, columns: 1, of: keys) { members in
+            let rows = try Row.fetchCursor(members)
             while let row = try rows.next() {
                 let list: String = row[1]
                 found[row[0]] = list.split(separator: ",").map { Int64($0)! }
@@ -295,60 +322,57 @@ private struct BatchWriter {
 
     /// The number of stored documents with each of `features` that the index has.
     private func documentFrequencies(of features: [UInt32]) throws -> [UInt32: Int] {
-        let frequencies = try db.cachedStatement(sql: "SELECT f.hash, f.documents FROM json_each(?) j JOIN feature f ON f.hash = j.value")
         var found: [UInt32: Int] = [:]
-        for chunk in features.slices(of: Self.jsonChunk) {
-            let rows = try Row.fetchCursor(frequencies, arguments: [Self.jsonArray(chunk.map(Int64.init))])
+        try db.forEachValuesChunk("WITH k(v) AS ({values}) SELECT f.hash, f.documents FROM k JOIN feature f ON f.hash = k.v",
+                                  columns: 1, of: features.map(Int64.init)) { frequencies in
+            let rows = try Row.fetchCursor(frequencies)
             while let row = try rows.next() { found[UInt32(row[0] as Int64)] = row[1] }
         }
         return found
     }
 
-    private static func jsonArray(_ values: some Sequence<Int64>) -> String {
-        "[" + values.map(String.init).joined(separator: ",") + "]"
-    }
-
     /// Inserts the new documents, their band keys and their fingerprint features.
-    private func write(_ fresh: [DocumentSignature], ids: [Int64], keys: [Set<Int64>], features: [[UInt32]],
+    private func write(_ fresh: [DocumentSignature], ids: [Int64], keys: [[Int64]], features: [[UInt32]],
                        clusters: [Int64], groups: [Int64], storedFeatures: Set<UInt32>) throws {
-        let document = try db.cachedStatement(sql: """
-            INSERT INTO document (id, name, name_hash, lang, date, length, duplicate_group, cluster, minhash, features)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        var documents: [DatabaseValue] = []
+        documents.reserveCapacity(10 * fresh.count)
         var postings: [UInt32: [Int64]] = [:]
-        var bands: [(Int64, Int64)] = []
+        // Band rows as (key, position in the batch) in one sortable number: the key (32 bits,
+        // signed) moved to unsigned order above, the position below.
+        var bands: [UInt64] = []
+        bands.reserveCapacity(keys.reduce(0) { $0 + $1.count })
         for (index, signature) in fresh.enumerated() {
-            try document.execute(arguments: [ids[index], signature.id, CompactSignature.nameHash(signature.id), signature.lang, signature.date, signature.length,
-                                             groups[index], clusters[index], CompactSignature.encode(minHash: signature.minHash),
-                                             CompactSignature.encode(features: features[index])])
-            for key in keys[index] { bands.append((key, ids[index])) }
+            documents += [ids[index].databaseValue, signature.id.databaseValue, CompactSignature.nameHash(signature.id).databaseValue,
+                          signature.lang?.databaseValue ?? .null, signature.date?.databaseValue ?? .null, signature.length.databaseValue,
+                          groups[index].databaseValue, clusters[index].databaseValue, CompactSignature.encode(minHash: signature.minHash).databaseValue,
+                          CompactSignature.encode(features: features[index]).databaseValue]
+            for key in keys[index] { bands.append(UInt64(UInt32(bitPattern: Int32(key)) ^ 0x8000_0000) << 32 | UInt64(index)) }
             for feature in features[index] { postings[feature, default: []].append(ids[index]) }
         }
-        // In key order, the inserts walk the B-tree once; SQLite reads the rows from a JSON
-        // array, a statement per chunk rather than per row.
-        let band = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO band (key, document) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)
-            """)
-        for chunk in bands.sorted(by: { $0 < $1 }).slices(of: Self.jsonChunk) {
-            try band.execute(arguments: ["[" + chunk.map { "[\($0.0),\($0.1)]" }.joined(separator: ",") + "]"])
+        try db.forEachValuesChunk("""
+            INSERT INTO document (id, name, name_hash, lang, date, length, duplicate_group, cluster, minhash, features) {values}
+            """, columns: 10, of: documents) { try $0.execute() }
+        // In key order, the inserts walk the B-tree once.
+        bands.sort()
+        var values: [Int64] = []
+        values.reserveCapacity(2 * bands.count)
+        for band in bands {
+            values.append(Int64(Int32(bitPattern: UInt32(band >> 32) ^ 0x8000_0000)))
+            values.append(ids[Int(band & 0xFFFF_FFFF)])
         }
-        let append = try db.cachedStatement(sql: """
-            UPDATE feature SET documents = documents + ?, postings = CAST(postings || ? AS BLOB) WHERE hash = ?
-            """)
-        let insert = try db.cachedStatement(sql: "INSERT INTO feature (hash, documents, postings) VALUES (?, ?, ?)")
+        try db.forEachValuesChunk("INSERT OR IGNORE INTO band (key, document) {values}", columns: 2, of: values) { try $0.execute() }
+        var appended: [DatabaseValue] = [], inserted: [DatabaseValue] = []
         for (feature, documents) in postings.sorted(by: { $0.key < $1.key }) {
             if storedFeatures.contains(feature) {
-                try append.execute(arguments: [documents.count, CompactSignature.encode(appending: documents), Int64(feature)])
+                appended += [Int64(feature).databaseValue, documents.count.databaseValue, CompactSignature.encode(appending: documents).databaseValue]
             } else {
-                try insert.execute(arguments: [Int64(feature), documents.count, CompactSignature.encode(documents: documents)])
+                inserted += [Int64(feature).databaseValue, documents.count.databaseValue, CompactSignature.encode(documents: documents).databaseValue]
             }
         }
-    }
-}
-
-private extension Array {
-    /// Consecutive slices of at most `size` elements.
-    func slices(of size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+        try db.forEachValuesChunk("""
+            UPDATE feature SET documents = documents + v.column2, postings = CAST(postings || v.column3 AS BLOB)
+            FROM ({values}) v WHERE hash = v.column1
+            """, columns: 3, of: appended) { try $0.execute() }
+        try db.forEachValuesChunk("INSERT INTO feature (hash, documents, postings) {values}", columns: 3, of: inserted) { try $0.execute() }
     }
 }

@@ -15,7 +15,7 @@ extension Array where Element: Hashable {
 extension Array where Element: Equatable {
     /// The elements without those equal to the one before: `uniqued()` of a sorted array,
     /// without hashing.
-    func withoutAdjacentRepeats() -> [Element] {
+    @inlinable public func withoutAdjacentRepeats() -> [Element] {
         var result: [Element] = []
         result.reserveCapacity(count)
         for element in self where result.last != element { result.append(element) }

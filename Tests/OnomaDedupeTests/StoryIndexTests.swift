@@ -203,6 +203,31 @@ import Testing
         #expect(CompactSignature.decode(features: longRun) == Array(1...300) + [370])
     }
 
+    /// The walk from an estimate picks the k that trying every k would: the first of the fewest bits.
+    @Test func riceParameterIsTheFirstOfTheFewestBits() {
+        var state: UInt64 = 7
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+            return state >> 32
+        }
+        for count in [1, 2, 3, 10, 50, 200] {
+            for spread: UInt64 in [4, 1_000, 1 << 20, 1 << 32] {
+                let features = Set((0..<count).map { _ in UInt32(truncatingIfNeeded: next() % spread) }).sorted()
+                let gaps = zip(features, [0] + features).map { UInt64($0 - $1) }
+                let costs = (0..<32).map { k in gaps.reduce(0) { $0 + Int($1 >> UInt64(k)) } + k * gaps.count }
+                let cheapest = costs.indices.min { costs[$0] < costs[$1] }!
+                #expect(CompactSignature.encode(features: features).first == UInt8(cheapest), "features \(features)")
+            }
+        }
+    }
+
+    @Test func featureHashesAreThoseOfTheFeatureTexts() {
+        let fingerprint = Fingerprint(entities: ["Q1", "Q42"], numbers: ["12000", "1.25"], names: ["matersburg", "zelenski", ""])
+        let hashes = Set(fingerprint.features.map { UInt32(truncatingIfNeeded: FeatureHash.hash(Array($0.utf8))) }).sorted()
+        #expect(CompactSignature.featureHashes(fingerprint) == hashes)
+        #expect(CompactSignature.featureHashes(Fingerprint(entities: [], numbers: [], names: [])) == [])
+    }
+
     @Test func documentListsRoundTripThroughVarints() {
         let documents: [Int64] = [3, 4, 130, 20_000, 5_000_000]
         let data = CompactSignature.encode(documents: documents)
