@@ -2,11 +2,14 @@ import OnomaText
 
 /// The canonicalizer's cache of the words seen: an open-addressing hash table from a word's
 /// key (`WordTable.Key`: its UTF-8 bytes and language) to its `UnitIDs`, held in the slot next
-/// to the key, so that a probe of a known word reads one 40-byte slot and nothing else. (A
-/// `WordTable` of positions in an array of ids took two dependent loads, each mostly a cache
-/// miss for the words that are not frequent.) Keys longer than 16 bytes are kept in one byte
-/// array, as `WordTable` keeps them.
-struct LabelCache {
+/// to the key, so that a probe of a known word reads one cache line and nothing else: a slot
+/// is 64 bytes and the slots start at a multiple of 64. (A `WordTable` of positions in an
+/// array of ids took two dependent loads, each mostly a cache miss for the words that are not
+/// frequent; 40-byte slots in an array straddled two lines in every other slot.) Keys longer
+/// than 16 bytes are kept in one byte array, as `WordTable` keeps them.
+///
+/// A class: it owns its aligned slots, which a copy would share.
+final class LabelCache {
     private struct Slot {
         /// A short key's bytes; a long key's offset in `longKeys` (low 32 bits) and length
         /// (high 32 bits), and its hash.
@@ -15,12 +18,39 @@ struct LabelCache {
         var ids = LabelCache.emptyIDs
         /// A short key's length, `longKey` for a longer one, 0 for an empty slot.
         var length: UInt8 = 0
+        /// To 64 bytes, one cache line.
+        private var padding: (UInt64, UInt64, UInt64) = (0, 0, 0)
+
+        init(low: UInt64, high: UInt64, ids: UnitIDs, length: UInt8) {
+            self.low = low
+            self.high = high
+            self.ids = ids
+            self.length = length
+        }
+    }
+
+    /// Slots of 64 bytes from a multiple of 64, all bytes zero at first (an empty slot).
+    private final class Lines {
+        let slots: UnsafeMutablePointer<Slot>
+        let count: Int
+
+        init(count: Int) {
+            precondition(MemoryLayout<Slot>.stride == 64, "a label cache slot is not one cache line")
+            let raw = UnsafeMutableRawPointer.allocate(byteCount: count * 64, alignment: 64)
+            raw.initializeMemory(as: UInt8.self, repeating: 0, count: count * 64)
+            slots = raw.bindMemory(to: Slot.self, capacity: count)
+            self.count = count
+        }
+
+        deinit {
+            slots.deallocate()
+        }
     }
 
     private static let emptyIDs = UnitIDs(store: -1, folded: -1, key: -1, stem: -1, isNameLike: false, isLong: false,
                                           hasBareKeys: false, language: -1, mayStart: false)
     private static let longKey: UInt8 = 0xFF
-    private var slots = [Slot](repeating: Slot(), count: 1024)
+    private var lines = Lines(count: 1024)
     private var longKeys: [UInt8] = []
     /// The slot of each word, by its ids' `store`.
     private var positions: [Int32] = []
@@ -37,7 +67,7 @@ struct LabelCache {
 
     @inline(__always)
     private func ids(_ key: WordTable.Key, long: (word: UnsafeBufferPointer<UInt8>, language: UnsafeBufferPointer<UInt8>)?) -> UnitIDs? {
-        let mask = slots.count - 1
+        let slots = lines.slots, mask = lines.count - 1
         var index = Int(truncatingIfNeeded: key.hash) & mask
         while true {
             let slot = slots[index]
@@ -56,9 +86,9 @@ struct LabelCache {
 
     /// Adds the word at `range` of `text` in `language`, not yet in the table, with their `key`
     /// and its `ids`, whose `store` is `count`.
-    mutating func insert(_ key: WordTable.Key, _ text: [UInt8], _ range: Range<Int>, _ language: WordTable.Language, ids: UnitIDs) {
+    func insert(_ key: WordTable.Key, _ text: [UInt8], _ range: Range<Int>, _ language: WordTable.Language, ids: UnitIDs) {
         precondition(Int(ids.store) == count, "label cache stores out of order")
-        if (count + 1) * 2 > slots.count { grow() }
+        if (count + 1) * 2 > lines.count { grow() }
         var slot = Slot(low: key.low, high: key.high, ids: ids, length: UInt8(truncatingIfNeeded: key.length))
         if key.length > WordTable.shortLength {
             precondition(longKeys.count <= Int(UInt32.max) - Int(key.length), "label cache keys beyond 4 GiB")
@@ -73,18 +103,20 @@ struct LabelCache {
     }
 
     /// Records that the word with `store` alone matches no fuzzy form in `script`.
-    mutating func noteNoFuzzyForm(_ store: Int32, in script: Script) {
-        slots[Int(positions[Int(store)])].ids.noteNoFuzzyForm(in: script)
+    func noteNoFuzzyForm(_ store: Int32, in script: Script) {
+        lines.slots[Int(positions[Int(store)])].ids.noteNoFuzzyForm(in: script)
     }
 
     /// Empties the table.
-    mutating func removeAll() {
-        self = LabelCache()
+    func removeAll() {
+        lines = Lines(count: 1024)
+        longKeys = []
+        positions = []
     }
 
     /// Puts `slot` in the first free slot from `hash` on and returns where.
-    private mutating func place(_ slot: Slot, hash: UInt64) -> Int {
-        let mask = slots.count - 1
+    private func place(_ slot: Slot, hash: UInt64) -> Int {
+        let slots = lines.slots, mask = lines.count - 1
         var index = Int(truncatingIfNeeded: hash) & mask
         while slots[index].length != 0 { index = (index + 1) & mask }
         slots[index] = slot
@@ -92,10 +124,10 @@ struct LabelCache {
     }
 
     /// Doubles the slots. A short key's hash is recomputed from its bytes, which its slot holds.
-    private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: Slot(), count: old.count * 2)
-        for slot in old where slot.length != 0 {
+    private func grow() {
+        let old = lines
+        lines = Lines(count: old.count * 2)
+        for slot in UnsafeBufferPointer(start: old.slots, count: old.count) where slot.length != 0 {
             let hash = slot.length == Self.longKey ? slot.high : WordTable.shortKey(slot.low, slot.high, length: Int(slot.length)).hash
             positions[Int(slot.ids.store)] = Int32(place(slot, hash: hash))
         }

@@ -9,7 +9,7 @@ import Testing
     }
 
     @Test func labelCacheKeepsEveryWordsIDsAcrossGrowthAndTellsLanguagesApart() {
-        var cache = LabelCache()
+        let cache = LabelCache()
         // In one text: words of 6 to 13 bytes, held in their slots with "uk", and past 16 bytes apart.
         let words = (0..<3_000).map { $0 % 2 == 0 ? "слово\($0)" : "довгеслово\($0)" }
         let text = Array(words.joined(separator: " ").utf8), uk = WordTable.Language("uk"), ru = WordTable.Language("ru")
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func labelCacheRemembersAWordThatMatchesNoFuzzyFormInOneScript() {
-        var cache = LabelCache()
+        let cache = LabelCache()
         let text = Array("Regierung sagte".utf8), de = WordTable.Language("de"), range = 0..<9
         cache.insert(WordTable.key(text, range, de), text, range, de, ids: Self.ids(0))
         #expect(cache.ids(WordTable.key(text, range, de), text, range, de)?.matchesNoFuzzyForm(in: .latin) == false)
