@@ -13,11 +13,12 @@ final class LabelCache {
     private struct Slot {
         /// A short key's bytes; a long key's offset in `longKeys` (low 32 bits) and length
         /// (high 32 bits), and its hash.
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        var ids = LabelCache.emptyIDs
-        /// A short key's length, `longKey` for a longer one, 0 for an empty slot.
-        var length: UInt8 = 0
+        var low: UInt64
+        var high: UInt64
+        var ids: UnitIDs
+        /// A short key's length, `longKey` for a longer one, 0 for an empty slot (all of
+        /// whose bytes are zero).
+        var length: UInt8
         /// To 64 bytes, one cache line.
         private var padding: (UInt64, UInt64, UInt64) = (0, 0, 0)
 
@@ -47,8 +48,6 @@ final class LabelCache {
         }
     }
 
-    private static let emptyIDs = UnitIDs(store: -1, folded: -1, key: -1, stem: -1, isNameLike: false, isLong: false,
-                                          hasBareKeys: false, language: -1, mayStart: false)
     private static let longKey: UInt8 = 0xFF
     private var lines = Lines(count: 1024)
     private var longKeys: [UInt8] = []
