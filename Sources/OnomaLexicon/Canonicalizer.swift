@@ -34,12 +34,11 @@ public final class Canonicalizer {
     /// The endings Latin-script names take, by language id (`LexiconIndex.languageID`).
     private let endingsByLanguage: [Int32: LatinVariant.Endings]
     /// Labels of the words seen, by text and language (`noLanguage` when guessed from each
-    /// word): positions in `labelStore`, `idStore` and `fuzzyStore`, three arrays so that the
-    /// ids, read for every word, are copied without the keys' strings. A canonicalizer is used
-    /// by one thread at a time, so its caches skip the exclusivity checks.
-    @exclusivity(unchecked) private var labelCache = WordTable()
+    /// word): their ids in the cache's slots, read for every word, and the rest at the ids'
+    /// `store` in `labelStore` and `fuzzyStore`. A canonicalizer is used by one thread at a
+    /// time, so its caches skip the exclusivity checks.
+    @exclusivity(unchecked) private var labelCache = LabelCache()
     @exclusivity(unchecked) private var labelStore: [UnitLabels] = []
-    @exclusivity(unchecked) private var idStore: [UnitIDs] = []
     /// The fuzzy match of a unit alone once looked for: the script it was looked for in, the
     /// match, and whether a blocked form of the unit excludes its entity.
     @exclusivity(unchecked) private var fuzzyStore: [(script: Script, match: (form: Int32, score: Double)?, blocked: Bool)?] = []
@@ -70,28 +69,6 @@ public final class Canonicalizer {
         let bareIDs: [Int32]
         /// Key of the Slavic stem, for Cyrillic units.
         let stemKey: String?
-    }
-
-    /// A unit's label ids (-1 where no form has the label), copied out of `idStore` per
-    /// document for the trie walks.
-    private struct UnitIDs {
-        /// Position of the unit's labels in `labelStore`, `idStore` and `fuzzyStore`.
-        let store: Int32
-        /// The case-folded unit.
-        let folded: Int32
-        let key: Int32
-        /// The stem's key, else the unit's key: what the stem trie is walked with.
-        let stem: Int32
-        let isNameLike: Bool
-        /// Whether the unit has more than one character.
-        let isLong: Bool
-        /// Whether the unit has bare keys (`UnitLabels.bareIDs`).
-        let hasBareKeys: Bool
-        /// The language the unit's keys are made for, as `LexiconIndex.languageID(_:)` gives it.
-        let language: Int32
-        /// Whether a listed form may start at the unit: it is capitalised or starts a form in
-        /// lowercase, and some trie has an edge from its root along one of its labels.
-        let mayStart: Bool
     }
 
     /// The index tables that listed matching reads, loaded once per document: read through
@@ -294,7 +271,10 @@ public final class Canonicalizer {
         guard options.fuzzy, labels[start].isNameLike, labels[start].isLong, units[start].script != .han else { return nil }
         // Most such words match nothing alone (known once looked for) and start no span of
         // several: answered here, without the call and its set-up (about 170 instructions).
-        if let single = fuzzyStore[Int(labels[start].store)], single.script == units[start].script, single.match == nil,
+        // The ids carry what was known when the document's words were looked up; the store
+        // also what this document found.
+        if labels[start].matchesNoFuzzyForm(in: units[start].script)
+            || fuzzyStore[Int(labels[start].store)].map({ $0.script == units[start].script && $0.match == nil }) ?? false,
            !continuesSpan(start + 1, limit: limit, units, labels) { return nil }
         return fuzzyNameMatch(at: start, limit: limit, units, labels)
     }
@@ -317,6 +297,7 @@ public final class Canonicalizer {
             let match = bestFuzzyForm(keys, language: language, script: script)
             let blocked = match.map { isBlocked($0.form, keys: keys) } ?? false
             fuzzyStore[store] = (script, match, blocked)
+            if match == nil { labelCache.noteNoFuzzyForm(labels[start].store, in: script) }
         }
         // The best match so far as plain values: a `Span` (with its array of forms) is made
         // only for the one returned, not for every name-like word.
@@ -496,7 +477,6 @@ public final class Canonicalizer {
     private func labeler(_ lang: String?) -> Labeler {
         if labelStore.count > Self.labelLimit {
             labelStore.removeAll(keepingCapacity: true)
-            idStore.removeAll(keepingCapacity: true)
             fuzzyStore.removeAll(keepingCapacity: true)
             labelCache.removeAll()
             removeSpanFuzzyResults()
@@ -535,8 +515,8 @@ public final class Canonicalizer {
             for i in units.indices {
                 let range = units[i].range
                 if plainWords.passes(bytes, range) { continue }
-                if let known = labelCache.value(WordTable.key(text, range, language), text, range, language) {
-                    ids[i] = idStore[Int(known)]
+                if let known = labelCache.ids(WordTable.key(text, range, language), text, range, language) {
+                    ids[i] = known
                 } else {
                     ids[i] = Self.missing
                     missing = true
@@ -554,11 +534,10 @@ public final class Canonicalizer {
     /// The labels of the word at `range` of `text`, from the cache or made and cached.
     private func labels(of range: Range<Int>, _ text: [UInt8], _ labeler: Labeler) -> UnitIDs {
         let language = labeler.language, key = WordTable.key(text, range, language)
-        if let known = labelCache.value(key, text, range, language) { return idStore[Int(known)] }
+        if let known = labelCache.ids(key, text, range, language) { return known }
         let (unit, labels) = makeLabels(String(decoding: text[range], as: UTF8.self), labeler.lang, store: Int32(labelStore.count))
-        labelCache.insert(key, text, range, language, value: unit.store)
+        labelCache.insert(key, text, range, language, ids: unit)
         labelStore.append(labels)
-        idStore.append(unit)
         fuzzyStore.append(nil)
         return unit
     }

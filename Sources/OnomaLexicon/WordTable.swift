@@ -12,9 +12,9 @@ public struct WordTable {
     public struct Key {
         let hash: UInt64
         /// Bytes 0..<8 and 8..<16 of a short key (little-endian); unused for a longer one.
-        fileprivate let low: UInt64
-        fileprivate let high: UInt64
-        fileprivate let length: Int32
+        let low: UInt64
+        let high: UInt64
+        let length: Int32
     }
 
     private struct Slot {
@@ -26,7 +26,7 @@ public struct WordTable {
         var length: Int32 = 0
     }
 
-    private static let shortLength = 16
+    static let shortLength = 16
     private var slots: [Slot]
     /// The bytes of the keys longer than 16 bytes, one after another.
     private var longKeys: [UInt8] = []
@@ -60,7 +60,7 @@ public struct WordTable {
 
     /// The key of the short key with bytes `low` and `high` (zero-padded) and `length`.
     @inline(__always)
-    private static func shortKey(_ low: UInt64, _ high: UInt64, length: Int) -> Key {
+    static func shortKey(_ low: UInt64, _ high: UInt64, length: Int) -> Key {
         var hash = mix(0x2545_f491_4f6c_dd1d, low)
         if length > 8 { hash = mix(hash, high) }
         return Key(hash: finish(hash, length: length), low: low, high: high, length: Int32(length))
@@ -107,7 +107,7 @@ public struct WordTable {
     /// A language that many words are looked up in: its bytes, and the end of a short key
     /// (0xFF and those bytes), computed once.
     public struct Language: Sendable {
-        fileprivate let bytes: [UInt8]
+        let bytes: [UInt8]
         /// 0xFF and `bytes` as a little-endian number, when they take at most 8 bytes.
         fileprivate let suffix: UInt64?
 
@@ -149,7 +149,7 @@ public struct WordTable {
         return bytes(word) { word in bytes(language) { body(word, $0) } }
     }
 
-    private static func withBytes<R>(_ text: [UInt8], _ range: Range<Int>, _ language: [UInt8],
+    static func withBytes<R>(_ text: [UInt8], _ range: Range<Int>, _ language: [UInt8],
                                      _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
         text.withUnsafeBufferPointer { text in
             language.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: text[range]), $0) }
@@ -191,7 +191,7 @@ public struct WordTable {
             if slot.value == 0 { return nil }
             if slot.length == key.length {
                 if let long {
-                    if slot.high == key.hash && storedKey(at: Int(slot.low), equals: long.word, long.language) { return slot.value - 1 }
+                    if slot.high == key.hash && Self.storedKey(at: Int(slot.low), in: longKeys, equals: long.word, long.language) { return slot.value - 1 }
                 } else if slot.low == key.low && slot.high == key.high {
                     return slot.value - 1
                 }
@@ -200,15 +200,17 @@ public struct WordTable {
         }
     }
 
-    /// Whether the long key at `offset` in `longKeys` is `word`, 0xFF, `language`.
-    private func storedKey(at offset: Int, equals word: UnsafeBufferPointer<UInt8>, _ language: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether the long key at `offset` in `longKeys` (keys stored one after another) is
+    /// `word`, 0xFF, `language`.
+    static func storedKey(at offset: Int, in longKeys: [UInt8], equals word: UnsafeBufferPointer<UInt8>,
+                          _ language: UnsafeBufferPointer<UInt8>) -> Bool {
         longKeys.withUnsafeBufferPointer { stored in
             let languageStart = offset + word.count + 1
             return stored[languageStart - 1] == 0xFF
-                && Self.equal(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: stored[offset..<(languageStart - 1)])),
-                              UnsafeRawBufferPointer(word))
-                && Self.equal(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: stored[languageStart..<(languageStart + language.count)])),
-                              UnsafeRawBufferPointer(language))
+                && equal(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: stored[offset..<(languageStart - 1)])),
+                         UnsafeRawBufferPointer(word))
+                && equal(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: stored[languageStart..<(languageStart + language.count)])),
+                         UnsafeRawBufferPointer(language))
         }
     }
 
