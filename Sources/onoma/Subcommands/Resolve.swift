@@ -28,7 +28,7 @@ extension Onoma {
 
         @Flag(help: ArgumentHelp(
             "Also print the letter model's evidence: each candidate's raw score and posterior, and under \"model\" the posterior's terms and every candidate that competed in it.",
-            discussion: "{\"model\": {\"name\", \"beta\", \"background\", \"spellings\", \"scored\": [{\"entity\", \"canonical\", \"raw\", \"posterior\", \"key\", \"reading\"}]}} (absent when no model reads the name's script); posterior = exp(beta·raw) / (exp(beta·background) + Σ exp(beta·raw')); \"key\": a form has the name's key (passes from posterior 0.4); \"reading\": a form spells the name's pinyin or Korean romanisation (passes whatever the posterior)."))
+            discussion: "{\"model\": {\"name\", \"beta\", \"background\", \"spellings\", \"scored\": [{\"entity\", \"canonical\", \"raw\", \"posterior\", \"key\", \"reading\"}]}} (absent when no model reads the name's script); posterior = exp(beta·raw) / (exp(beta·background) + Σ exp(beta·raw')); \"key\": a form has the name's key (passes from posterior 0.4); \"reading\": a form spells the name's pinyin or a romanisation of a Korean name (passes at 0.95 whatever the posterior), or the Mandarin reading of a Chinese name written in Korean (at 0.9)."))
         var explain = false
 
         @Option(help: ArgumentHelp("Read one name per line from FILE (- for standard input).", valueName: "FILE"))
