@@ -62,7 +62,7 @@ enum CompactSignature {
     static func featureHashes(_ fingerprint: Fingerprint) -> [UInt32] {
         var hashes: [UInt32] = []
         hashes.reserveCapacity(fingerprint.entities.count + fingerprint.numbers.count + fingerprint.names.count)
-        for (kind, values) in [("e:", fingerprint.entities), ("n:", fingerprint.numbers), ("w:", fingerprint.names)] {
+        for (kind, values) in fingerprint.kinds {
             for value in values {
                 var text = kind + value
                 hashes.append(UInt32(truncatingIfNeeded: text.withUTF8 { FeatureHash.hash(UnsafeRawBufferPointer($0)) }))

@@ -23,7 +23,12 @@ public struct Fingerprint: Sendable, Hashable, Codable {
 
     /// All features with their kind as a prefix: "e:" entity, "n:" number, "w:" name.
     public var features: [String] {
-        entities.map { "e:" + $0 } + numbers.map { "n:" + $0 } + names.map { "w:" + $0 }
+        kinds.flatMap { kind in kind.values.map { kind.prefix + $0 } }
+    }
+
+    /// The features by kind, in `features`' order, with the prefix that spells each kind.
+    var kinds: [(prefix: String, values: [String])] {
+        [("e:", entities), ("n:", numbers), ("w:", names)]
     }
 
     /// Whether a number carries information: not 0–10, which every text is full of.

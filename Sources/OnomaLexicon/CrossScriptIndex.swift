@@ -270,7 +270,12 @@ final class CrossScriptIndex: Sendable {
     /// The key under which a name of several words is found by its letters run together, in a
     /// key space of its own.
     private static func readingKey(_ letters: String) -> UInt64 {
-        let hash = ([UInt8(8)] + Array(letters.utf8)).withUnsafeBytes(WordTable.hash)
+        tableKey([UInt8(8)] + Array(letters.utf8))
+    }
+
+    /// `bytes` hashed to a key of the blocking table (which keeps `UInt64.max` for itself).
+    private static func tableKey(_ bytes: [UInt8]) -> UInt64 {
+        let hash = bytes.withUnsafeBytes(WordTable.hash)
         return hash == .max ? hash - 1 : hash
     }
 
@@ -352,8 +357,7 @@ final class CrossScriptIndex: Sendable {
             key.removeAll(keepingCapacity: true)
             key.append((word ? 1 : 0) | (nonRhotic ? 2 : 0))
             for (index, sound) in skeleton.enumerated() where index != first && index != second { key.append(sound) }
-            let hash = key.withUnsafeBytes(WordTable.hash)
-            keys.append(hash == .max ? hash - 1 : hash)
+            keys.append(tableKey(key))
         }
         add(deleting: -1, -1)
         guard skeleton.count <= deletionMaximum else { return }

@@ -95,16 +95,18 @@ public struct Resolver: Sendable {
         // model either (`KoreanNameReading`); a Chinese name written in Korean and spelled in
         // its Mandarin reading (장헌충, Zhang Xianzhong) needs the model to count the form among
         // its competitors, and passes below a Korean reading.
+        // `spelled`: the score each reading gives its entity.
         let readings = crossScript.readingMatches(for: name, lang: lang)
-        var spelled = readings.korean
-        let mandarin = readings.mandarin.subtracting(spelled).filter { modelled?.scores[$0] != nil }
-        spelled.formUnion(mandarin)
+        var spelled = Dictionary(uniqueKeysWithValues: readings.korean.map { ($0, 0.95) })
+        for entity in readings.mandarin where spelled[entity] == nil && modelled?.scores[entity] != nil {
+            spelled[entity] = Self.mandarinReadingScore
+        }
         // A Chinese person's name is romanised as its characters' Mandarin reading: for a name
         // in Han script, a form of two words or more that spells that reading (spaces aside:
         // 习近平 xi jin ping, Xi Jinping) is a candidate whatever the model, which learned
         // foreign names, says. A one-word form needs the model's agreement, as in other
         // scripts: short foreign names meet pinyin by chance (米兰 mi lan, Milan).
-        let pinyin = modelled.map { ["zh", "zh-han"].contains($0.calibration.name) } ?? false ? key.unspaced : nil
+        let pinyin = CrossScriptIndex.model(for: name, lang: lang)?.model.language == "zh" ? key.unspaced : nil
         let folded = Folding.caseFold(name)
         let isLatinName = modelled == nil && CrossScriptIndex.isLatin(name)
         // With a language given, a one-word Latin-script name matches Latin-script spelling
@@ -122,7 +124,7 @@ public struct Resolver: Sendable {
                 // The letter model scores these below; here only the spelling as listed and the same key count.
                 if Folding.caseFold(form.entry.form) == folded, 1 >= threshold { add(form.entry.entity, 1, .exact) }
                 else if let pinyin, form.key.key.contains(" "), form.key.unspaced == pinyin {
-                    spelled.insert(form.entry.entity)
+                    spelled[form.entry.entity] = 0.95
                 } else if form.key.key == key.key {
                     keyAgreeing.insert(form.entry.entity)
                     if 0.95 >= threshold, posteriors[form.entry.entity] ?? 0 >= Self.keyAgreementAcceptance { add(form.entry.entity, 0.95, .normalized) }
@@ -162,8 +164,7 @@ public struct Resolver: Sendable {
         for (entity, posterior) in posteriors where posterior >= Self.crossScriptAcceptance {
             add(entity, posterior, .fuzzy)
         }
-        for entity in spelled where !mandarin.contains(entity) && 0.95 >= threshold { add(entity, 0.95, .normalized) }
-        for entity in mandarin where Self.mandarinReadingScore >= threshold { add(entity, Self.mandarinReadingScore, .normalized) }
+        for (entity, score) in spelled where score >= threshold { add(entity, score, .normalized) }
         // An inflected Slavic name scores as the canonicalizer scores its stem match (its forms
         // are looked up only when that score passes the threshold).
         if Self.inflectedScore >= threshold {
@@ -182,7 +183,7 @@ public struct Resolver: Sendable {
                      scored: scores.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.compactMap { entity, raw in
                          index.lexicon.entities[entity].map {
                              Evidence.Scored(entity: entity, canonical: $0.canonical, raw: raw, posterior: posteriors[entity] ?? 0,
-                                             keyAgrees: keyAgreeing.contains(entity), spelled: spelled.contains(entity))
+                                             keyAgrees: keyAgreeing.contains(entity), spelled: spelled[entity] != nil)
                          }
                      })
         }
