@@ -40,7 +40,7 @@ public enum CharacterCount {
                 } else if byte >= 0xC2, byte <= 0xCB {  // U+0080–U+02FF
                     i += 2
                 } else if byte == 0xE2, i + 2 < bytes.count {
-                    guard isSimple(0x2000 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)) else { return nil }
+                    guard isSimple(afterE2: bytes[i + 1], bytes[i + 2]) else { return nil }
                     i += 3
                 } else {
                     return nil
@@ -57,5 +57,11 @@ public enum CharacterCount {
     @inline(__always)
     static func isSimple(_ scalar: UInt32) -> Bool {
         scalar < 0x300 || (0x2010...0x2027).contains(scalar) || (0x2030...0x205E).contains(scalar) || (0x20A0...0x20C0).contains(scalar)
+    }
+
+    /// Whether the scalar of the three-byte sequence E2 `second` `third` (valid UTF-8) is simple.
+    @inline(__always)
+    static func isSimple(afterE2 second: UInt8, _ third: UInt8) -> Bool {
+        isSimple(0x2000 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F))
     }
 }

@@ -190,9 +190,8 @@ extension JSONLDocument {
                 // Counted for `CharacterCount`: a scalar below U+0300 (leads C2 to CB) is simple,
                 // and one of three bytes (lead E2) may be.
                 continuationBytes &+= end &- offset &- 1
-                if lead > 0xCB, lead != 0xE2 || !CharacterCount.isSimple(
-                    0x2000 | UInt32(base.load(fromByteOffset: offset &+ 1, as: UInt8.self) & 0x3F) << 6
-                        | UInt32(base.load(fromByteOffset: offset &+ 2, as: UInt8.self) & 0x3F)) {
+                if lead > 0xCB, lead != 0xE2 || !CharacterCount.isSimple(afterE2: base.load(fromByteOffset: offset &+ 1, as: UInt8.self),
+                                                                         base.load(fromByteOffset: offset &+ 2, as: UInt8.self)) {
                     allSimple = false
                 }
                 offset = end
